@@ -1,0 +1,27 @@
+/** Reads and validates a scenario file for a command, reporting problems the way `check` does. */
+import { loadScenarioText } from '../engine/scenario/load.ts';
+import { formatProblem } from '../engine/scenario/problems.ts';
+import type { Scenario } from '../engine/scenario/schema.ts';
+import { EXIT, type Io } from './io.ts';
+import { readDocument } from './read-document.ts';
+
+export type ScenarioFile = { ok: true; scenario: Scenario; text: string } | { ok: false; exit: number };
+
+/** A syntax error means the file cannot be parsed at all (exit 2); anything else is invalid (exit 1). */
+export async function loadScenarioFile(path: string, io: Io): Promise<ScenarioFile> {
+  const read = await readDocument(path);
+  if (!read.ok) {
+    io.err(read.reason);
+    return { ok: false, exit: EXIT.unusable };
+  }
+  const checked = loadScenarioText(read.text);
+  if (checked.ok) return { ok: true, scenario: checked.value, text: read.text };
+  const unparsable = checked.problems.length === 1 && checked.problems[0]!.path.length === 0;
+  if (unparsable) {
+    io.err(`${path}: ${checked.problems[0]!.message}`);
+    return { ok: false, exit: EXIT.unusable };
+  }
+  io.err(`${path} is not a valid scenario (${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'}):`);
+  for (const problem of checked.problems) io.err(`  ${formatProblem(problem)}`);
+  return { ok: false, exit: EXIT.invalid };
+}

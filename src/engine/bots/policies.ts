@@ -1,0 +1,212 @@
+/**
+ * Bot policies that play a side in simulations and balance runs: random, greedy, hawk, dove.
+ * Each one only ever produces legal moves; the dice are the bot's own, not the game's, so a bot
+ * never changes the game's random sequence (its choices reach the game as ordinary events).
+ */
+import { cheapestConcession } from '../ai/concession.ts';
+import type { Dice } from '../random.ts';
+import type { PostureMove, Scenario, Tone } from '../scenario/schema.ts';
+import { TONES } from '../scenario/schema.ts';
+import type { GameState, Positions, Proposal, Reply, Response } from '../rules/state.ts';
+import { isRedLine, openTracks, otherSide, stancePositions, track, trackUtility, utilityOf, worldWith } from '../rules/world.ts';
+
+export interface BotView {
+  scenario: Scenario;
+  state: GameState;
+  side: string;
+  dice: Dice;
+}
+
+export interface Policy {
+  name: PolicyName;
+  description: string;
+  propose(view: BotView): Proposal;
+  respond(view: BotView): Response;
+  reply(view: BotView): Reply;
+}
+
+export const POLICY_NAMES = ['random', 'greedy', 'hawk', 'dove'] as const;
+export type PolicyName = (typeof POLICY_NAMES)[number];
+
+function record(view: BotView) {
+  return view.state.rounds[view.state.round]!;
+}
+
+function proposalOnTable(view: BotView): Positions {
+  return record(view).proposal!.positions;
+}
+
+function counterOnTable(view: BotView): Positions {
+  return record(view).response!.counter!;
+}
+
+function acceptable(view: BotView, positions: Positions): string[] {
+  return Object.entries(positions)
+    .filter(([trackId, positionId]) => !isRedLine(track(view.scenario, trackId), view.side, positionId))
+    .map(([trackId]) => trackId);
+}
+
+/** The tracks of a package better for the side than the status quo, and none its red line. */
+function improving(view: BotView, positions: Positions): string[] {
+  return acceptable(view, positions).filter((trackId) => {
+    const item = track(view.scenario, trackId);
+    return trackUtility(item, view.side, positions[trackId]!) > trackUtility(item, view.side, item.statusQuo);
+  });
+}
+
+function movesOf(view: BotView, kinds: PostureMove['kind'][]): PostureMove[] {
+  return view.scenario.postureMoves.filter((move) => move.side === view.side && kinds.includes(move.kind));
+}
+
+/** The side's best position on every open track that is not its own red line. */
+function bestPositions(view: BotView): Positions {
+  const positions: Positions = {};
+  for (const item of openTracks(view.scenario, view.state)) {
+    const allowed = item.positions.filter((position) => !isRedLine(item, view.side, position.id));
+    allowed.sort((a, b) => (b.utility[view.side] ?? 0) - (a.utility[view.side] ?? 0));
+    positions[item.id] = allowed[0]!.id;
+  }
+  return positions;
+}
+
+function randomPositions(view: BotView): Positions {
+  const positions: Positions = {};
+  for (const item of openTracks(view.scenario, view.state)) {
+    positions[item.id] = view.dice.pick(item.positions.filter((position) => !isRedLine(item, view.side, position.id))).id;
+  }
+  return positions;
+}
+
+function worth(view: BotView, positions: Positions): number {
+  return utilityOf(view.scenario, view.side, worldWith(view.scenario, view.state, positions));
+}
+
+const noDeal = (view: BotView) => worth(view, {});
+
+/** Accept all, accept the acceptable part, or nothing, by the given test of a package's worth. */
+function acceptance(
+  view: BotView,
+  positions: Positions,
+  good: (value: number) => boolean,
+): { kind: 'accept' | 'accept-some'; tracks?: string[] } | null {
+  const tracks = Object.keys(positions);
+  if (acceptable(view, positions).length === tracks.length && good(worth(view, positions))) return { kind: 'accept' };
+  const part = improving(view, positions);
+  if (part.length > 0 && good(worth(view, Object.fromEntries(part.map((id) => [id, positions[id]!]))))) {
+    return { kind: 'accept-some', tracks: part };
+  }
+  return null;
+}
+
+const random: Policy = {
+  name: 'random',
+  description: 'Picks uniformly among legal moves.',
+  propose: (view) => ({
+    side: view.side,
+    positions: randomPositions(view),
+    posture: view.dice.pick([
+      null,
+      ...movesOf(view, ['threat', 'build-up', 'de-escalation', 'reassurance', 'consultation']).map((move) => move.id),
+    ]),
+    tone: view.dice.pick(TONES),
+  }),
+  respond: (view) => {
+    const table = proposalOnTable(view);
+    const posture = view.dice.pick([
+      null,
+      ...movesOf(view, ['threat', 'build-up', 'de-escalation', 'reassurance', 'consultation']).map((move) => move.id),
+    ]);
+    const tone: Tone = view.dice.pick(TONES);
+    const allowed = acceptable(view, table);
+    const kinds: Response['kind'][] = ['counter', 'reject', 'walkout'];
+    if (allowed.length === Object.keys(table).length) kinds.push('accept');
+    if (allowed.length > 0) kinds.push('accept-some');
+    const kind = view.dice.pick(kinds);
+    if (kind === 'counter') return { side: view.side, kind, counter: randomPositions(view), posture, tone };
+    if (kind === 'accept-some') {
+      const tracks = allowed.filter(() => view.dice.roll() < 0.5);
+      return { side: view.side, kind, tracks: tracks.length > 0 ? tracks : [allowed[0]!], posture, tone };
+    }
+    return { side: view.side, kind, posture, tone };
+  },
+  reply: (view) => {
+    const allowed = acceptable(view, counterOnTable(view));
+    const kinds: Reply['kind'][] = ['reject'];
+    if (allowed.length === Object.keys(counterOnTable(view)).length) kinds.push('accept');
+    if (allowed.length > 0) kinds.push('accept-some');
+    const kind = view.dice.pick(kinds);
+    return kind === 'accept-some' ? { side: view.side, kind, tracks: allowed } : { side: view.side, kind };
+  },
+};
+
+const greedy: Policy = {
+  name: 'greedy',
+  description: 'Demands its best terms; takes any package worth more to it than no deal.',
+  propose: (view) => ({ side: view.side, positions: bestPositions(view), posture: null, tone: 'firm' }),
+  respond: (view) => {
+    const deal = acceptance(view, proposalOnTable(view), (value) => value > noDeal(view));
+    if (deal) return { side: view.side, ...deal, posture: null, tone: 'firm' };
+    return { side: view.side, kind: 'counter', counter: bestPositions(view), posture: null, tone: 'firm' };
+  },
+  reply: (view) => ({
+    side: view.side,
+    ...(acceptance(view, counterOnTable(view), (value) => value > noDeal(view)) ?? { kind: 'reject' }),
+  }),
+};
+
+function strongest(view: BotView, kinds: PostureMove['kind'][], score: (move: PostureMove) => number): string | null {
+  return movesOf(view, kinds).sort((a, b) => score(b) - score(a))[0]?.id ?? null;
+}
+
+const hawk: Policy = {
+  name: 'hawk',
+  description: 'Never concedes, threatens, and accepts only terms at least as good as its own demands.',
+  propose: (view) => ({
+    side: view.side,
+    positions: stancePositions(view.scenario, view.state, view.side),
+    posture: strongest(view, ['threat', 'build-up'], (move) => move.effects.sides?.[view.side]?.leverage ?? 0),
+    tone: 'belligerent',
+  }),
+  respond: (view) => {
+    const demands = worth(view, stancePositions(view.scenario, view.state, view.side));
+    const deal = acceptance(view, proposalOnTable(view), (value) => value >= demands);
+    const posture = strongest(view, ['threat', 'build-up'], (move) => move.effects.sides?.[view.side]?.leverage ?? 0);
+    return deal
+      ? { side: view.side, ...deal, posture, tone: 'belligerent' }
+      : { side: view.side, kind: 'reject', posture, tone: 'belligerent' };
+  },
+  reply: (view) => {
+    const demands = worth(view, stancePositions(view.scenario, view.state, view.side));
+    return { side: view.side, ...(acceptance(view, counterOnTable(view), (value) => value >= demands) ?? { kind: 'reject' }) };
+  },
+};
+
+const dove: Policy = {
+  name: 'dove',
+  description: 'Gives a step every round, de-escalates, and accepts anything short of its red lines.',
+  propose: (view) => {
+    const own = stancePositions(view.scenario, view.state, view.side);
+    const theirs = stancePositions(view.scenario, view.state, otherSide(view.scenario, view.side));
+    return {
+      side: view.side,
+      positions: cheapestConcession(view.scenario, view.state, view.side, own, theirs)?.positions ?? own,
+      posture: strongest(view, ['de-escalation', 'reassurance'], (move) => -(move.effects.risk ?? 0)),
+      tone: 'conciliatory',
+    };
+  },
+  respond: (view) => {
+    const posture = strongest(view, ['de-escalation', 'reassurance'], (move) => -(move.effects.risk ?? 0));
+    const deal = acceptance(view, proposalOnTable(view), () => true);
+    if (deal) return { side: view.side, ...deal, posture, tone: 'conciliatory' };
+    const own = stancePositions(view.scenario, view.state, view.side);
+    const counter = cheapestConcession(view.scenario, view.state, view.side, own, proposalOnTable(view))?.positions ?? own;
+    return { side: view.side, kind: 'counter', counter, posture, tone: 'conciliatory' };
+  },
+  reply: (view) => ({ side: view.side, ...(acceptance(view, counterOnTable(view), () => true) ?? { kind: 'reject' }) }),
+};
+
+export const POLICIES: Record<PolicyName, Policy> = { random, greedy, hawk, dove };
+
+export function isPolicyName(name: string): name is PolicyName {
+  return (POLICY_NAMES as readonly string[]).includes(name);
+}

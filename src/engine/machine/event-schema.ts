@@ -1,0 +1,49 @@
+/** Schemas for the machine's events, so that events read from session files are checked at the boundary. */
+import { z } from 'zod';
+import { identifier } from '../scenario/schema.ts';
+import { REPLY_KINDS, RESPONSE_KINDS, TONES } from '../scenario/schema.ts';
+
+const positions = z.record(z.string().max(64), identifier('position id')).describe('Positions keyed by track id.');
+const trackList = z.array(identifier('track id')).max(6);
+
+export const setupSchema = z.object({
+  seed: z
+    .union([
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 32 - 1),
+      z.string().min(1).max(64),
+    ])
+    .describe('The seed of the game dice.'),
+  playerSide: identifier('side id').describe('The side the first player takes.'),
+  opponent: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('ai'), persona: identifier('persona id') }),
+    z.object({ kind: z.literal('hotseat') }),
+  ]),
+});
+
+export const gameEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('START'), setup: setupSchema }),
+  z.object({ type: z.literal('CONTINUE') }),
+  z.object({
+    type: z.literal('PROPOSE'),
+    proposal: z.object({ side: identifier('side id'), positions, posture: identifier('move id').nullable(), tone: z.enum(TONES) }),
+  }),
+  z.object({
+    type: z.literal('RESPOND'),
+    response: z.object({
+      side: identifier('side id'),
+      kind: z.enum(RESPONSE_KINDS),
+      tracks: trackList.optional(),
+      counter: positions.optional(),
+      posture: identifier('move id').nullable(),
+      tone: z.enum(TONES),
+    }),
+  }),
+  z.object({
+    type: z.literal('REPLY'),
+    reply: z.object({ side: identifier('side id'), kind: z.enum(REPLY_KINDS), tracks: trackList.optional() }),
+  }),
+]);

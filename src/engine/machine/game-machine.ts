@@ -1,0 +1,179 @@
+/**
+ * The one machine that sequences a game: setup → (briefing → proposal → response → [counter] →
+ * resolution → [incident]) per round → an end state (agreement, partial deal,
+ * stalemate, walk-out or war). Its guards and actions only call the pure rules;
+ * the AI side moves by itself (through `always` transitions), so the event log holds only what
+ * players did, and replaying it reproduces every state.
+ */
+import { assign, setup } from 'xstate';
+import { aiPropose, aiReply, aiRespond, personaOf } from '../ai/counterpart.ts';
+import { isLegalProposal, isLegalReply, isLegalResponse } from '../rules/legal.ts';
+import {
+  advanceRound,
+  applyIncident,
+  applyProposal,
+  applyReply,
+  applyResponse,
+  hasPendingIncident,
+  newGame,
+  openRound,
+  resolveRound,
+} from '../rules/round.ts';
+import type { GameState, Proposal, Reply, Response, Setup } from '../rules/state.ts';
+import { otherSide } from '../rules/world.ts';
+import { OUTCOME_KINDS, type OutcomeKind, type Scenario } from '../scenario/schema.ts';
+
+export interface GameContext {
+  scenario: Scenario;
+  /** Null until the game starts. */
+  game: GameState | null;
+}
+
+export type GameEvent =
+  | { type: 'START'; setup: Setup }
+  | { type: 'CONTINUE' }
+  | { type: 'PROPOSE'; proposal: Proposal }
+  | { type: 'RESPOND'; response: Response }
+  | { type: 'REPLY'; reply: Reply };
+
+export type GameEventType = GameEvent['type'];
+
+function started(context: GameContext): GameState {
+  if (!context.game) throw new Error('the game has not started');
+  return context.game;
+}
+
+export function isValidSetup(scenario: Scenario, value: Setup): boolean {
+  if (!scenario.sides.some((side) => side.id === value.playerSide)) return false;
+  if (value.opponent.kind === 'hotseat') return true;
+  const aiSide = otherSide(scenario, value.playerSide);
+  const personaId = value.opponent.persona;
+  return scenario.personas.some((persona) => persona.id === personaId && persona.side === aiSide);
+}
+
+/** The AI's persona when it is the AI's turn in the current stage, else null. */
+function aiToMove(context: GameContext, stage: 'proposal' | 'response' | 'reply') {
+  const game = context.game;
+  const record = game?.rounds[game.round];
+  if (!game || !record) return null;
+  const side = stage === 'response' ? record.responder : record.proposer;
+  return personaOf(context.scenario, game, side);
+}
+
+const toOver = OUTCOME_KINDS.map((kind) => ({
+  guard: { type: 'outcomeIs' as const, params: { kind } },
+  target: `#red-lines.${kind}`,
+}));
+
+export const gameMachine = setup({
+  types: {
+    context: {} as GameContext,
+    events: {} as GameEvent,
+    input: {} as { scenario: Scenario },
+  },
+  guards: {
+    validSetup: ({ context, event }) => event.type === 'START' && isValidSetup(context.scenario, event.setup),
+    outcomeIs: ({ context }, params: { kind: OutcomeKind }) => context.game?.outcome?.kind === params.kind,
+    legalProposal: ({ context, event }) =>
+      event.type === 'PROPOSE' &&
+      aiToMove(context, 'proposal') === null &&
+      isLegalProposal(context.scenario, started(context), event.proposal),
+    legalResponse: ({ context, event }) =>
+      event.type === 'RESPOND' &&
+      aiToMove(context, 'response') === null &&
+      isLegalResponse(context.scenario, started(context), event.response),
+    legalReply: ({ context, event }) =>
+      event.type === 'REPLY' && aiToMove(context, 'reply') === null && isLegalReply(context.scenario, started(context), event.reply),
+    aiProposes: ({ context }) => aiToMove(context, 'proposal') !== null,
+    aiResponds: ({ context }) => aiToMove(context, 'response') !== null,
+    aiReplies: ({ context }) => aiToMove(context, 'reply') !== null,
+    countered: ({ context }) => {
+      const game = started(context);
+      return game.rounds[game.round]?.response?.kind === 'counter';
+    },
+    incidentPending: ({ context }) => hasPendingIncident(started(context)),
+  },
+  actions: {
+    startGame: assign(({ context, event }) => {
+      if (event.type !== 'START') return {};
+      return { game: openRound(context.scenario, newGame(context.scenario, event.setup)) };
+    }),
+    propose: assign(({ context, event }) =>
+      event.type === 'PROPOSE' ? { game: applyProposal(context.scenario, started(context), event.proposal) } : {},
+    ),
+    respond: assign(({ context, event }) =>
+      event.type === 'RESPOND' ? { game: applyResponse(context.scenario, started(context), event.response) } : {},
+    ),
+    reply: assign(({ context, event }) =>
+      event.type === 'REPLY' ? { game: applyReply(context.scenario, started(context), event.reply) } : {},
+    ),
+    aiPropose: assign(({ context }) => {
+      const game = started(context);
+      const side = game.rounds[game.round]!.proposer;
+      const choice = aiPropose(context.scenario, game, side, aiToMove(context, 'proposal')!);
+      return { game: applyProposal(context.scenario, game, choice.move, choice, choice.rng) };
+    }),
+    aiRespond: assign(({ context }) => {
+      const game = started(context);
+      const side = game.rounds[game.round]!.responder;
+      const choice = aiRespond(context.scenario, game, side, aiToMove(context, 'response')!);
+      return { game: applyResponse(context.scenario, game, choice.move, choice, choice.rng) };
+    }),
+    aiReply: assign(({ context }) => {
+      const game = started(context);
+      const side = game.rounds[game.round]!.proposer;
+      const choice = aiReply(context.scenario, game, side, aiToMove(context, 'reply')!);
+      return { game: applyReply(context.scenario, game, choice.move, choice, choice.rng) };
+    }),
+    resolve: assign(({ context }) => ({ game: resolveRound(context.scenario, started(context)) })),
+    playIncident: assign(({ context }) => ({ game: applyIncident(context.scenario, started(context)) })),
+    nextRound: assign(({ context }) => ({ game: advanceRound(context.scenario, started(context)) })),
+  },
+}).createMachine({
+  id: 'red-lines',
+  context: ({ input }) => ({ scenario: input.scenario, game: null }),
+  initial: 'setup',
+  states: {
+    setup: {
+      on: { START: { guard: 'validSetup', target: 'briefing', actions: 'startGame' } },
+    },
+    briefing: {
+      always: toOver,
+      on: { CONTINUE: 'proposal' },
+    },
+    proposal: {
+      always: { guard: 'aiProposes', target: 'response', actions: 'aiPropose' },
+      on: { PROPOSE: { guard: 'legalProposal', target: 'response', actions: 'propose' } },
+    },
+    response: {
+      always: { guard: 'aiResponds', target: 'answered', actions: 'aiRespond' },
+      on: { RESPOND: { guard: 'legalResponse', target: 'answered', actions: 'respond' } },
+    },
+    /** Passes straight on: to the counter stage when the response was a counter-proposal. */
+    answered: {
+      always: [{ guard: 'countered', target: 'counter' }, { target: 'resolution' }],
+    },
+    counter: {
+      always: { guard: 'aiReplies', target: 'resolution', actions: 'aiReply' },
+      on: { REPLY: { guard: 'legalReply', target: 'resolution', actions: 'reply' } },
+    },
+    resolution: {
+      entry: 'resolve',
+      on: {
+        CONTINUE: [...toOver, { guard: 'incidentPending', target: 'incident' }, { target: 'briefing', actions: 'nextRound' }],
+      },
+    },
+    incident: {
+      entry: 'playIncident',
+      on: { CONTINUE: [...toOver, { target: 'briefing', actions: 'nextRound' }] },
+    },
+    /** The ends of the game, one per outcome. */
+    agreement: { type: 'final' },
+    'partial-deal': { type: 'final' },
+    stalemate: { type: 'final' },
+    walkout: { type: 'final' },
+    war: { type: 'final' },
+  },
+});
+
+export type GameMachine = typeof gameMachine;

@@ -1,0 +1,74 @@
+/**
+ * Which moves the rules allow. Events reach the machine from players, bots and untrusted
+ * session files alike; the machine's guards ask these functions before any rule runs.
+ */
+import type { Scenario } from '../scenario/schema.ts';
+import type { GameState, Positions, Proposal, Reply, Response } from './state.ts';
+import { isRedLine, openTracks, otherSide, proposerOf, track } from './world.ts';
+
+function isOwnMove(scenario: Scenario, side: string, posture: string | null): boolean {
+  return posture === null || scenario.postureMoves.some((move) => move.id === posture && move.side === side);
+}
+
+/** A position on every open track, each one on the ladder and none of them the side's own red line. */
+export function isLegalPackage(scenario: Scenario, state: GameState, side: string, positions: Positions): boolean {
+  const open = openTracks(scenario, state);
+  const keys = Object.keys(positions);
+  if (keys.length !== open.length) return false;
+  return open.every((item) => {
+    const positionId = positions[item.id];
+    return positionId !== undefined && item.positions.some((position) => position.id === positionId) && !isRedLine(item, side, positionId);
+  });
+}
+
+/** Tracks a side may accept from a package: a non-empty set, all in the package, none its red line. */
+function isAcceptableSelection(scenario: Scenario, side: string, positions: Positions, tracks: readonly string[]): boolean {
+  if (tracks.length === 0 || new Set(tracks).size !== tracks.length) return false;
+  return tracks.every((trackId) => {
+    const positionId = positions[trackId];
+    return positionId !== undefined && !isRedLine(track(scenario, trackId), side, positionId);
+  });
+}
+
+export function isLegalProposal(scenario: Scenario, state: GameState, proposal: Proposal): boolean {
+  const record = state.rounds[state.round];
+  return (
+    record !== undefined &&
+    record.proposal === null &&
+    proposal.side === proposerOf(scenario, state.round) &&
+    isOwnMove(scenario, proposal.side, proposal.posture) &&
+    isLegalPackage(scenario, state, proposal.side, proposal.positions)
+  );
+}
+
+export function isLegalResponse(scenario: Scenario, state: GameState, response: Response): boolean {
+  const record = state.rounds[state.round];
+  const proposal = record?.proposal;
+  if (!record || !proposal || record.response !== null) return false;
+  if (response.side !== otherSide(scenario, proposal.side) || !isOwnMove(scenario, response.side, response.posture)) return false;
+  switch (response.kind) {
+    case 'accept':
+      return isAcceptableSelection(scenario, response.side, proposal.positions, Object.keys(proposal.positions));
+    case 'accept-some':
+      return isAcceptableSelection(scenario, response.side, proposal.positions, response.tracks ?? []);
+    case 'counter':
+      return response.counter !== undefined && isLegalPackage(scenario, state, response.side, response.counter);
+    case 'reject':
+    case 'walkout':
+      return true;
+  }
+}
+
+export function isLegalReply(scenario: Scenario, state: GameState, reply: Reply): boolean {
+  const record = state.rounds[state.round];
+  const counter = record?.response?.kind === 'counter' ? record.response.counter : undefined;
+  if (!record || !counter || record.reply !== null || reply.side !== record.proposer) return false;
+  switch (reply.kind) {
+    case 'accept':
+      return isAcceptableSelection(scenario, reply.side, counter, Object.keys(counter));
+    case 'accept-some':
+      return isAcceptableSelection(scenario, reply.side, counter, reply.tracks ?? []);
+    case 'reject':
+      return true;
+  }
+}

@@ -1,0 +1,412 @@
+/**
+ * The scenario format: one Zod schema gives the TypeScript types, the validation at the
+ * boundary and (through `toJSONSchema`) the JSON Schema that editors use for autocompletion.
+ * Cross-references between parts (ids that must exist) are checked in `references.ts`.
+ */
+import { z } from 'zod';
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+
+export const identifier = (what: string) =>
+  z
+    .string({ error: `expected ${what} as text` })
+    .max(64, { error: `expected ${what} of at most 64 characters` })
+    .regex(ID_PATTERN, {
+      error: `expected ${what} made of lower-case letters, digits, '-' and '_'`,
+    })
+    .describe(`The ${what}: lower-case letters, digits, '-' and '_', at most 64 characters.`);
+
+const text = (max: number, description: string) =>
+  z
+    .string({ error: 'expected text' })
+    .min(1, { error: 'expected non-empty text' })
+    .max(max, { error: `expected text of at most ${max} characters` })
+    .describe(description);
+
+const scale = (low: number, high: number, description: string) =>
+  z
+    .number({ error: `expected a number from ${low} to ${high}` })
+    .min(low, { error: `expected a number from ${low} to ${high}` })
+    .max(high, { error: `expected a number from ${low} to ${high}` })
+    .describe(description);
+
+/** Values keyed by side id; `references.ts` checks that the keys are the scenario's sides. */
+const perSide = <T extends z.ZodType>(value: T, description: string) =>
+  z.record(z.string(), value).describe(`${description} Keyed by side id.`);
+
+export const sourceSchema = z
+  .object({
+    id: identifier('source id'),
+    label: text(300, 'What the source is: author, outlet, title, date.'),
+    url: z
+      .string()
+      .max(2000)
+      .regex(/^https?:\/\//, { error: 'expected an address starting with http:// or https://' })
+      .optional()
+      .describe('The public address of the source, when it has one.'),
+  })
+  .describe('A source the scenario relies on.');
+
+const sourceRefs = z.array(identifier('source id')).max(20).default([]).describe('Ids of entries in meta.sources that support this item.');
+
+export const metaSchema = z
+  .object({
+    id: identifier('scenario id'),
+    title: text(120, 'The title shown in the scenario picker.'),
+    summary: text(1000, 'Two or three sentences shown in the scenario picker.'),
+    date: text(40, 'When the scenario is set, e.g. "January 2022".'),
+    version: text(20, 'The version of this scenario file, e.g. "1.0".'),
+    authors: z.array(text(120, 'An author.')).min(1).max(20).describe('Who wrote the scenario.'),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'expected a language tag such as "en"' })
+      .describe('The language of the scenario texts, as a BCP 47 tag such as "en".'),
+    sources: z
+      .array(sourceSchema)
+      .min(1, { error: 'expected at least one source' })
+      .max(200)
+      .describe('Every source the scenario cites; other parts refer to them by id.'),
+  })
+  .describe('What the scenario is, who wrote it, and where its facts come from.');
+
+export const sideSchema = z
+  .object({
+    id: identifier('side id'),
+    name: text(60, 'The side as named on screen, e.g. "United States / NATO".'),
+    shortName: text(16, 'A short name for tight spaces, e.g. "US".'),
+    negotiator: text(80, 'Who speaks for the side at the table.'),
+    colour: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour such as "#1f5fa8"' })
+      .describe('The side colour as #rrggbb; the game never relies on colour alone.'),
+    briefing: text(3000, "The side's briefing, shown before the first round."),
+    objectives: z.array(text(300, 'An objective.')).min(1).max(10).describe('What the side wants to come away with.'),
+    forces: scale(0, 1000, 'Forces deployed near the contact line at the start, in thousands of troops.'),
+    warUtility: scale(0, 100, 'How the side values an outcome of war, on the 0-100 utility scale.'),
+  })
+  .describe('One of the two sides at the table.');
+
+export const positionSchema = z
+  .object({
+    id: identifier('position id'),
+    label: text(80, 'A short label for the position.'),
+    description: text(1000, 'What the position means in practice.'),
+    utility: perSide(
+      scale(0, 100, 'How much the side values this position, from 0 (worst) to 100 (best).'),
+      'How much each side values this position.',
+    ),
+    sources: sourceRefs,
+  })
+  .describe('One rung of a track ladder.');
+
+export const trackSchema = z
+  .object({
+    id: identifier('track id'),
+    name: text(60, 'The track as named on screen.'),
+    description: text(1000, 'What is at stake on this track.'),
+    positions: z
+      .array(positionSchema)
+      .min(3, { error: 'expected at least 3 positions' })
+      .max(9, { error: 'expected at most 9 positions' })
+      .describe("The ladder of positions, ordered from the first side's ideal to the second side's ideal."),
+    statusQuo: identifier('position id').describe('The position that holds when there is no deal on this track.'),
+    opening: perSide(
+      identifier('position id'),
+      'The position each side demands when the talks open. Defaults to its own end of the ladder.',
+    ).optional(),
+    redLines: perSide(z.array(identifier('position id')).max(9), 'The positions each side will not accept, whatever else is offered.'),
+    weight: perSide(
+      scale(0, 10, 'How much the track matters to the side, relative to the other tracks.'),
+      'How much the track matters to each side.',
+    ),
+    salience: scale(0, 10, 'How strongly an open gap on this track pushes the risk up each round.'),
+    cohesionCost: perSide(
+      scale(0, 20, 'Alliance cohesion the side loses for each step it concedes on this track.'),
+      'What conceding on this track costs each side in alliance cohesion ("about Europe without Europe").',
+    ).optional(),
+  })
+  .describe('A negotiating track with its ladder of positions.');
+
+export const effectsSchema = z
+  .object({
+    risk: scale(-50, 50, 'Change to the escalation risk, in points.').optional(),
+    sides: perSide(
+      z
+        .object({
+          leverage: scale(-50, 50, 'Change to the side leverage.').optional(),
+          standing: scale(-50, 50, 'Change to the side standing with its domestic audience.').optional(),
+          credibility: scale(-50, 50, 'Change to the side credibility.').optional(),
+          cohesion: scale(-50, 50, 'Change to the side alliance cohesion.').optional(),
+          forces: scale(-500, 500, 'Change to the side forces near the contact line, in thousands of troops.').optional(),
+        })
+        .describe('Changes to one side meters.'),
+      'Changes to each side meters.',
+    ).optional(),
+  })
+  .describe('What something does to the risk and to the sides.');
+
+export const POSTURE_KINDS = ['threat', 'build-up', 'de-escalation', 'reassurance', 'consultation'] as const;
+
+export const postureMoveSchema = z
+  .object({
+    id: identifier('move id'),
+    side: identifier('side id').describe('The side that may make this move.'),
+    name: text(60, 'The move as named on screen.'),
+    description: text(1000, 'What the move is and what it signals.'),
+    kind: z
+      .enum(POSTURE_KINDS)
+      .describe('threat and build-up commit the side publicly (backing down later costs standing); the others do not.'),
+    effects: effectsSchema,
+    sources: sourceRefs,
+  })
+  .describe('A posture move a side can make alongside its proposal or response.');
+
+export const conditionSchema = z
+  .object({
+    riskAtLeast: scale(0, 100, 'Holds when the risk is at least this.').optional(),
+    riskBelow: scale(0, 100, 'Holds when the risk is below this.').optional(),
+    fromRound: z.number().int().min(1).max(12).optional().describe('Holds from this round on (1 is the first round).'),
+    agreed: identifier('track id').optional().describe('Holds when this track has been agreed.'),
+    open: identifier('track id').optional().describe('Holds while this track is still open.'),
+    moveUsed: identifier('move id').optional().describe('Holds once this posture move has been made.'),
+  })
+  .describe('Every part given must hold for the condition to hold.');
+
+export const eventSchema = z
+  .object({
+    id: identifier('event id'),
+    name: text(80, 'The headline of the event.'),
+    text: text(1500, 'What happened, as the players read it.'),
+    date: text(40, 'When it happened or would happen.').optional(),
+    trigger: z
+      .discriminatedUnion('kind', [
+        z
+          .object({
+            kind: z.literal('scripted'),
+            round: identifier('round id').describe('The round at whose opening the event fires.'),
+          })
+          .describe('Fires at the opening of a given round.'),
+        z
+          .object({
+            kind: z.literal('conditional'),
+            when: conditionSchema,
+          })
+          .describe('Fires at the opening of the first round in which the condition holds.'),
+      ])
+      .describe('When the event fires. Each event fires at most once.'),
+    probability: scale(0, 1, 'The chance that the event fires when its trigger is met (a seeded roll).').default(1),
+    effects: effectsSchema,
+    quote: identifier('quote id').optional().describe('A quote shown with the event.'),
+    sources: sourceRefs,
+  })
+  .describe('Something that happens outside the room.');
+
+export const ROUND_LIMITS = { min: 2, max: 12 } as const;
+
+export const roundSchema = z
+  .object({
+    id: identifier('round id'),
+    title: text(80, 'The round title.'),
+    venue: text(80, 'Where the round takes place.'),
+    date: text(40, 'When the round takes place.'),
+    briefing: text(2000, 'What the players read as the round opens.'),
+    proposer: identifier('side id')
+      .optional()
+      .describe('The side that tables the package this round. Defaults to alternating, the first side first.'),
+    sources: sourceRefs,
+  })
+  .describe('One round of talks.');
+
+export const quoteSchema = z
+  .object({
+    id: identifier('quote id'),
+    side: identifier('side id').describe('The side the speaker belongs to.'),
+    speaker: text(120, 'Who said it.'),
+    text: text(600, 'The words, as said in public.'),
+    date: text(40, 'When it was said.'),
+    mood: z
+      .enum(['open', 'accept', 'counter', 'reject', 'walkout', 'warn'])
+      .describe('When the counterpart may use it as a statement: opening, accepting, countering, rejecting, walking out, warning.'),
+    source: identifier('source id').describe('The source that records the quote.'),
+  })
+  .describe('A sourced public statement.');
+
+const riskCurve = (description: string) =>
+  z
+    .array(
+      z.object({
+        risk: scale(0, 100, 'A risk level.'),
+        chance: scale(0, 1, 'The chance at that risk level.'),
+      }),
+    )
+    .min(2)
+    .max(20)
+    .describe(`${description} Points sorted by risk; the chance between two points is read off the line between them.`);
+
+export const escalationSchema = z
+  .object({
+    initialRisk: scale(0, 100, 'The risk when the talks open.'),
+    bands: z
+      .array(
+        z.object({
+          id: identifier('band id'),
+          name: text(30, 'The band as named on the gauge.'),
+          from: scale(0, 100, 'The lowest risk inside the band.'),
+          description: text(300, 'What the band means.'),
+        }),
+      )
+      .min(3)
+      .max(8)
+      .describe('Named bands of the gauge, from the lowest; the first starts at 0.'),
+    weights: z
+      .object({
+        gap: scale(0, 10, 'Multiplies the pressure of each open gap (track salience x share of the ladder still apart).'),
+        posture: scale(0, 10, 'Multiplies the risk effect of posture moves.'),
+        tone: scale(0, 10, 'Multiplies the risk effect of the tone of public statements.'),
+        agreement: scale(0, 10, 'Multiplies the relief of each agreed track (track salience).'),
+        event: scale(0, 10, 'Multiplies the risk effect of events.'),
+        incident: scale(0, 10, 'Multiplies the risk jump of an incident.'),
+      })
+      .describe('The weight of each risk factor.'),
+    tone: z
+      .object({
+        conciliatory: scale(-20, 20, 'Risk effect of a conciliatory statement.'),
+        firm: scale(-20, 20, 'Risk effect of a firm statement.'),
+        belligerent: scale(-20, 20, 'Risk effect of a belligerent statement.'),
+      })
+      .describe('Risk effect of each tone of public statement, before its weight.'),
+    incident: z
+      .object({
+        chance: riskCurve('The chance of an incident at the end of a round, by risk.'),
+        riskJump: scale(0, 50, 'How much an incident raises the risk, before its weight.'),
+        escalation: riskCurve('The chance that an incident escalates to war, by the risk after it.'),
+      })
+      .describe('Incidents: seeded rolls whose chance grows with the risk.'),
+    walkoutRisk: scale(0, 50, 'How much a walk-out raises the risk.'),
+    audienceCost: scale(
+      0,
+      30,
+      'Standing a side loses for each step it concedes after publicly committing (a threat or a belligerent statement).',
+    ),
+  })
+  .describe('How the risk of war moves.');
+
+export const personaSchema = z
+  .object({
+    id: identifier('persona id'),
+    side: identifier('side id').describe('The side this persona can play.'),
+    name: text(40, 'The persona as named in setup and in the debrief.'),
+    description: text(600, 'How this counterpart behaves; revealed in the debrief.'),
+    resolve: scale(0, 1, 'How much the persona insists on its terms and values its leverage.'),
+    riskTolerance: scale(0, 1, 'How much risk of war the persona bears before it lowers its demands.'),
+    patience: scale(0, 1, 'How long the persona holds out before it settles or walks out.'),
+    bluff: scale(0, 1, 'How often the persona makes threats it may not carry out (a seeded roll).').default(0),
+  })
+  .describe('An AI counterpart persona.');
+
+export const OUTCOME_KINDS = ['agreement', 'partial-deal', 'stalemate', 'walkout', 'war'] as const;
+export const TONES = ['conciliatory', 'firm', 'belligerent'] as const;
+export const RESPONSE_KINDS = ['accept', 'accept-some', 'counter', 'reject', 'walkout'] as const;
+export const REPLY_KINDS = ['accept', 'accept-some', 'reject'] as const;
+
+const positionsByTrack = z
+  .record(z.string(), identifier('position id'))
+  .describe('A position id for each track in the package, keyed by track id.');
+
+export const historicalStepSchema = z
+  .object({
+    round: identifier('round id'),
+    proposal: z.object({
+      positions: positionsByTrack,
+      posture: identifier('move id').nullable().describe('The posture move made, or null for none.'),
+      tone: z.enum(TONES),
+    }),
+    response: z.object({
+      kind: z.enum(RESPONSE_KINDS),
+      tracks: z.array(identifier('track id')).optional().describe('For accept-some: the tracks accepted.'),
+      counter: positionsByTrack.optional().describe('For counter: the counter-proposal.'),
+      posture: identifier('move id').nullable(),
+      tone: z.enum(TONES),
+    }),
+    reply: z
+      .object({
+        kind: z.enum(REPLY_KINDS),
+        tracks: z.array(identifier('track id')).optional(),
+      })
+      .optional()
+      .describe('The proposer answer to a counter-proposal.'),
+    note: text(1000, 'What happened in this round, historically.'),
+    sources: sourceRefs,
+  })
+  .describe('One round of the historical line of play.');
+
+export const debriefSchema = z
+  .object({
+    summary: text(4000, 'What happened historically, told after the game.'),
+    outcome: z
+      .object({
+        kind: z.enum(OUTCOME_KINDS).describe('How the historical talks ended.'),
+        agreed: z
+          .record(z.string(), identifier('position id'))
+          .default({})
+          .describe('The positions agreed historically, keyed by track id; tracks not named stayed at the status quo.'),
+        finalRisk: scale(0, 100, 'Where the risk historically stood at the end, for comparing scores.'),
+        text: text(1000, 'The historical outcome in words.'),
+      })
+      .describe('The historical outcome.'),
+    line: z.array(historicalStepSchema).max(12).describe('The historical line of play, round by round.'),
+    questions: z.array(text(500, 'A discussion question.')).min(1).max(20).describe('Questions for discussion after the game.'),
+    sources: sourceRefs,
+  })
+  .describe('The debrief shown after the game.');
+
+export const scoringSchema = z
+  .object({
+    riskCost: scale(0, 100, 'Score points lost per 100 points of average risk run during the game.'),
+    standingWeight: scale(0, 2, 'Score points per point of standing above or below 50.'),
+  })
+  .describe('How a side score is computed: utility of the final positions, minus the cost of the risk run, with standing.');
+
+export const scenarioSchema = z
+  .object({
+    $schema: z.string().optional().describe('The address of the JSON Schema, for editor autocompletion.'),
+    meta: metaSchema,
+    sides: z.array(sideSchema).length(2, { error: 'expected exactly 2 sides' }).describe('The two sides.'),
+    tracks: z
+      .array(trackSchema)
+      .min(2, { error: 'expected from 2 to 6 tracks' })
+      .max(6, { error: 'expected from 2 to 6 tracks' })
+      .describe('The negotiating tracks.'),
+    rounds: z
+      .array(roundSchema)
+      .min(ROUND_LIMITS.min, { error: 'expected from 2 to 12 rounds' })
+      .max(ROUND_LIMITS.max, { error: 'expected from 2 to 12 rounds' })
+      .describe('The rounds of talks, in order.'),
+    postureMoves: z.array(postureMoveSchema).min(2).max(40).describe('Posture moves of both sides.'),
+    escalation: escalationSchema,
+    events: z.array(eventSchema).max(60).default([]).describe('Scripted and conditional events.'),
+    quotes: z.array(quoteSchema).max(200).default([]).describe('Sourced public statements.'),
+    personas: z.array(personaSchema).min(2).max(20).describe('AI counterpart personas; at least one per side.'),
+    scoring: scoringSchema,
+    debrief: debriefSchema,
+  })
+  .describe('A Red Lines scenario.');
+
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Side = Scenario['sides'][number];
+export type Track = Scenario['tracks'][number];
+export type Position = Track['positions'][number];
+export type Round = Scenario['rounds'][number];
+export type PostureMove = Scenario['postureMoves'][number];
+export type ScenarioEvent = Scenario['events'][number];
+export type Condition = z.output<typeof conditionSchema>;
+export type Effects = z.output<typeof effectsSchema>;
+export type Persona = Scenario['personas'][number];
+export type Quote = Scenario['quotes'][number];
+export type HistoricalStep = Scenario['debrief']['line'][number];
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
+export type Tone = (typeof TONES)[number];
+export type ResponseKind = (typeof RESPONSE_KINDS)[number];
+export type ReplyKind = (typeof REPLY_KINDS)[number];
+export type Mood = Quote['mood'];

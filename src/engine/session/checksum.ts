@@ -1,0 +1,28 @@
+/**
+ * Checksums of game states, so that a replay can prove it reproduced a session. cyrb53: a fast,
+ * well-mixed 53-bit string hash, plenty to tell a changed state from an unchanged one.
+ */
+import type { GameState } from '../rules/state.ts';
+
+export function hashText(text: string, seed = 0): string {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+}
+
+/** The checksum of one point of a game: the machine's state and the game state. */
+export function stateChecksum(value: unknown, game: GameState | null): string {
+  return hashText(JSON.stringify([value, game]));
+}
+
+/** One checksum for a whole trail of state checksums. */
+export function trailChecksum(trail: readonly string[]): string {
+  return hashText(trail.join(','));
+}

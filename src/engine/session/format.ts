@@ -1,0 +1,66 @@
+/**
+ * The session file: one self-contained JSON document holding the scenario, the seed, the setup
+ * and every event in order (with the time it was made, for paced replay), plus the checksum of
+ * every state the events lead to. The event log is the truth; the checksums prove a replay.
+ */
+import { z } from 'zod';
+import { gameEventSchema, setupSchema } from '../machine/event-schema.ts';
+import type { GameEvent } from '../machine/game-machine.ts';
+import type { ScenarioInput } from '../scenario/schema.ts';
+import type { Setup } from '../rules/state.ts';
+
+export const SESSION_FORMAT = 'red-lines-session';
+export const SESSION_VERSION = 1;
+
+export const timedEventSchema = z.object({
+  at: z.number().min(0).max(1e10).describe('Milliseconds since the session started.'),
+  event: gameEventSchema,
+});
+
+export const sessionSchema = z.object({
+  format: z.literal(SESSION_FORMAT),
+  formatVersion: z.literal(SESSION_VERSION),
+  appVersion: z.string().max(40),
+  savedAt: z.string().max(40).optional().describe('When the file was written (ISO 8601), as the shell saw it.'),
+  scenario: z.unknown().describe('The whole scenario the game was played on.'),
+  seed: setupSchema.shape.seed,
+  setup: setupSchema.omit({ seed: true }),
+  events: z.array(timedEventSchema).max(2000),
+  checksums: z
+    .array(z.string().regex(/^[0-9a-f]{14}$/))
+    .max(2001)
+    .describe('The checksum of the state after the start and after each event.'),
+  checksum: z
+    .string()
+    .regex(/^[0-9a-f]{14}$/)
+    .describe('The checksum of the whole trail.'),
+  annotations: z
+    .array(z.object({ event: z.number().int().min(0), text: z.string().max(2000) }))
+    .max(500)
+    .default([]),
+});
+
+export type SessionSetup = Omit<Setup, 'seed'>;
+
+export interface TimedEvent {
+  at: number;
+  event: GameEvent;
+}
+
+export interface Session {
+  format: typeof SESSION_FORMAT;
+  formatVersion: typeof SESSION_VERSION;
+  appVersion: string;
+  savedAt?: string;
+  scenario: ScenarioInput;
+  seed: Setup['seed'];
+  setup: SessionSetup;
+  events: TimedEvent[];
+  checksums: string[];
+  checksum: string;
+  annotations: { event: number; text: string }[];
+}
+
+export function startEvent(session: Pick<Session, 'seed' | 'setup'>): GameEvent {
+  return { type: 'START', setup: { seed: session.seed, ...session.setup } };
+}

@@ -1,0 +1,31 @@
+/** Making a session from a scenario, a setup and the events of a game. */
+import { GameRun } from '../machine/game-run.ts';
+import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
+import type { Setup } from '../rules/state.ts';
+import { APP_VERSION } from '../version.ts';
+import { trailChecksum } from './checksum.ts';
+import { SESSION_FORMAT, SESSION_VERSION, startEvent, type Session, type TimedEvent } from './format.ts';
+
+/**
+ * Replays the events to compute the checksums. `source` is the scenario as it was read (before
+ * defaults were filled in), so the file embeds exactly what the author wrote.
+ */
+export function recordSession(scenario: Scenario, source: ScenarioInput, setup: Setup, events: TimedEvent[]): Session {
+  const { seed, ...rest } = setup;
+  const run = new GameRun(scenario, true);
+  run.send(startEvent({ seed, setup: rest }));
+  for (const { event } of events) run.send(event);
+  run.stop();
+  return {
+    format: SESSION_FORMAT,
+    formatVersion: SESSION_VERSION,
+    appVersion: APP_VERSION,
+    scenario: source,
+    seed,
+    setup: rest,
+    events,
+    checksums: run.trail,
+    checksum: trailChecksum(run.trail),
+    annotations: [],
+  };
+}
