@@ -73,6 +73,7 @@ export const gameMachine = setup({
   },
   guards: {
     validSetup: ({ context, event }) => event.type === 'START' && isValidSetup(context.scenario, event.setup),
+    playing: ({ context }) => context.game?.outcome === null,
     outcomeIs: ({ context }, params: { kind: OutcomeKind }) => context.game?.outcome?.kind === params.kind,
     legalProposal: ({ context, event }) =>
       event.type === 'PROPOSE' &&
@@ -137,9 +138,9 @@ export const gameMachine = setup({
     setup: {
       on: { START: { guard: 'validSetup', target: 'briefing', actions: 'startGame' } },
     },
+    /** Events may end the game as a round opens: the players read them, then the game ends. */
     briefing: {
-      always: toOver,
-      on: { CONTINUE: 'proposal' },
+      on: { CONTINUE: [{ guard: 'playing', target: 'proposal' }, ...toOver] },
     },
     proposal: {
       always: { guard: 'aiProposes', target: 'response', actions: 'aiPropose' },
@@ -160,12 +161,12 @@ export const gameMachine = setup({
     resolution: {
       entry: 'resolve',
       on: {
-        CONTINUE: [...toOver, { guard: 'incidentPending', target: 'incident' }, { target: 'briefing', actions: 'nextRound' }],
+        CONTINUE: [{ guard: 'incidentPending', target: 'incident' }, { guard: 'playing', target: 'briefing', actions: 'nextRound' }, ...toOver],
       },
     },
     incident: {
       entry: 'playIncident',
-      on: { CONTINUE: [...toOver, { target: 'briefing', actions: 'nextRound' }] },
+      on: { CONTINUE: [{ guard: 'playing', target: 'briefing', actions: 'nextRound' }, ...toOver] },
     },
     /** The ends of the game, one per outcome. */
     agreement: { type: 'final' },

@@ -182,13 +182,13 @@ export const eventSchema = z
       .discriminatedUnion('kind', [
         z
           .object({
-            kind: z.literal('scripted'),
+            kind: z.literal('scripted').describe('Fires at the opening of a given round.'),
             round: identifier('round id').describe('The round at whose opening the event fires.'),
           })
           .describe('Fires at the opening of a given round.'),
         z
           .object({
-            kind: z.literal('conditional'),
+            kind: z.literal('conditional').describe('Fires when a condition holds at the opening of a round.'),
             when: conditionSchema,
           })
           .describe('Fires at the opening of the first round in which the condition holds.'),
@@ -309,6 +309,8 @@ export const TONES = ['conciliatory', 'firm', 'belligerent'] as const;
 export const RESPONSE_KINDS = ['accept', 'accept-some', 'counter', 'reject', 'walkout'] as const;
 export const REPLY_KINDS = ['accept', 'accept-some', 'reject'] as const;
 
+const toneField = z.enum(TONES).describe('The tone of the public statement: conciliatory, firm or belligerent.');
+
 const positionsByTrack = z
   .record(z.string(), identifier('position id'))
   .describe('A position id for each track in the package, keyed by track id.');
@@ -316,22 +318,26 @@ const positionsByTrack = z
 export const historicalStepSchema = z
   .object({
     round: identifier('round id'),
-    proposal: z.object({
-      positions: positionsByTrack,
-      posture: identifier('move id').nullable().describe('The posture move made, or null for none.'),
-      tone: z.enum(TONES),
-    }),
-    response: z.object({
-      kind: z.enum(RESPONSE_KINDS),
-      tracks: z.array(identifier('track id')).optional().describe('For accept-some: the tracks accepted.'),
-      counter: positionsByTrack.optional().describe('For counter: the counter-proposal.'),
-      posture: identifier('move id').nullable(),
-      tone: z.enum(TONES),
-    }),
+    proposal: z
+      .object({
+        positions: positionsByTrack,
+        posture: identifier('move id').nullable().describe('The posture move made, or null for none.'),
+        tone: toneField,
+      })
+      .describe('The package the round proposer tabled.'),
+    response: z
+      .object({
+        kind: z.enum(RESPONSE_KINDS).describe('How the other side answered.'),
+        tracks: z.array(identifier('track id')).optional().describe('For accept-some: the tracks accepted.'),
+        counter: positionsByTrack.optional().describe('For counter: the counter-proposal.'),
+        posture: identifier('move id').nullable().describe('The posture move made, or null for none.'),
+        tone: toneField,
+      })
+      .describe('The answer of the other side.'),
     reply: z
       .object({
-        kind: z.enum(REPLY_KINDS),
-        tracks: z.array(identifier('track id')).optional(),
+        kind: z.enum(REPLY_KINDS).describe('How the proposer answered the counter-proposal.'),
+        tracks: z.array(identifier('track id')).optional().describe('For accept-some: the tracks accepted.'),
       })
       .optional()
       .describe('The proposer answer to a counter-proposal.'),
