@@ -39,28 +39,34 @@ interface Judgement {
   utility: number;
   reservation: ReturnType<typeof reservation>;
   redLines: string[];
-  /** The tracks worth locking now: no red line, and better for the AI than the status quo. */
+  /** The tracks worth locking now: none a red line; every gain, and losses the reservation value allows. */
   worthTaking: string[];
   partialUtility: number;
 }
 
 function judge(scenario: Scenario, state: GameState, side: string, persona: Persona, positions: Positions): Judgement {
-  const redLines = Object.entries(positions)
-    .filter(([trackId, positionId]) => isRedLine(track(scenario, trackId), side, positionId))
-    .map(([trackId]) => trackId);
-  const worthTaking = Object.entries(positions)
-    .filter(([trackId, positionId]) => {
-      const item = track(scenario, trackId);
-      return !isRedLine(item, side, positionId) && trackUtility(item, side, positionId) > trackUtility(item, side, item.statusQuo);
-    })
-    .map(([trackId]) => trackId);
-  const partial = Object.fromEntries(worthTaking.map((trackId) => [trackId, positions[trackId]!]));
+  const value = reservation(scenario, state, side, persona);
+  const worth = (part: Positions) => utilityOf(scenario, side, worldWith(scenario, state, part));
+  const redLines = Object.keys(positions).filter((trackId) => isRedLine(track(scenario, trackId), side, positions[trackId]!));
+  // Tracks it could lock now: every gain first, then losses while the whole stays above its reservation value.
+  const gain = (trackId: string) => {
+    const item = track(scenario, trackId);
+    return (item.weight[side] ?? 0) * (trackUtility(item, side, positions[trackId]!) - trackUtility(item, side, item.statusQuo));
+  };
+  const candidates = Object.keys(positions)
+    .filter((trackId) => !redLines.includes(trackId))
+    .sort((a, b) => gain(b) - gain(a));
+  const partial: Positions = {};
+  for (const trackId of candidates) {
+    const withTrack = { ...partial, [trackId]: positions[trackId]! };
+    if (gain(trackId) > 0 || worth(withTrack) >= value.value) partial[trackId] = positions[trackId]!;
+  }
   return {
-    utility: utilityOf(scenario, side, worldWith(scenario, state, positions)),
-    reservation: reservation(scenario, state, side, persona),
+    utility: worth(positions),
+    reservation: value,
     redLines,
-    worthTaking,
-    partialUtility: utilityOf(scenario, side, worldWith(scenario, state, partial)),
+    worthTaking: Object.keys(partial),
+    partialUtility: worth(partial),
   };
 }
 
@@ -181,18 +187,25 @@ export function aiPropose(scenario: Scenario, state: GameState, side: string, pe
   };
 }
 
+/** The other side's most recent package before this round: its proposal or counter-proposal. */
+function lastPackageBefore(state: GameState, side: string): Positions | null {
+  for (let round = state.round - 1; round >= 0; round--) {
+    const record = state.rounds[round]!;
+    if (record.proposal?.side === side) return record.proposal.positions;
+    if (record.response?.side === side && record.response.counter) return record.response.counter;
+  }
+  return null;
+}
+
 /** Whether the AI's patience with a package that crosses its red lines has run out. */
-function walksOut(scenario: Scenario, state: GameState, side: string, persona: Persona, judged: Judgement): boolean {
+function walksOut(scenario: Scenario, state: GameState, side: string, persona: Persona, judged: Judgement, positions: Positions): boolean {
   if (persona.resolve < 0.6 || judged.redLines.length === 0) return false;
   const heaviest = openTracks(scenario, state).sort((a, b) => (b.weight[side] ?? 0) - (a.weight[side] ?? 0))[0];
   if (!heaviest || !judged.redLines.includes(heaviest.id)) return false;
   const patienceSpent = state.round / Math.max(1, scenario.rounds.length - 1) >= persona.patience;
-  const previous = state.rounds[state.round - 1];
-  const opponent = otherSide(scenario, side);
-  const movedSince =
-    previous?.proposal?.side === opponent &&
-    JSON.stringify(previous.proposal.positions) !== JSON.stringify(state.rounds[state.round]!.proposal!.positions);
-  return patienceSpent && !movedSince;
+  const before = lastPackageBefore(state, otherSide(scenario, side));
+  const movedSince = before !== null && Object.keys(positions).some((trackId) => before[trackId] !== positions[trackId]);
+  return patienceSpent && before !== null && !movedSince;
 }
 
 export function aiRespond(scenario: Scenario, state: GameState, side: string, persona: Persona): AiChoice<Response> {
@@ -222,7 +235,7 @@ export function aiRespond(scenario: Scenario, state: GameState, side: string, pe
     reasons.push(
       `Locking ${tracks.map((id) => track(scenario, id).name).join(', ')} alone is worth ${fmt(judged.partialUtility)}, above its reservation value: it accepts those.`,
     );
-  } else if (walksOut(scenario, state, side, persona, judged)) {
+  } else if (walksOut(scenario, state, side, persona, judged, positions)) {
     kind = 'walkout';
     reasons.push('Its patience is spent and the other side has not moved on what matters most to it: it walks out.');
   } else {
@@ -270,7 +283,7 @@ export function aiReply(scenario: Scenario, state: GameState, side: string, pers
   if (judged.redLines.length === 0 && judged.utility >= judged.reservation.value) {
     move = { side, kind: 'accept' };
     reasons.push('The counter-proposal beats its reservation value: it accepts.');
-  } else if (judged.worthTaking.length > 0 && judged.partialUtility >= judged.reservation.value) {
+  } else if (judged.worthTaking.length > 0 && judged.worthTaking.length < Object.keys(positions).length && judged.partialUtility >= judged.reservation.value) {
     move = { side, kind: 'accept-some', tracks: judged.worthTaking };
     reasons.push(`Part of the counter-proposal is worth ${fmt(judged.partialUtility)}, above its reservation value: it accepts that part.`);
   } else {

@@ -49,7 +49,8 @@ export function willingnessToRisk(scenario: Scenario, state: GameState, side: st
   const offered = utilityOf(scenario, side, worldWith(scenario, state, theirs));
   const conflict = conflictValue(scenario, state, side);
   if (mine <= conflict) return 0;
-  return Math.max(0, Math.min(1, (mine - offered) / (mine - conflict)));
+  // Above 1 when the other side's demand is worth less to this side than breakdown itself.
+  return Math.max(0, (mine - offered) / (mine - conflict));
 }
 
 export interface ZeuthenReading {
@@ -69,5 +70,5 @@ export function zeuthen(
 ): ZeuthenReading {
   const self = willingnessToRisk(scenario, state, side, own, theirs) * (0.5 + persona.resolve);
   const other = willingnessToRisk(scenario, state, otherSide(scenario, side), theirs, own);
-  return { self, other, concede: self <= other && self < 1 };
+  return { self, other, concede: self <= other };
 }
