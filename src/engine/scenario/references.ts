@@ -181,5 +181,14 @@ export function checkReferences(scenario: Scenario): Problem[] {
     sources(step.sources, [...path, 'sources']);
   });
 
+  if (scenario.map) {
+    perSide(scenario.map.blocs, ['map', 'blocs'], true);
+    unique(scenario.map.markers, ['map', 'markers'], 'marker');
+    scenario.map.markers.forEach((marker, m) => {
+      side(marker.side, ['map', 'markers', m, 'side']);
+      if (marker.track !== undefined && !trackIds.has(marker.track)) report(['map', 'markers', m, 'track'], `unknown track "${marker.track}"`);
+    });
+  }
+
   return problems;
 }

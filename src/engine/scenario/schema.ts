@@ -373,6 +373,36 @@ export const scoringSchema = z
   })
   .describe('How a side score is computed: utility of the final positions, minus the cost of the risk run, with standing.');
 
+export const MARKER_KINDS = ['troops', 'missile-site', 'exercise-zone'] as const;
+
+const countryName = z.string().min(1).max(60).describe('A country by its Natural Earth name, e.g. "Poland".');
+
+export const mapSchema = z
+  .object({
+    blocs: perSide(z.array(countryName).max(80), 'The countries drawn in each side colour.'),
+    contested: z.array(countryName).max(20).default([]).describe('Countries at stake between the sides, drawn hatched.'),
+    markers: z
+      .array(
+        z
+          .object({
+            id: identifier('marker id'),
+            label: text(60, 'The marker as named on the map.'),
+            kind: z
+              .enum(MARKER_KINDS)
+              .describe('troops grow with the side forces; missile sites and exercise zones follow the state of their track.'),
+            side: identifier('side id').describe('The side the marker belongs to.'),
+            lon: scale(-180, 180, 'Longitude in degrees east.'),
+            lat: scale(-90, 90, 'Latitude in degrees north.'),
+            track: identifier('track id').optional().describe('The track whose state the marker shows.'),
+          })
+          .describe('A place on the map.'),
+      )
+      .max(40)
+      .default([])
+      .describe('Troop concentrations, missile sites and exercise zones.'),
+  })
+  .describe('What the map of Europe shows: the blocs, the contested countries and the markers.');
+
 export const scenarioSchema = z
   .object({
     $schema: z.string().optional().describe('The address of the JSON Schema, for editor autocompletion.'),
@@ -395,6 +425,7 @@ export const scenarioSchema = z
     personas: z.array(personaSchema).min(2).max(20).describe('AI counterpart personas; at least one per side.'),
     scoring: scoringSchema,
     debrief: debriefSchema,
+    map: mapSchema.optional(),
   })
   .describe('A Red Lines scenario.');
 
@@ -416,3 +447,5 @@ export type Tone = (typeof TONES)[number];
 export type ResponseKind = (typeof RESPONSE_KINDS)[number];
 export type ReplyKind = (typeof REPLY_KINDS)[number];
 export type Mood = Quote['mood'];
+export type ScenarioMap = z.output<typeof mapSchema>;
+export type MapMarker = ScenarioMap['markers'][number];

@@ -1,0 +1,319 @@
+/**
+ * Shared helpers for the engine tests: the bundled Geneva scenario (as text, as a fresh JSON
+ * document to mutate, and loaded), JSON path editing, a capturing CLI io, a game driver that
+ * keeps every state, the invariants every state must keep, and the historical line of play.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Io } from '../src/cli/io.ts';
+import { POLICIES, type PolicyName } from '../src/engine/bots/policies.ts';
+import type { GameEvent } from '../src/engine/machine/game-machine.ts';
+import { GameRun, type GameSnapshot } from '../src/engine/machine/game-run.ts';
+import { Dice, seedState } from '../src/engine/random.ts';
+import { factorTenths, toTenths } from '../src/engine/rules/change.ts';
+import { newGame, openRound } from '../src/engine/rules/round.ts';
+import { METERS, type Change, type GameState, type Positions, type Setup } from '../src/engine/rules/state.ts';
+import { isRedLine, otherSide } from '../src/engine/rules/world.ts';
+import { loadScenarioText } from '../src/engine/scenario/load.ts';
+import { formatProblem, type Checked } from '../src/engine/scenario/problems.ts';
+import type { Scenario, ScenarioInput } from '../src/engine/scenario/schema.ts';
+import type { TimedEvent } from '../src/engine/session/format.ts';
+
+// ---------------------------------------------------------------------------------------------
+// JSON documents
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+export type JsonPath = readonly (string | number)[];
+
+export const GENEVA_URL = new URL('../scenarios/geneva-2022.json', import.meta.url);
+export const GENEVA_PATH = fileURLToPath(GENEVA_URL);
+export const GENEVA_TEXT = readFileSync(GENEVA_URL, 'utf8');
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** A fresh, mutable copy of the Geneva document as the author wrote it. */
+export function genevaDoc(): JsonObject {
+  return JSON.parse(GENEVA_TEXT) as JsonObject;
+}
+
+export function genevaSource(): ScenarioInput {
+  return JSON.parse(GENEVA_TEXT) as ScenarioInput;
+}
+
+/** The value at a path, or undefined. */
+export function getPath(doc: Json, path: JsonPath): Json | undefined {
+  let node: Json | undefined = doc;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = Array.isArray(node) ? node[key as number] : (node as JsonObject)[key as string];
+  }
+  return node;
+}
+
+function parentOf(doc: Json, path: JsonPath): Json[] | JsonObject {
+  const parent = getPath(doc, path.slice(0, -1));
+  if (parent === null || typeof parent !== 'object' || parent === undefined) throw new Error(`no container at ${path.join('.')}`);
+  return parent;
+}
+
+export function setPath(doc: Json, path: JsonPath, value: Json): void {
+  const parent = parentOf(doc, path);
+  const key = path.at(-1)!;
+  if (Array.isArray(parent)) parent[key as number] = value;
+  else Object.defineProperty(parent, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+export function deletePath(doc: Json, path: JsonPath): void {
+  const parent = parentOf(doc, path);
+  const key = path.at(-1)!;
+  if (Array.isArray(parent)) parent.splice(key as number, 1);
+  else delete parent[key as string];
+}
+
+/** Every path in a document, containers included (the root excluded). */
+export function allPaths(doc: Json, prefix: JsonPath = []): JsonPath[] {
+  if (doc === null || typeof doc !== 'object') return [];
+  const entries: [string | number, Json][] = Array.isArray(doc) ? doc.map((value, i) => [i, value]) : Object.entries(doc);
+  return entries.flatMap(([key, value]) => [[...prefix, key], ...allPaths(value, [...prefix, key])]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios
+
+export function mustLoad(text: string): Scenario {
+  const loaded = loadScenarioText(text);
+  if (!loaded.ok) throw new Error(`scenario does not load:\n${loaded.problems.map(formatProblem).join('\n')}`);
+  return loaded.value;
+}
+
+export const geneva: Scenario = mustLoad(GENEVA_TEXT);
+
+/** Geneva with an edit applied to its document; it must still be valid. */
+export function genevaWith(edit: (doc: JsonObject) => void): Scenario {
+  const doc = genevaDoc();
+  edit(doc);
+  return mustLoad(JSON.stringify(doc));
+}
+
+/** The formatted problems of a check, or [] when it passed. */
+export function problemLines(result: Checked<unknown>): string[] {
+  return result.ok ? [] : result.problems.map(formatProblem);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The command line
+
+export interface CapturedIo {
+  io: Io;
+  out: string[];
+  err: string[];
+  all: () => string;
+}
+
+export function captureIo(): CapturedIo {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    io: { out: (line) => out.push(line), err: (line) => err.push(line) },
+    out,
+    err,
+    all: () => [...out, ...err].join('\n'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Games
+
+export const US = 'us';
+export const RU = 'ru';
+
+export function hotseat(seed: number | string = 1, playerSide = US): Setup {
+  return { seed, playerSide, opponent: { kind: 'hotseat' } };
+}
+
+/** A game against the AI persona (the player takes the other side). */
+export function againstAi(scenario: Scenario, persona: string, seed: number | string = 1): Setup {
+  const aiSide = scenario.personas.find((item) => item.id === persona)!.side;
+  return { seed, playerSide: otherSide(scenario, aiSide), opponent: { kind: 'ai', persona } };
+}
+
+/** A new game with its first round opened. */
+export function opened(scenario: Scenario, setup: Setup = hotseat()): GameState {
+  return openRound(scenario, newGame(scenario, setup));
+}
+
+/** The positions at the given ladder index on every open track (clamped to the ladder). */
+export function rung(scenario: Scenario, state: GameState, index: number): Positions {
+  const positions: Positions = {};
+  for (const item of scenario.tracks) {
+    if (item.id in state.agreed) continue;
+    positions[item.id] = item.positions[Math.min(index, item.positions.length - 1)]!.id;
+  }
+  return positions;
+}
+
+export interface PlayedGame {
+  setup: Setup;
+  events: TimedEvent[];
+  /** The machine state value after the start and after each event. */
+  values: string[];
+  /** The game state after the start and after each event. */
+  games: GameState[];
+  snapshots: GameSnapshot[];
+  final: GameState;
+}
+
+/** The event a bot policy sends in the run's current state (null when the game is over). */
+export function policyEvent(run: GameRun, policies: Record<string, PolicyName>, dice: Dice): GameEvent | null {
+  const snapshot = run.snapshot;
+  const state = snapshot.context.game;
+  if (!state || snapshot.status === 'done') return null;
+  const record = state.rounds[state.round]!;
+  const view = (side: string) => ({ scenario: run.scenario, state, side, dice });
+  const policy = (side: string) => POLICIES[policies[side] ?? 'random'];
+  if (snapshot.value === 'proposal') return { type: 'PROPOSE', proposal: policy(record.proposer).propose(view(record.proposer)) };
+  if (snapshot.value === 'response') return { type: 'RESPOND', response: policy(record.responder).respond(view(record.responder)) };
+  if (snapshot.value === 'counter') return { type: 'REPLY', reply: policy(record.proposer).reply(view(record.proposer)) };
+  return { type: 'CONTINUE' };
+}
+
+/** Plays a game with bots at the human seats, keeping every state. Throws if a bot's move is refused. */
+export function playKeepingStates(scenario: Scenario, setup: Setup, policies: Record<string, PolicyName>, maxEvents = 400): PlayedGame {
+  const run = new GameRun(scenario);
+  if (!run.send({ type: 'START', setup })) throw new Error(`setup refused: ${JSON.stringify(setup)}`);
+  const dice = new Dice(seedState(`${setup.seed}:test-bots`));
+  const events: TimedEvent[] = [];
+  const snapshots: GameSnapshot[] = [run.snapshot];
+  for (let step = 0; step < maxEvents; step++) {
+    const event = policyEvent(run, policies, dice);
+    if (!event) break;
+    if (!run.send(event)) throw new Error(`the machine refused a bot move in ${String(run.snapshot.value)}: ${JSON.stringify(event)}`);
+    events.push({ at: step * 250, event });
+    snapshots.push(run.snapshot);
+  }
+  run.stop();
+  return {
+    setup,
+    events,
+    snapshots,
+    values: snapshots.map((snapshot) => String(snapshot.value)),
+    games: snapshots.map((snapshot) => snapshot.context.game!),
+    final: snapshots.at(-1)!.context.game!,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Invariants
+
+function changeAddsUp(change: Change): boolean {
+  return factorTenths(change.factors) === toTenths(change.to) - toTenths(change.from);
+}
+
+const METER_BOUNDS: Record<string, [number, number]> = {
+  leverage: [0, 100],
+  standing: [0, 100],
+  credibility: [0, 100],
+  cohesion: [0, 100],
+  forces: [0, 1000],
+};
+
+/**
+ * What every game state must keep; `previous` is the state before it, if any. Returns the
+ * violations in words (empty when the state is sound).
+ */
+export function invariantViolations(scenario: Scenario, state: GameState, previous?: GameState | null): string[] {
+  const problems: string[] = [];
+  if (!(state.risk >= 0 && state.risk <= 100)) problems.push(`risk ${state.risk} out of 0-100`);
+  if (state.round < 0 || state.round >= scenario.rounds.length) problems.push(`round ${state.round} outside the scenario`);
+  for (const side of scenario.sides) {
+    const sideState = state.sides[side.id]!;
+    for (const meter of METERS) {
+      const [low, high] = METER_BOUNDS[meter]!;
+      const value = sideState[meter];
+      if (!(value >= low && value <= high)) problems.push(`${side.id}.${meter} ${value} out of ${low}-${high}`);
+    }
+    for (const item of scenario.tracks) {
+      const index = sideState.stance[item.id]!;
+      const position = item.positions[index];
+      if (!position) problems.push(`${side.id} stance ${index} off the ladder of ${item.id}`);
+      else if (isRedLine(item, side.id, position.id)) problems.push(`${side.id} stands on its own red line ${position.id} (${item.id})`);
+    }
+  }
+  let level = scenario.escalation.initialRisk;
+  for (const record of state.rounds) {
+    for (const change of record.riskChanges) {
+      if (!changeAddsUp(change)) {
+        problems.push(`round ${record.round} ${change.stage}: factors add up to ${factorTenths(change.factors)} tenths, not ${change.from}->${change.to}`);
+      }
+      if (toTenths(change.from) !== toTenths(level)) problems.push(`round ${record.round}: risk change starts at ${change.from}, not ${level}`);
+      if (change.to < 0 || change.to > 100) problems.push(`round ${record.round}: risk change to ${change.to}`);
+      level = change.to;
+    }
+    for (const [side, meters] of Object.entries(record.meters)) {
+      for (const [meter, change] of Object.entries(meters)) {
+        if (change && !changeAddsUp(change)) problems.push(`round ${record.round}: ${side}.${meter} factors do not add up`);
+      }
+    }
+    for (const [trackId, positionId] of Object.entries(record.agreed)) {
+      const item = scenario.tracks.find((candidate) => candidate.id === trackId)!;
+      for (const side of scenario.sides) {
+        if (isRedLine(item, side.id, positionId)) problems.push(`round ${record.round}: agreed ${positionId}, a red line of ${side.id}`);
+      }
+    }
+  }
+  if (toTenths(level) !== toTenths(state.risk)) problems.push(`the risk changes end at ${level}, the state says ${state.risk}`);
+  if (previous) {
+    for (const [trackId, agreement] of Object.entries(previous.agreed)) {
+      const now = state.agreed[trackId];
+      if (!now || now.position !== agreement.position || now.round !== agreement.round) problems.push(`agreed track ${trackId} was undone`);
+    }
+    if (previous.outcome && JSON.stringify(previous.outcome) !== JSON.stringify(state.outcome)) problems.push('the outcome changed');
+  }
+  for (const decision of state.decisions) {
+    const sum = decision.reservationTerms.reduce((total, term) => total + term.value, 0);
+    if (Math.abs(sum - decision.reservation) > 1e-9) problems.push(`decision in round ${decision.round}: terms add to ${sum}, not ${decision.reservation}`);
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The historical line of play
+
+export interface HistoricalPlay {
+  run: GameRun;
+  /** Every event sent, with whether the machine took it. */
+  sent: { event: GameEvent; taken: boolean }[];
+  final: GameState;
+  value: string;
+}
+
+/** Plays the scenario's debrief line hot-seat through the machine: proposal, response, reply, CONTINUE. */
+export function playHistoricalLine(scenario: Scenario, seed: number | string): HistoricalPlay {
+  const run = new GameRun(scenario);
+  const sent: HistoricalPlay['sent'] = [];
+  const send = (event: GameEvent) => sent.push({ event, taken: run.send(event) });
+  send({ type: 'START', setup: hotseat(seed) });
+  for (const step of scenario.debrief.line) {
+    if (run.isOver) break;
+    send({ type: 'CONTINUE' });
+    if (run.isOver) break;
+    const game = run.snapshot.context.game!;
+    const record = game.rounds[game.round]!;
+    const open = Object.fromEntries(Object.entries(step.proposal.positions).filter(([trackId]) => !(trackId in game.agreed)));
+    send({ type: 'PROPOSE', proposal: { side: record.proposer, positions: open, posture: step.proposal.posture, tone: step.proposal.tone } });
+    const { kind, tracks, counter, posture, tone } = step.response;
+    send({
+      type: 'RESPOND',
+      response: { side: record.responder, kind, ...(tracks ? { tracks } : {}), ...(counter ? { counter } : {}), posture, tone },
+    });
+    if (step.reply) send({ type: 'REPLY', reply: { side: record.proposer, ...step.reply } });
+    send({ type: 'CONTINUE' });
+    if (run.snapshot.value === 'incident') send({ type: 'CONTINUE' });
+  }
+  // Play out the end: an outcome reached at resolution or incident takes one more CONTINUE.
+  for (let i = 0; i < 3 && !run.isOver && run.snapshot.context.game?.outcome; i++) send({ type: 'CONTINUE' });
+  const final = run.snapshot.context.game!;
+  const value = String(run.snapshot.value);
+  run.stop();
+  return { run, sent, final, value };
+}
