@@ -1,0 +1,261 @@
+/**
+ * The geometry of the map of Europe, in screen pixels: the projection, the countries' rings,
+ * the hatching of contested countries and where marker labels go. Pure TypeScript over d3-geo
+ * (no Phaser, no DOM), so every number the map draws can be tested under Node.
+ */
+import { geoAzimuthalEqualArea, geoStream, type GeoProjection, type GeoStream } from 'd3-geo';
+import type { FeatureCollection, MultiPoint, MultiPolygon, Polygon, Position } from 'geojson';
+import type { ScenarioMap } from '../../engine/scenario/schema.ts';
+
+export type ScreenPoint = [x: number, y: number];
+export type Ring = ScreenPoint[];
+
+/** The prepared file assets/map/europe.json: one feature per country, named as Natural Earth names it. */
+export type EuropeCollection = FeatureCollection<Polygon | MultiPolygon, { name: string }>;
+
+export interface CountryShape {
+  name: string;
+  /** Outer rings only (the prepared file has no holes), clipped to the box. */
+  rings: Ring[];
+}
+
+export interface ProjectedEurope {
+  width: number;
+  height: number;
+  projection: GeoProjection;
+  countries: CountryShape[];
+  /** A place in screen pixels, or null when it falls outside the box. */
+  project(lon: number, lat: number): ScreenPoint | null;
+}
+
+/** What the map must always show whole: from Portugal to the Volga, from Crete to the North Cape. */
+export const VIEW_WINDOW = { west: -12, east: 50, south: 35, north: 70 } as const;
+
+/**
+ * Lambert azimuthal equal-area centred on the window, the projection the EU itself uses for
+ * Europe (EPSG:3035): areas stay true, so Russia does not swamp the map as on a conic.
+ */
+export function europeProjection(): GeoProjection {
+  const lon = (VIEW_WINDOW.west + VIEW_WINDOW.east) / 2;
+  const lat = (VIEW_WINDOW.south + VIEW_WINDOW.north) / 2;
+  // Short segments (the data is simplified to a few km) need no adaptive resampling. The far
+  // hemisphere is cut away: near its antipode the projection turns a tiny island inside out.
+  return geoAzimuthalEqualArea().rotate([-lon, -lat]).clipAngle(90).precision(0);
+}
+
+/** The window's edges as points: fitting to points avoids any question of polygon winding. */
+export function viewOutline(): MultiPoint {
+  const { west, east, south, north } = VIEW_WINDOW;
+  const coordinates: Position[] = [];
+  for (let lon = west; lon <= east; lon += 1) coordinates.push([lon, south], [lon, north]);
+  for (let lat = south; lat <= north; lat += 1) coordinates.push([west, lat], [east, lat]);
+  return { type: 'MultiPoint', coordinates };
+}
+
+/** The projection scaled so the whole window fits inside the box less its padding, clipped to the box. */
+export function fitEurope(width: number, height: number, padding = 0): GeoProjection {
+  const inset = Math.max(0, Math.min(padding, width / 4, height / 4));
+  return europeProjection()
+    .fitExtent(
+      [
+        [inset, inset],
+        [width - inset, height - inset],
+      ],
+      viewOutline(),
+    )
+    .clipExtent([
+      [0, 0],
+      [width, height],
+    ]);
+}
+
+/** Twice the signed area of a ring (shoelace). */
+export function ringArea(ring: readonly ScreenPoint[]): number {
+  let sum = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    sum += (ring[j]![0] + ring[i]![0]) * (ring[j]![1] - ring[i]![1]);
+  }
+  return sum / 2;
+}
+
+/** Rings smaller than this (in square pixels) are specks: not worth a draw call. */
+const MIN_RING_AREA = 0.5;
+
+/** Streams one geometry through a projection (which clips it) and collects the rings it emits. */
+export function projectRings(projection: GeoProjection, geometry: Polygon | MultiPolygon): Ring[] {
+  const rings: Ring[] = [];
+  let ring: Ring = [];
+  const sink: GeoStream = {
+    point: (x, y) => void ring.push([x, y]),
+    lineStart: () => void (ring = []),
+    lineEnd: () => {
+      if (ring.length >= 3 && Math.abs(ringArea(ring)) >= MIN_RING_AREA) rings.push(ring);
+    },
+    polygonStart: () => undefined,
+    polygonEnd: () => undefined,
+    sphere: () => undefined,
+  };
+  geoStream(geometry, projection.stream(sink));
+  return rings;
+}
+
+/** Projects every country into a box of the given size, origin at its top-left corner. */
+export function projectEurope(collection: EuropeCollection, width: number, height: number, padding = 0): ProjectedEurope {
+  const projection = fitEurope(width, height, padding);
+  const countries: CountryShape[] = [];
+  for (const feature of collection.features) {
+    const rings = projectRings(projection, feature.geometry);
+    if (rings.length > 0) countries.push({ name: feature.properties.name, rings });
+  }
+  return {
+    width,
+    height,
+    projection,
+    countries,
+    project(lon, lat) {
+      const point = projection([lon, lat]);
+      if (!point || !(point[0] >= 0 && point[0] <= width && point[1] >= 0 && point[1] <= height)) return null;
+      return [point[0], point[1]];
+    },
+  };
+}
+
+/**
+ * The side whose bloc a country belongs to, 'contested' when it is at stake, or null. Contested
+ * wins over a bloc: a country the talks are about is shown as at stake even if a side claims it.
+ */
+export function countryBloc(name: string, map: ScenarioMap | undefined): string | 'contested' | null {
+  if (!map) return null;
+  if (map.contested.includes(name)) return 'contested';
+  for (const [side, names] of Object.entries(map.blocs)) if (names.includes(name)) return side;
+  return null;
+}
+
+export interface HatchSegment {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  /** The line's number, so alternate lines can take alternate colours. */
+  line: number;
+}
+
+/**
+ * Parallel lines clipped to the inside of a shape (even-odd rule over all its rings): a hatch
+ * that Phaser's Graphics can draw as plain line segments, since it has no pattern fills.
+ */
+export function hatchSegments(rings: readonly Ring[], spacing: number, angleDegrees = 45): HatchSegment[] {
+  const angle = (angleDegrees * Math.PI) / 180;
+  const [dx, dy] = [Math.cos(angle), Math.sin(angle)];
+  // Offset of a point across the lines, and its position along them.
+  const across = (p: ScreenPoint) => -dy * p[0] + dx * p[1];
+  const along = (p: ScreenPoint) => dx * p[0] + dy * p[1];
+  let low = Infinity;
+  let high = -Infinity;
+  for (const ring of rings) for (const point of ring) [low, high] = [Math.min(low, across(point)), Math.max(high, across(point))];
+  const segments: HatchSegment[] = [];
+  if (!(spacing > 0) || !Number.isFinite(low)) return segments;
+  // Lines on a fixed grid (multiples of the spacing) so neighbouring countries' hatches line up.
+  for (let line = Math.ceil(low / spacing); line * spacing <= high; line++) {
+    const offset = line * spacing;
+    const hits: number[] = [];
+    for (const ring of rings) {
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [a, b] = [ring[j]!, ring[i]!];
+        const [sa, sb] = [across(a) - offset, across(b) - offset];
+        // Half-open test: a vertex on the line counts for one of its two edges only.
+        if (sa > 0 === sb > 0) continue;
+        const t = sa / (sa - sb);
+        hits.push(along(a) + t * (along(b) - along(a)));
+      }
+    }
+    hits.sort((p, q) => p - q);
+    for (let k = 0; k + 1 < hits.length; k += 2) {
+      const [from, to] = [hits[k]!, hits[k + 1]!];
+      // Back from (along, across) to screen coordinates.
+      const point = (s: number): ScreenPoint => [dx * s - dy * offset, dy * s + dx * offset];
+      const [p, q] = [point(from), point(to)];
+      segments.push({ x1: p[0], y1: p[1], x2: q[0], y2: q[1], line });
+    }
+  }
+  return segments;
+}
+
+export interface LabelRequest {
+  id: string;
+  /** The marker's centre and radius, which the label must not cover. */
+  x: number;
+  y: number;
+  radius: number;
+  width: number;
+  height: number;
+}
+
+export interface LabelPlacement {
+  id: string;
+  /** Top-left corner of the label. */
+  x: number;
+  y: number;
+}
+
+/** A rectangle in screen pixels, top-left corner first. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+function overlap(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+/**
+ * Greedy label placement: each label tries the right of its marker, then the left, above and
+ * below, and takes the first spot inside the box that covers no other label, marker or obstacle
+ * (such as the legend), or else the one that covers least. Markers sit close together around the Baltic, so a fixed offset would
+ * print Redzikowo over Kaliningrad.
+ */
+export function placeLabels(
+  requests: readonly LabelRequest[],
+  width: number,
+  height: number,
+  obstacles: readonly Box[] = [],
+  gap = 3,
+): LabelPlacement[] {
+  const markers: Box[] = requests.map((r) => ({ x: r.x - r.radius, y: r.y - r.radius, width: 2 * r.radius, height: 2 * r.radius }));
+  const placed: Box[] = [...obstacles];
+  return requests.map((r, index) => {
+    const off = r.radius + gap;
+    const candidates: Box[] = [
+      { x: r.x + off, y: r.y - r.height / 2 },
+      { x: r.x - off - r.width, y: r.y - r.height / 2 },
+      { x: r.x - r.width / 2, y: r.y - off - r.height },
+      { x: r.x - r.width / 2, y: r.y + off },
+      { x: r.x + off, y: r.y - off - r.height },
+      { x: r.x + off, y: r.y + off },
+      { x: r.x - off - r.width, y: r.y - off - r.height },
+      { x: r.x - off - r.width, y: r.y + off },
+    ].map((c) => ({
+      // Inside the box, even if that means sliding along the edge.
+      x: Math.max(0, Math.min(width - r.width, c.x)),
+      y: Math.max(0, Math.min(height - r.height, c.y)),
+      width: r.width,
+      height: r.height,
+    }));
+    const cost = (c: Box) =>
+      placed.reduce((sum, other) => sum + overlap(c, other), 0) +
+      markers.reduce((sum, marker, other) => sum + (other === index ? 0 : overlap(c, marker)), 0);
+    let best = candidates[0]!;
+    let bestCost = cost(best);
+    for (const candidate of candidates.slice(1)) {
+      if (bestCost === 0) break;
+      const value = cost(candidate);
+      if (value < bestCost) [best, bestCost] = [candidate, value];
+    }
+    placed.push(best);
+    return { id: r.id, x: best.x, y: best.y };
+  });
+}

@@ -1,0 +1,239 @@
+/**
+ * What the map shows for a scenario and a game state, in words and numbers: each marker's
+ * shape, colour, size, status and captions, the legend and a summary for screen readers. Pure,
+ * so the rules of the picture are tested without Phaser. Nothing is told by colour alone: every
+ * marker names its side and status in text, and each kind of marker has its own shape.
+ */
+import type { GameState } from '../../engine/rules/state.ts';
+import { idealIndex, positionIndex } from '../../engine/rules/world.ts';
+import type { MapMarker, Scenario, Side, Track } from '../../engine/scenario/schema.ts';
+
+export type MarkerKind = MapMarker['kind'];
+export type MarkerShape = 'circle' | 'triangle' | 'dashed-circle';
+
+export const MARKER_SHAPES: Readonly<Record<MarkerKind, MarkerShape>> = {
+  troops: 'circle',
+  'missile-site': 'triangle',
+  'exercise-zone': 'dashed-circle',
+};
+
+/** Troop markers scale with the square root of forces (area follows troops), within these bounds. */
+export const TROOP_SIZE = { min: 0.5, max: 2 } as const;
+/** An exercise zone under an agreed limit shrinks to this share of its size. */
+export const LIMITED_ZONE_SIZE = 0.6;
+/** Visible captions stay short on the map; the description carries the full text. */
+const CAPTION_LABEL_LENGTH = 30;
+
+export interface MarkerView {
+  id: string;
+  label: string;
+  kind: MarkerKind;
+  shape: MarkerShape;
+  side: string;
+  sideName: string;
+  /** The side colour as 0xrrggbb, for Phaser. */
+  colour: number;
+  lon: number;
+  lat: number;
+  /** Scale of the marker: 1 is its normal size. */
+  size: number;
+  /** Troops only: the side's forces in thousands, and as text ("130k troops"). */
+  forces: number | null;
+  forcesText: string | null;
+  /** A few characters drawn on or beside the marker: "130k" for troops, "✓" once agreed. */
+  badge: string | null;
+  track: string | null;
+  /** Markers with a track: whether the track is agreed, and on which position. */
+  status: 'agreed' | 'open' | null;
+  agreedLabel: string | null;
+  /** The short text printed under the label, always naming the side. */
+  caption: string;
+  /** A full sentence for screen readers. */
+  description: string;
+}
+
+export type LegendSymbol = 'fill' | 'hatch' | MarkerShape | 'tick';
+
+export interface LegendEntry {
+  id: string;
+  symbol: LegendSymbol;
+  /** Colours of the symbol (two for a hatch, none for shape-only entries). */
+  colours: number[];
+  text: string;
+}
+
+export interface MapView {
+  markers: MarkerView[];
+  legend: LegendEntry[];
+  /** The whole map in one paragraph, for a screen reader or a text-only view. */
+  summary: string;
+}
+
+/** '#2f6db3' → 0x2f6db3. */
+export function colourNumber(css: string): number {
+  return Number.parseInt(css.replace('#', ''), 16);
+}
+
+/** A colour moved a share t (0–1) of the way to another: side colours at reduced strength. */
+export function mixColour(from: number, to: number, t: number): number {
+  const channel = (shift: number) => {
+    const [a, b] = [(from >> shift) & 0xff, (to >> shift) & 0xff];
+    return Math.round(a + (b - a) * t) << shift;
+  };
+  return channel(16) | channel(8) | channel(0);
+}
+
+/** Forces in thousands, as read on the map: 130 → "130k". */
+export function formatTroops(forces: number): string {
+  return `${Math.round(forces)}k`;
+}
+
+/** Marker scale for a side's forces against its forces at the start of the talks. */
+export function troopSize(forces: number, start: number): number {
+  const ratio = start > 0 ? forces / start : forces > 0 ? Infinity : 0;
+  return Math.min(TROOP_SIZE.max, Math.max(TROOP_SIZE.min, Math.sqrt(ratio)));
+}
+
+/** Cuts a text to a length, at a word break when there is one in its second half. */
+function shorten(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const cut = text.slice(0, length - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > length / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+function kindName(kind: MarkerKind): string {
+  return kind === 'troops' ? 'troops' : kind === 'missile-site' ? 'missile site' : 'exercise zone';
+}
+
+/** Status, size and words for a marker that follows a track. */
+function trackPart(scenario: Scenario, game: GameState | null, marker: MapMarker, side: Side, track: Track) {
+  const agreed = game?.agreed[track.id];
+  const position = agreed ? track.positions.find((item) => item.id === agreed.position) : undefined;
+  if (agreed && position) {
+    // A zone shrinks under an agreed limit, but not when the deal is its own side's "no limits" end.
+    const unlimited = positionIndex(track, position.id) === idealIndex(scenario, track, marker.side);
+    return {
+      status: 'agreed' as const,
+      agreedLabel: position.label,
+      size: marker.kind === 'exercise-zone' && !unlimited ? LIMITED_ZONE_SIZE : 1,
+      badge: '✓',
+      caption: `${side.shortName} · ✓ agreed: ${shorten(position.label, CAPTION_LABEL_LENGTH)}`,
+      detail: `${track.name}: agreed in round ${agreed.round + 1} on “${position.label}”.`,
+    };
+  }
+  // While the track is open, say what each side demands, when there is a game to read it from.
+  const demands = game
+    ? scenario.sides
+        .map((item) => {
+          const demand = track.positions[game.sides[item.id]?.stance[track.id] ?? -1];
+          return demand ? `${item.shortName} demands “${demand.label}”` : null;
+        })
+        .filter((text) => text !== null)
+    : [];
+  return {
+    status: 'open' as const,
+    agreedLabel: null,
+    size: 1,
+    badge: null,
+    caption: `${side.shortName} · open`,
+    detail: `${track.name}: still open${demands.length > 0 ? `; ${demands.join(', ')}` : ''}.`,
+  };
+}
+
+function markerView(scenario: Scenario, game: GameState | null, marker: MapMarker): MarkerView {
+  const side = scenario.sides.find((item) => item.id === marker.side) ?? scenario.sides[0]!;
+  const base = {
+    id: marker.id,
+    label: marker.label,
+    kind: marker.kind,
+    shape: MARKER_SHAPES[marker.kind],
+    side: side.id,
+    sideName: side.shortName,
+    colour: colourNumber(side.colour),
+    lon: marker.lon,
+    lat: marker.lat,
+    track: marker.track ?? null,
+  };
+  const heading = `${marker.label}: ${side.shortName} ${kindName(marker.kind)}`;
+  const track = marker.track ? scenario.tracks.find((item) => item.id === marker.track) : undefined;
+  if (marker.kind === 'troops' || !track) {
+    // The scenario counts forces per side, so each troop marker of a side shows the side's total.
+    const forces = game?.sides[side.id]?.forces ?? side.forces;
+    const text = `${formatTroops(forces)} troops`;
+    const change = forces === side.forces ? 'as when the talks opened' : `${formatTroops(side.forces)} when the talks opened`;
+    const troops = marker.kind === 'troops';
+    return {
+      ...base,
+      size: troops ? troopSize(forces, side.forces) : 1,
+      forces: troops ? forces : null,
+      forcesText: troops ? text : null,
+      badge: troops ? formatTroops(forces) : null,
+      status: null,
+      agreedLabel: null,
+      caption: troops ? `${side.shortName} · ${text}` : side.shortName,
+      description: troops ? `${heading}, ${text} near the contact line (${change}).` : `${heading}.`,
+    };
+  }
+  const part = trackPart(scenario, game, marker, side, track);
+  return {
+    ...base,
+    size: part.size,
+    forces: null,
+    forcesText: null,
+    badge: part.badge,
+    status: part.status,
+    agreedLabel: part.agreedLabel,
+    caption: part.caption,
+    description: `${heading}. ${part.detail}`,
+  };
+}
+
+function legend(scenario: Scenario, markers: readonly MarkerView[]): LegendEntry[] {
+  const map = scenario.map;
+  if (!map) return [];
+  const entries: LegendEntry[] = scenario.sides
+    .filter((side) => (map.blocs[side.id]?.length ?? 0) > 0)
+    .map((side) => ({ id: `bloc-${side.id}`, symbol: 'fill', colours: [colourNumber(side.colour)], text: side.name }));
+  if (map.contested.length > 0) {
+    entries.push({
+      id: 'contested',
+      symbol: 'hatch',
+      colours: scenario.sides.map((side) => colourNumber(side.colour)),
+      text: 'Contested (hatched)',
+    });
+  }
+  const kinds: Record<MarkerKind, string> = {
+    troops: 'Troops: grows with the build-up',
+    'missile-site': 'Missile site',
+    'exercise-zone': 'Exercise zone: shrinks under agreed limits',
+  };
+  for (const kind of Object.keys(kinds) as MarkerKind[]) {
+    if (markers.some((marker) => marker.kind === kind)) {
+      entries.push({ id: kind, symbol: MARKER_SHAPES[kind], colours: [], text: kinds[kind] });
+    }
+  }
+  if (markers.some((marker) => marker.track !== null)) entries.push({ id: 'agreed', symbol: 'tick', colours: [], text: '✓ Agreed at the table' });
+  return entries;
+}
+
+function listed(names: readonly string[]): string {
+  return names.length <= 6 ? names.join(', ') : `${names.length} countries`;
+}
+
+function summary(scenario: Scenario, markers: readonly MarkerView[]): string {
+  const map = scenario.map;
+  if (!map) return 'No map for this scenario.';
+  const parts = scenario.sides
+    .filter((side) => (map.blocs[side.id]?.length ?? 0) > 0)
+    .map((side) => `${side.name} bloc: ${listed(map.blocs[side.id]!)}`);
+  if (map.contested.length > 0) parts.push(`contested: ${listed(map.contested)}`);
+  const text = `Map of Europe. ${parts.join('; ')}.`;
+  return markers.length > 0 ? `${text} ${markers.map((marker) => marker.description).join(' ')}` : text;
+}
+
+/** Everything the map shows for a scenario; `game` is null before the talks open. */
+export function mapView(scenario: Scenario, game: GameState | null): MapView {
+  const markers = (scenario.map?.markers ?? []).map((marker) => markerView(scenario, game, marker));
+  return { markers, legend: legend(scenario, markers), summary: summary(scenario, markers) };
+}

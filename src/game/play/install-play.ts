@@ -1,0 +1,23 @@
+/**
+ * The play module, loaded when a player chooses to play: it checks the bundled scenarios and
+ * adds the play scenes to the running game.
+ */
+import type Phaser from 'phaser';
+import type { AppContext } from '../app/app-context.ts';
+import { BriefingScene } from './briefing-scene.ts';
+import { DebriefScene } from './debrief-scene.ts';
+import { PickerScene } from './picker-scene.ts';
+import { PlayContext } from './play-context.ts';
+import { RoundResultScene } from './round-result-scene.ts';
+import { loadBundledScenarios } from './scenario-catalogue.ts';
+import { SetupScene } from './setup-scene.ts';
+import { TableScene } from './table-scene.ts';
+
+export async function installPlayScenes(game: Phaser.Game, app: AppContext): Promise<void> {
+  const { entries, problems } = await loadBundledScenarios();
+  const play = new PlayContext(app, entries, problems);
+  for (const scene of [new PickerScene(play), new SetupScene(play), new BriefingScene(play), new TableScene(play), new RoundResultScene(play), new DebriefScene(play)]) {
+    game.scene.add(scene.sys.settings.key, scene, false);
+  }
+  (window as unknown as { redLines: Record<string, unknown> }).redLines.play = play;
+}

@@ -1,0 +1,105 @@
+/**
+ * One track of the table: its ladder of positions as a group of radio buttons (arrow keys move
+ * along it), with badges in words for each side's demand, both sides' red lines, the status quo
+ * and what is on the table — so nothing depends on colour.
+ */
+import { el, uniqueId } from '../../ui/dom.ts';
+import type { TrackRow } from '../../view/table-view.ts';
+
+export interface LadderOptions {
+  /** The acting side's and the other side's short names, for the badges. */
+  acting: string;
+  other: string;
+  /** Whether the acting side may pick a position (proposing or countering). */
+  editable: boolean;
+  selected: string | null;
+  onSelect: (positionId: string) => void;
+  /** For accepting some tracks: whether this track is ticked, or null when not choosing. */
+  ticked: boolean | null;
+  onTick: (ticked: boolean) => void;
+}
+
+function badges(row: TrackRow, index: number, positionId: string, options: LadderOptions): string[] {
+  const position = row.positions[index]!;
+  const list: string[] = [];
+  if (row.ownStance === index) list.push(`● ${options.acting} demands`);
+  if (row.otherStance === index) list.push(`▲ ${options.other} demands`);
+  if (row.onTable === positionId) list.push('◆ on the table');
+  if (position.ownRedLine) list.push(`⊘ ${options.acting} red line`);
+  if (position.otherRedLine) list.push(`✕ ${options.other} red line`);
+  if (position.statusQuo) list.push('status quo');
+  return list;
+}
+
+export function trackLadder(row: TrackRow, options: LadderOptions): HTMLElement {
+  const legend = el('legend', {}, el('span', { class: 'track-name', text: row.name }));
+  if (row.agreed) {
+    return el(
+      'fieldset',
+      { class: 'track agreed' },
+      legend,
+      el('p', { class: 'agreed-note', text: `✓ Agreed in round ${row.agreed.round + 1}: ${row.agreed.label}` }),
+    );
+  }
+  const name = uniqueId(`track-${row.id}`);
+  const descriptionId = uniqueId('track-description');
+  const focusId = options.selected ?? row.onTable ?? row.positions[row.ownStance]!.id;
+  const description = el('p', { id: descriptionId, class: 'rung-description' });
+  const describe = (positionId: string) => {
+    const position = row.positions.find((item) => item.id === positionId);
+    description.textContent = position ? `${position.label}: ${position.description}` : '';
+  };
+  describe(focusId);
+  const rungs = row.positions.map((position, index) => {
+    const id = uniqueId('rung');
+    const marks = badges(row, index, position.id, options);
+    const input = el('input', {
+      id,
+      attrs: {
+        type: 'radio',
+        name,
+        value: position.id,
+        checked: options.selected === position.id,
+        disabled: !options.editable || position.ownRedLine,
+        'aria-describedby': descriptionId,
+      },
+    });
+    input.addEventListener('change', () => {
+      options.onSelect(position.id);
+      describe(position.id);
+    });
+    input.addEventListener('focus', () => describe(position.id));
+    const classes = ['rung'];
+    if (options.selected === position.id) classes.push('selected');
+    if (row.onTable === position.id) classes.push('on-table');
+    if (position.ownRedLine) classes.push('own-red');
+    if (position.otherRedLine) classes.push('other-red');
+    return el(
+      'label',
+      { class: classes.join(' '), attrs: { for: id, title: `${position.label} — ${position.description}` } },
+      input,
+      el('span', { class: 'rung-index', text: String(index + 1) }),
+      el('span', { class: 'rung-label', text: position.label }),
+      el('span', { class: 'badges' }, ...marks.map((mark) => el('span', { class: 'badge', text: mark }))),
+    );
+  });
+  const tick =
+    options.ticked === null
+      ? null
+      : (() => {
+          const id = uniqueId('tick');
+          const onTable = row.positions.find((item) => item.id === row.onTable);
+          const input = el('input', { id, attrs: { type: 'checkbox', checked: options.ticked, disabled: !onTable || onTable.ownRedLine } });
+          input.addEventListener('change', () => options.onTick(input.checked));
+          const note = onTable?.ownRedLine ? ' (your red line: cannot accept)' : '';
+          return el('div', { class: 'tick' }, input, el('label', { text: `Accept ${row.name}: ${onTable?.label ?? ''}${note}`, attrs: { for: id } }));
+        })();
+  return el(
+    'fieldset',
+    { class: `track${options.editable ? ' editable' : ''}` },
+    legend,
+    el('div', { class: 'ladder', attrs: { style: `--rungs: ${row.positions.length}` } }, ...rungs),
+    description,
+    tick,
+  );
+}

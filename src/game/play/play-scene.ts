@@ -1,0 +1,57 @@
+/** The base of the play screens: they render the machine's snapshot and send it the players' events. */
+import type { GameEvent } from '../../engine/machine/game-machine.ts';
+import type { GameSnapshot } from '../../engine/machine/game-run.ts';
+import type { GameState } from '../../engine/rules/state.ts';
+import type { Scenario } from '../../engine/scenario/schema.ts';
+import { UiScene } from '../scenes/ui-scene.ts';
+import { sceneFor, type PlayContext } from './play-context.ts';
+
+export abstract class PlayScene extends UiScene {
+  constructor(
+    key: string,
+    protected readonly play: PlayContext,
+  ) {
+    super(key, play.app);
+  }
+
+  protected get snapshot(): GameSnapshot {
+    const controller = this.play.controller;
+    if (!controller) throw new Error('no game in progress');
+    return controller.snapshot;
+  }
+
+  protected get gameState(): GameState {
+    const game = this.snapshot.context.game;
+    if (!game) throw new Error('the game has not started');
+    return game;
+  }
+
+  protected get scenario(): Scenario {
+    return this.play.chosen!.scenario;
+  }
+
+  /** Sends a player's event, then shows the screen for the state it leads to. */
+  protected send(event: Exclude<GameEvent, { type: 'START' }>): boolean {
+    const taken = this.play.controller?.send(event) ?? false;
+    if (taken) this.follow();
+    return taken;
+  }
+
+  protected follow(): void {
+    const target = sceneFor(this.snapshot);
+    if (target === this.scene.key) this.scene.restart();
+    else this.scene.start(target);
+  }
+
+  /** Leaves the game for the main menu. */
+  quit(): void {
+    this.play.endGame();
+    this.scene.start('title');
+  }
+
+  /** Opens help or settings; they come back to the screen for the current state. */
+  openAside(key: 'settings' | 'how-to-play'): void {
+    this.click();
+    this.scene.start(key, { back: this.scene.key });
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * The bundled scenarios. They ship with the game but are still checked like any file, so a bad
+ * edit to one shows up as a clear message rather than a broken game.
+ */
+import { checkScenario } from '../../engine/scenario/load.ts';
+import { formatProblem } from '../../engine/scenario/problems.ts';
+import type { Scenario, ScenarioInput } from '../../engine/scenario/schema.ts';
+
+export interface CatalogueEntry {
+  scenario: Scenario;
+  source: ScenarioInput;
+}
+
+const bundled = import.meta.glob<ScenarioInput>(['../../../scenarios/*.json', '!../../../scenarios/*.schema.json'], {
+  import: 'default',
+});
+
+export async function loadBundledScenarios(): Promise<{ entries: CatalogueEntry[]; problems: string[] }> {
+  const entries: CatalogueEntry[] = [];
+  const problems: string[] = [];
+  for (const [path, load] of Object.entries(bundled).sort(([a], [b]) => a.localeCompare(b))) {
+    const source = await load();
+    const checked = checkScenario(source);
+    if (checked.ok) entries.push({ scenario: checked.value, source });
+    else problems.push(`${path.split('/').pop()}: ${checked.problems.map(formatProblem).join('; ')}`);
+  }
+  return { entries, problems };
+}

@@ -1,0 +1,121 @@
+/** Setup: which side to play, against which opponent (an AI persona or a second player), and an optional seed. */
+import { seedState } from '../../engine/random.ts';
+import { otherSide } from '../../engine/rules/world.ts';
+import type { Opponent, Setup } from '../../engine/rules/state.ts';
+import { button, el, keyHint, uniqueId } from '../ui/dom.ts';
+import { PlayScene } from './play-scene.ts';
+import type { PlayContext } from './play-context.ts';
+
+const UNKNOWN = 'unknown';
+const HOTSEAT = 'hotseat';
+
+function randomSeed(): string {
+  return String(crypto.getRandomValues(new Uint32Array(1))[0]! % 1_000_000);
+}
+
+function radio(name: string, value: string, label: string, detail: string, checked: boolean): HTMLElement {
+  const id = uniqueId(name);
+  return el(
+    'div',
+    { class: 'choice-card' },
+    el('input', { id, attrs: { type: 'radio', name, value, checked } }),
+    el('label', { attrs: { for: id } }, el('strong', { text: label }), el('span', { class: 'detail', text: detail })),
+  );
+}
+
+export class SetupScene extends PlayScene {
+  constructor(play: PlayContext) {
+    super('setup', play);
+  }
+
+  create(): void {
+    const scenario = this.play.chosen!.scenario;
+    const [first] = scenario.sides;
+    const sides = el(
+      'fieldset',
+      { class: 'field choices' },
+      el('legend', { text: 'Your side' }),
+      ...scenario.sides.map((side) => radio('side', side.id, side.name, `Negotiator: ${side.negotiator}. ${side.objectives[0] ?? ''}`, side.id === first!.id)),
+    );
+    const opponents = el('fieldset', { class: 'field choices' }, el('legend', { text: 'Opponent' }));
+    const renderOpponents = (side: string) => {
+      const aiSide = otherSide(scenario, side);
+      const aiName = scenario.sides.find((item) => item.id === aiSide)!.name;
+      opponents.replaceChildren(
+        el('legend', { text: 'Opponent' }),
+        radio('opponent', UNKNOWN, `AI: ${aiName}, persona hidden`, 'The counterpart’s persona is drawn from the seed and revealed in the debrief.', true),
+        ...scenario.personas
+          .filter((persona) => persona.side === aiSide)
+          .map((persona) => radio('opponent', persona.id, `AI: ${aiName}, ${persona.name}`, 'A persona you choose (useful for class exercises).', false)),
+        radio('opponent', HOTSEAT, 'Two players, one screen (hot-seat)', 'Take turns at the keyboard; each side decides on its own turn.', false),
+      );
+    };
+    renderOpponents(first!.id);
+    sides.addEventListener('change', () => renderOpponents(this.selected(sides, 'side')));
+
+    const seedId = uniqueId('seed');
+    const seedInput = el('input', { id: seedId, attrs: { type: 'text', inputmode: 'numeric', maxlength: 12, placeholder: 'random', autocomplete: 'off' } });
+    const error = el('p', { class: 'error', attrs: { role: 'alert' } });
+
+    const begin = () => {
+      this.click();
+      const side = this.selected(sides, 'side');
+      const choice = this.selected(opponents, 'opponent');
+      const typed = seedInput.value.trim();
+      if (typed !== '' && !/^\d{1,9}$/.test(typed)) {
+        error.textContent = 'The seed must be a whole number of up to 9 digits, or empty for a random one.';
+        seedInput.focus();
+        return;
+      }
+      const seed = Number(typed === '' ? randomSeed() : typed);
+      const setup: Setup = { seed, playerSide: side, opponent: this.opponent(side, choice, seed) };
+      if (!this.play.startGame(setup)) {
+        error.textContent = 'This setup cannot start a game.';
+        return;
+      }
+      this.scene.start('briefing');
+    };
+    const back = () => {
+      this.click();
+      this.scene.start('picker');
+    };
+    this.mount(
+      el(
+        'section',
+        { class: 'panel setup narrow scroll' },
+        el('h1', { text: `Set up: ${scenario.meta.title}` }),
+        sides,
+        opponents,
+        el(
+          'div',
+          { class: 'field' },
+          el('label', { text: 'Seed (optional): the same seed and the same choices replay the same game', attrs: { for: seedId } }),
+          seedInput,
+        ),
+        error,
+        el(
+          'div',
+          { class: 'actions' },
+          button('Begin', begin, { class: 'primary', attrs: { 'aria-keyshortcuts': 'Enter' } }),
+          keyHint('Enter'),
+          button('Back', back, { attrs: { 'aria-keyshortcuts': 'Escape' } }),
+          keyHint('Esc'),
+        ),
+      ),
+      `Set up the game: choose your side, your opponent and a seed.`,
+    );
+    this.keys({ Enter: begin, Escape: back });
+  }
+
+  private selected(group: HTMLElement, name: string): string {
+    return group.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value ?? '';
+  }
+
+  private opponent(side: string, choice: string, seed: number): Opponent {
+    if (choice === HOTSEAT) return { kind: 'hotseat' };
+    const scenario = this.play.chosen!.scenario;
+    const personas = scenario.personas.filter((persona) => persona.side === otherSide(scenario, side));
+    if (choice !== UNKNOWN) return { kind: 'ai', persona: choice };
+    return { kind: 'ai', persona: personas[seedState(`${seed}:persona`) % personas.length]!.id };
+  }
+}

@@ -1,0 +1,36 @@
+/** Loads the map data with a progress bar, then opens the title screen. */
+import Phaser from 'phaser';
+import europeUrl from '../../../assets/map/europe.json?url';
+import { el } from '../ui/dom.ts';
+import { UiScene } from './ui-scene.ts';
+import type { AppContext } from '../app/app-context.ts';
+
+export const EUROPE_KEY = 'europe';
+
+export class BootScene extends UiScene {
+  constructor(app: AppContext) {
+    super('boot', app);
+  }
+
+  preload(): void {
+    const bar = el('div', { class: 'progress-fill' });
+    const label = el('p', { class: 'progress-label', text: 'Loading… 0%' });
+    const progress = el(
+      'div',
+      { class: 'progress', attrs: { role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': 0, 'aria-label': 'Loading Red Lines' } },
+      bar,
+    );
+    this.mount(el('section', { class: 'panel boot' }, el('h1', { class: 'visually-hidden', text: 'Loading Red Lines' }), progress, label));
+    this.load.on(Phaser.Loader.Events.PROGRESS, (value: number) => {
+      const percent = Math.round(value * 100);
+      bar.style.width = `${percent}%`;
+      progress.setAttribute('aria-valuenow', String(percent));
+      label.textContent = `Loading… ${percent}%`;
+    });
+    this.load.json(EUROPE_KEY, europeUrl);
+  }
+
+  create(): void {
+    this.scene.start('title');
+  }
+}

@@ -1,0 +1,67 @@
+/** Settings: volume, mute, reduced motion, text size and contrast; every change applies and persists at once. */
+import type { AppContext } from '../app/app-context.ts';
+import { TEXT_SIZES, type TextSize } from '../app/settings.ts';
+import { button, el, keyHint, uniqueId } from '../ui/dom.ts';
+import { UiScene } from './ui-scene.ts';
+
+export class SettingsScene extends UiScene {
+  private back = 'title';
+
+  constructor(app: AppContext) {
+    super('settings', app);
+  }
+
+  init(data: { back?: string }): void {
+    this.back = data.back ?? 'title';
+  }
+
+  create(): void {
+    const store = this.app.settings;
+    const current = store.current;
+    const checkbox = (label: string, checked: boolean, onChange: (value: boolean) => void) => {
+      const id = uniqueId('setting');
+      const input = el('input', { id, attrs: { type: 'checkbox', checked } });
+      input.addEventListener('change', () => onChange(input.checked));
+      return el('div', { class: 'field checkbox' }, input, el('label', { text: label, attrs: { for: id } }));
+    };
+    const volumeId = uniqueId('volume');
+    const volume = el('input', { id: volumeId, attrs: { type: 'range', min: 0, max: 100, step: 5, value: Math.round(current.volume * 100) } });
+    const volumeValue = el('output', { text: `${Math.round(current.volume * 100)}%`, attrs: { for: volumeId } });
+    volume.addEventListener('input', () => {
+      volumeValue.textContent = `${volume.value}%`;
+      store.update({ volume: Number(volume.value) / 100 });
+    });
+    volume.addEventListener('change', () => this.click());
+    const sizes = el(
+      'fieldset',
+      { class: 'field choices' },
+      el('legend', { text: 'Text size' }),
+      ...TEXT_SIZES.map((size) => {
+        const id = uniqueId('size');
+        const input = el('input', { id, attrs: { type: 'radio', name: 'text-size', value: size, checked: current.textSize === size } });
+        input.addEventListener('change', () => store.update({ textSize: size as TextSize }));
+        return el('span', { class: 'choice' }, input, el('label', { text: `${size}%`, attrs: { for: id } }));
+      }),
+    );
+    const done = () => {
+      this.click();
+      this.scene.start(this.back, { back: 'title' });
+    };
+    this.mount(
+      el(
+        'section',
+        { class: 'panel settings-screen narrow' },
+        el('h1', { text: 'Settings' }),
+        el('div', { class: 'field' }, el('label', { text: 'Volume', attrs: { for: volumeId } }), volume, volumeValue),
+        checkbox('Mute all sound', current.muted, (muted) => store.update({ muted })),
+        checkbox('Reduce motion (no animated gauge, map or transitions)', current.reducedMotion, (reducedMotion) => store.update({ reducedMotion })),
+        sizes,
+        checkbox('High contrast', current.highContrast, (highContrast) => store.update({ highContrast })),
+        el('p', { class: 'note', text: 'Settings are saved in this browser and apply at once.' }),
+        el('div', { class: 'actions' }, button('Done', done, { class: 'primary', attrs: { 'aria-keyshortcuts': 'Escape' } }), keyHint('Esc')),
+      ),
+      'Settings.',
+    );
+    this.keys({ Escape: done });
+  }
+}

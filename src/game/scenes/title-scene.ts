@@ -1,0 +1,52 @@
+/** The title and main menu. Once it is ready, the play scenes load in the background. */
+import type { AppContext } from '../app/app-context.ts';
+import { button, el, keyHint } from '../ui/dom.ts';
+import { UiScene } from './ui-scene.ts';
+
+export class TitleScene extends UiScene {
+  constructor(app: AppContext) {
+    super('title', app);
+  }
+
+  create(): void {
+    const play = async () => {
+      this.click();
+      playButton.disabled = true;
+      playButton.textContent = 'Loading…';
+      await this.app.loadPlay();
+      this.scene.start('picker');
+    };
+    const playButton = button('Play', () => void play(), { class: 'primary', attrs: { 'aria-keyshortcuts': 'P' } });
+    const menu = el(
+      'nav',
+      { class: 'menu', attrs: { 'aria-label': 'Main menu' } },
+      el('div', { class: 'menu-item' }, playButton, keyHint('P')),
+      el('div', { class: 'menu-item' }, button('How to play', () => this.open('how-to-play'), { attrs: { 'aria-keyshortcuts': 'H' } }), keyHint('H')),
+      el('div', { class: 'menu-item' }, button('Settings', () => this.open('settings'), { attrs: { 'aria-keyshortcuts': 'S' } }), keyHint('S')),
+    );
+    this.mount(
+      el(
+        'section',
+        { class: 'panel title-screen' },
+        el('p', { class: 'eyebrow', text: 'A game of crisis diplomacy' }),
+        el('h1', { class: 'game-title', text: 'Red Lines' }),
+        el('p', {
+          class: 'tagline',
+          text: 'Negotiate round by round. Every concession, threat and statement moves the risk of war — and you will see exactly why.',
+        }),
+        menu,
+      ),
+      'Red Lines. Main menu: Play, How to play, Settings.',
+    );
+    playButton.focus();
+    this.keys({ p: () => void play(), h: () => this.open('how-to-play'), s: () => this.open('settings') });
+    this.app.ui.dataset.ready = 'menu';
+    // Fetch the play module while the player reads the menu.
+    requestIdleCallback(() => void this.app.loadPlay(), { timeout: 3000 });
+  }
+
+  private open(key: string): void {
+    this.click();
+    this.scene.start(key, { back: 'title' });
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The game in words for the live region and the statements panel: each state of the machine
+ * becomes a sentence a screen reader can speak, and each AI statement becomes a quote or, when
+ * the scenario has none for the mood, a plain line.
+ */
+import type { GameSnapshot } from '../../engine/machine/game-run.ts';
+import type { Positions, Statement } from '../../engine/rules/state.ts';
+import type { Mood, Scenario } from '../../engine/scenario/schema.ts';
+import { bandName, describeRiskChange } from './risk-view.ts';
+
+export function sideShort(scenario: Scenario, id: string): string {
+  return scenario.sides.find((side) => side.id === id)?.shortName ?? id;
+}
+
+export function positionsText(scenario: Scenario, positions: Positions): string {
+  return Object.entries(positions)
+    .map(([trackId, positionId]) => {
+      const track = scenario.tracks.find((item) => item.id === trackId);
+      return `${track?.name ?? trackId}: ${track?.positions.find((position) => position.id === positionId)?.label ?? positionId}`;
+    })
+    .join('; ');
+}
+
+export function moveName(scenario: Scenario, id: string | null): string {
+  return id === null ? 'no posture move' : (scenario.postureMoves.find((move) => move.id === id)?.name ?? id);
+}
+
+const FALLBACK_LINES: Record<Mood, string> = {
+  open: 'We have put our proposals on the table. We expect a serious answer.',
+  accept: 'We can work with this.',
+  counter: 'This is not acceptable as it stands. Here is what we could accept.',
+  reject: 'Our concerns have been ignored. We reject this.',
+  walkout: 'There is nothing more to discuss here.',
+  warn: 'If our concerns are ignored, we will draw our own conclusions.',
+};
+
+export interface StatementText {
+  speaker: string;
+  text: string;
+  date: string | null;
+  sourced: boolean;
+}
+
+export function statementText(scenario: Scenario, statement: Statement): StatementText {
+  const quote = statement.quote ? scenario.quotes.find((item) => item.id === statement.quote) : undefined;
+  if (quote) return { speaker: quote.speaker, text: quote.text, date: quote.date, sourced: true };
+  const side = scenario.sides.find((item) => item.id === statement.side);
+  return { speaker: side?.negotiator ?? statement.side, text: FALLBACK_LINES[statement.mood], date: null, sourced: false };
+}
+
+/** One or two sentences describing the state the game has just entered. */
+export function narrate(scenario: Scenario, snapshot: GameSnapshot): string {
+  const game = snapshot.context.game;
+  if (!game) return 'Choose your side and your opponent.';
+  const record = game.rounds[game.round];
+  const round = scenario.rounds[game.round]!;
+  const riskText = `Risk ${game.risk.toFixed(1)}, ${bandName(scenario, game.risk)}.`;
+  const state = String(snapshot.value);
+  switch (state) {
+    case 'briefing': {
+      const events = record?.events.map((id) => scenario.events.find((event) => event.id === id)?.name ?? id) ?? [];
+      return `Round ${game.round + 1} of ${scenario.rounds.length}: ${round.title}, ${round.venue}, ${round.date}. ${events.length ? `Events: ${events.join('; ')}. ` : ''}${riskText}`;
+    }
+    case 'proposal':
+      return `${sideShort(scenario, record!.proposer)} to table a package. ${riskText}`;
+    case 'response': {
+      const proposal = record!.proposal!;
+      return `${sideShort(scenario, proposal.side)} proposes ${positionsText(scenario, proposal.positions)}, with ${moveName(scenario, proposal.posture)}, in a ${proposal.tone} tone. ${sideShort(scenario, record!.responder)} to answer.`;
+    }
+    case 'counter': {
+      const response = record!.response!;
+      return `${sideShort(scenario, response.side)} counters with ${positionsText(scenario, response.counter ?? {})}. ${sideShort(scenario, record!.proposer)} to accept, accept some or reject.`;
+    }
+    case 'resolution':
+    case 'incident': {
+      const change = record?.riskChanges.at(-1);
+      const agreed = Object.keys(record?.agreed ?? {}).length;
+      const head = state === 'incident' ? 'A military incident near the contact line.' : `Round ${game.round + 1} ends${agreed ? ` with ${agreed} track${agreed === 1 ? '' : 's'} agreed` : ' with no agreement'}.`;
+      return `${head} ${change ? describeRiskChange(scenario, change) : riskText}`;
+    }
+    default:
+      return game.outcome ? `The game is over: ${game.outcome.kind.replace('-', ' ')}. ${game.outcome.reason} ${riskText}` : riskText;
+  }
+}
