@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, vi } from 'vitest';
 import type { Io } from '../src/cli/io.ts';
 import { POLICIES, type PolicyName } from '../src/engine/bots/policies.ts';
 import type { GameEvent } from '../src/engine/machine/game-machine.ts';
@@ -98,6 +99,24 @@ export function genevaWith(edit: (doc: JsonObject) => void): Scenario {
 /** The formatted problems of a check, or [] when it passed. */
 export function problemLines(result: Checked<unknown>): string[] {
   return result.ok ? [] : result.problems.map(formatProblem);
+}
+
+/**
+ * XState's development build warns on every event sent to an actor that has reached a final
+ * state. Tests that probe finished games on purpose call this at the top of a describe block to
+ * drop that one warning (any other warning still shows).
+ */
+export function quietStoppedActorWarnings(): void {
+  let restore: (() => void) | null = null;
+  beforeAll(() => {
+    const original = console.warn.bind(console);
+    const spy = vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
+      if (typeof args[0] === 'string' && args[0].includes('was sent to stopped actor')) return;
+      original(...args);
+    });
+    restore = () => spy.mockRestore();
+  });
+  afterAll(() => restore?.());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -243,9 +262,12 @@ export function invariantViolations(scenario: Scenario, state: GameState, previo
   for (const record of state.rounds) {
     for (const change of record.riskChanges) {
       if (!changeAddsUp(change)) {
-        problems.push(`round ${record.round} ${change.stage}: factors add up to ${factorTenths(change.factors)} tenths, not ${change.from}->${change.to}`);
+        problems.push(
+          `round ${record.round} ${change.stage}: factors add up to ${factorTenths(change.factors)} tenths, not ${change.from}->${change.to}`,
+        );
       }
-      if (toTenths(change.from) !== toTenths(level)) problems.push(`round ${record.round}: risk change starts at ${change.from}, not ${level}`);
+      if (toTenths(change.from) !== toTenths(level))
+        problems.push(`round ${record.round}: risk change starts at ${change.from}, not ${level}`);
       if (change.to < 0 || change.to > 100) problems.push(`round ${record.round}: risk change to ${change.to}`);
       level = change.to;
     }
@@ -271,7 +293,8 @@ export function invariantViolations(scenario: Scenario, state: GameState, previo
   }
   for (const decision of state.decisions) {
     const sum = decision.reservationTerms.reduce((total, term) => total + term.value, 0);
-    if (Math.abs(sum - decision.reservation) > 1e-9) problems.push(`decision in round ${decision.round}: terms add to ${sum}, not ${decision.reservation}`);
+    if (Math.abs(sum - decision.reservation) > 1e-9)
+      problems.push(`decision in round ${decision.round}: terms add to ${sum}, not ${decision.reservation}`);
   }
   return problems;
 }
@@ -300,7 +323,10 @@ export function playHistoricalLine(scenario: Scenario, seed: number | string): H
     const game = run.snapshot.context.game!;
     const record = game.rounds[game.round]!;
     const open = Object.fromEntries(Object.entries(step.proposal.positions).filter(([trackId]) => !(trackId in game.agreed)));
-    send({ type: 'PROPOSE', proposal: { side: record.proposer, positions: open, posture: step.proposal.posture, tone: step.proposal.tone } });
+    send({
+      type: 'PROPOSE',
+      proposal: { side: record.proposer, positions: open, posture: step.proposal.posture, tone: step.proposal.tone },
+    });
     const { kind, tracks, counter, posture, tone } = step.response;
     send({
       type: 'RESPOND',

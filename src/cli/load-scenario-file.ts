@@ -1,5 +1,6 @@
 /** Reads and validates a scenario file for a command, reporting problems the way `check` does. */
-import { loadScenarioText } from '../engine/scenario/load.ts';
+import { parseJsonText } from '../engine/json-text.ts';
+import { checkScenario } from '../engine/scenario/load.ts';
 import { formatProblem } from '../engine/scenario/problems.ts';
 import type { Scenario } from '../engine/scenario/schema.ts';
 import { EXIT, type Io } from './io.ts';
@@ -14,13 +15,13 @@ export async function loadScenarioFile(path: string, io: Io): Promise<ScenarioFi
     io.err(read.reason);
     return { ok: false, exit: EXIT.unusable };
   }
-  const checked = loadScenarioText(read.text);
-  if (checked.ok) return { ok: true, scenario: checked.value, text: read.text };
-  const unparsable = checked.problems.length === 1 && checked.problems[0]!.path.length === 0;
-  if (unparsable) {
-    io.err(`${path}: ${checked.problems[0]!.message}`);
+  const parsed = parseJsonText(read.text);
+  if (!parsed.ok) {
+    io.err(`${path}: ${parsed.problems[0]!.message}`);
     return { ok: false, exit: EXIT.unusable };
   }
+  const checked = checkScenario(parsed.value);
+  if (checked.ok) return { ok: true, scenario: checked.value, text: read.text };
   io.err(`${path} is not a valid scenario (${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'}):`);
   for (const problem of checked.problems) io.err(`  ${formatProblem(problem)}`);
   return { ok: false, exit: EXIT.invalid };

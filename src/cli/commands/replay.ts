@@ -10,7 +10,7 @@ export async function replayCommand(path: string, io: Io): Promise<number> {
   const read = await readDocument(path);
   if (!read.ok) {
     io.err(read.reason);
-    return EXIT.invalid;
+    return EXIT.unusable;
   }
   const loaded = loadSessionText(read.text);
   if (!loaded.ok) {

@@ -283,7 +283,11 @@ export function aiReply(scenario: Scenario, state: GameState, side: string, pers
   if (judged.redLines.length === 0 && judged.utility >= judged.reservation.value) {
     move = { side, kind: 'accept' };
     reasons.push('The counter-proposal beats its reservation value: it accepts.');
-  } else if (judged.worthTaking.length > 0 && judged.worthTaking.length < Object.keys(positions).length && judged.partialUtility >= judged.reservation.value) {
+  } else if (
+    judged.worthTaking.length > 0 &&
+    judged.worthTaking.length < Object.keys(positions).length &&
+    judged.partialUtility >= judged.reservation.value
+  ) {
     move = { side, kind: 'accept-some', tracks: judged.worthTaking };
     reasons.push(`Part of the counter-proposal is worth ${fmt(judged.partialUtility)}, above its reservation value: it accepts that part.`);
   } else {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { identifier } from '../scenario/schema.ts';
 import { REPLY_KINDS, RESPONSE_KINDS, TONES } from '../scenario/schema.ts';
 
-const positions = z.record(z.string().max(64), identifier('position id')).describe('Positions keyed by track id.');
+const positions = z.record(identifier('track id'), identifier('position id')).describe('Positions keyed by track id.');
 const trackList = z.array(identifier('track id')).max(6);
 
 export const setupSchema = z.object({

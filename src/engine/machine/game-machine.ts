@@ -161,7 +161,11 @@ export const gameMachine = setup({
     resolution: {
       entry: 'resolve',
       on: {
-        CONTINUE: [{ guard: 'incidentPending', target: 'incident' }, { guard: 'playing', target: 'briefing', actions: 'nextRound' }, ...toOver],
+        CONTINUE: [
+          { guard: 'incidentPending', target: 'incident' },
+          { guard: 'playing', target: 'briefing', actions: 'nextRound' },
+          ...toOver,
+        ],
       },
     },
     incident: {

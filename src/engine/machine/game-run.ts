@@ -28,6 +28,11 @@ export class GameRun {
   /** Sends an event; returns false when the machine did not take it (the state is unchanged). */
   send(event: GameEvent): boolean {
     const before = this.actor.getSnapshot();
+    if (before.status === 'done') {
+      // A finished game takes no more events (and XState would warn about them).
+      if (this.keepTrail) this.trail.push(stateChecksum(before.value, before.context.game));
+      return false;
+    }
     this.actor.send(event);
     const after = this.actor.getSnapshot();
     // The machine's states are flat, so its value is a string and compares directly.

@@ -41,10 +41,15 @@ export function isLegalProposal(scenario: Scenario, state: GameState, proposal: 
   );
 }
 
+/** Each kind of answer carries exactly the fields it needs: a stray list of tracks or counter-package is refused. */
+function hasOnlyItsFields(kind: string, answer: { tracks?: unknown; counter?: unknown }): boolean {
+  return (answer.tracks !== undefined) === (kind === 'accept-some') && (answer.counter !== undefined) === (kind === 'counter');
+}
+
 export function isLegalResponse(scenario: Scenario, state: GameState, response: Response): boolean {
   const record = state.rounds[state.round];
   const proposal = record?.proposal;
-  if (!record || !proposal || record.response !== null) return false;
+  if (!record || !proposal || record.response !== null || !hasOnlyItsFields(response.kind, response)) return false;
   if (response.side !== otherSide(scenario, proposal.side) || !isOwnMove(scenario, response.side, response.posture)) return false;
   switch (response.kind) {
     case 'accept':
@@ -62,7 +67,7 @@ export function isLegalResponse(scenario: Scenario, state: GameState, response: 
 export function isLegalReply(scenario: Scenario, state: GameState, reply: Reply): boolean {
   const record = state.rounds[state.round];
   const counter = record?.response?.kind === 'counter' ? record.response.counter : undefined;
-  if (!record || !counter || record.reply !== null || reply.side !== record.proposer) return false;
+  if (!record || !counter || record.reply !== null || reply.side !== record.proposer || !hasOnlyItsFields(reply.kind, reply)) return false;
   switch (reply.kind) {
     case 'accept':
       return isAcceptableSelection(scenario, reply.side, counter, Object.keys(counter));

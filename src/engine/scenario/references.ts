@@ -50,7 +50,7 @@ export function checkReferences(scenario: Scenario): Problem[] {
     }
     if (!partial) {
       for (const id of sideIds) {
-        if (!(id in record)) report([...path, id], `missing a value for side "${id}"`);
+        if (!Object.hasOwn(record, id)) report([...path, id], `missing a value for side "${id}"`);
       }
     }
   };
@@ -186,7 +186,8 @@ export function checkReferences(scenario: Scenario): Problem[] {
     unique(scenario.map.markers, ['map', 'markers'], 'marker');
     scenario.map.markers.forEach((marker, m) => {
       side(marker.side, ['map', 'markers', m, 'side']);
-      if (marker.track !== undefined && !trackIds.has(marker.track)) report(['map', 'markers', m, 'track'], `unknown track "${marker.track}"`);
+      if (marker.track !== undefined && !trackIds.has(marker.track))
+        report(['map', 'markers', m, 'track'], `unknown track "${marker.track}"`);
     });
   }
 

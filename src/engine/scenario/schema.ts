@@ -7,6 +7,12 @@ import { z } from 'zod';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 
+/**
+ * Names every JavaScript object inherits, such as "constructor": ids become keys of records, so
+ * these are refused once here rather than guarded at every lookup.
+ */
+const RESERVED_IDS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 export const identifier = (what: string) =>
   z
     .string({ error: `expected ${what} as text` })
@@ -14,6 +20,7 @@ export const identifier = (what: string) =>
     .regex(ID_PATTERN, {
       error: `expected ${what} made of lower-case letters, digits, '-' and '_'`,
     })
+    .refine((value) => !RESERVED_IDS.has(value), { error: `expected ${what} other than a name JavaScript reserves, such as "constructor"` })
     .describe(`The ${what}: lower-case letters, digits, '-' and '_', at most 64 characters.`);
 
 const text = (max: number, description: string) =>
@@ -32,7 +39,7 @@ const scale = (low: number, high: number, description: string) =>
 
 /** Values keyed by side id; `references.ts` checks that the keys are the scenario's sides. */
 const perSide = <T extends z.ZodType>(value: T, description: string) =>
-  z.record(z.string(), value).describe(`${description} Keyed by side id.`);
+  z.record(identifier('side id'), value).describe(`${description} Keyed by side id.`);
 
 export const sourceSchema = z
   .object({
@@ -312,7 +319,7 @@ export const REPLY_KINDS = ['accept', 'accept-some', 'reject'] as const;
 const toneField = z.enum(TONES).describe('The tone of the public statement: conciliatory, firm or belligerent.');
 
 const positionsByTrack = z
-  .record(z.string(), identifier('position id'))
+  .record(identifier('track id'), identifier('position id'))
   .describe('A position id for each track in the package, keyed by track id.');
 
 export const historicalStepSchema = z
@@ -353,7 +360,7 @@ export const debriefSchema = z
       .object({
         kind: z.enum(OUTCOME_KINDS).describe('How the historical talks ended.'),
         agreed: z
-          .record(z.string(), identifier('position id'))
+          .record(identifier('track id'), identifier('position id'))
           .default({})
           .describe('The positions agreed historically, keyed by track id; tracks not named stayed at the status quo.'),
         finalRisk: scale(0, 100, 'Where the risk historically stood at the end, for comparing scores.'),
@@ -404,29 +411,32 @@ export const mapSchema = z
   .describe('What the map of Europe shows: the blocs, the contested countries and the markers.');
 
 export const scenarioSchema = z
-  .object({
-    $schema: z.string().optional().describe('The address of the JSON Schema, for editor autocompletion.'),
-    meta: metaSchema,
-    sides: z.array(sideSchema).length(2, { error: 'expected exactly 2 sides' }).describe('The two sides.'),
-    tracks: z
-      .array(trackSchema)
-      .min(2, { error: 'expected from 2 to 6 tracks' })
-      .max(6, { error: 'expected from 2 to 6 tracks' })
-      .describe('The negotiating tracks.'),
-    rounds: z
-      .array(roundSchema)
-      .min(ROUND_LIMITS.min, { error: 'expected from 2 to 12 rounds' })
-      .max(ROUND_LIMITS.max, { error: 'expected from 2 to 12 rounds' })
-      .describe('The rounds of talks, in order.'),
-    postureMoves: z.array(postureMoveSchema).min(2).max(40).describe('Posture moves of both sides.'),
-    escalation: escalationSchema,
-    events: z.array(eventSchema).max(60).default([]).describe('Scripted and conditional events.'),
-    quotes: z.array(quoteSchema).max(200).default([]).describe('Sourced public statements.'),
-    personas: z.array(personaSchema).min(2).max(20).describe('AI counterpart personas; at least one per side.'),
-    scoring: scoringSchema,
-    debrief: debriefSchema,
-    map: mapSchema.optional(),
-  })
+  .object(
+    {
+      $schema: z.string().optional().describe('The address of the JSON Schema, for editor autocompletion.'),
+      meta: metaSchema,
+      sides: z.array(sideSchema).length(2, { error: 'expected exactly 2 sides' }).describe('The two sides.'),
+      tracks: z
+        .array(trackSchema)
+        .min(2, { error: 'expected from 2 to 6 tracks' })
+        .max(6, { error: 'expected from 2 to 6 tracks' })
+        .describe('The negotiating tracks.'),
+      rounds: z
+        .array(roundSchema)
+        .min(ROUND_LIMITS.min, { error: 'expected from 2 to 12 rounds' })
+        .max(ROUND_LIMITS.max, { error: 'expected from 2 to 12 rounds' })
+        .describe('The rounds of talks, in order.'),
+      postureMoves: z.array(postureMoveSchema).min(2).max(40).describe('Posture moves of both sides.'),
+      escalation: escalationSchema,
+      events: z.array(eventSchema).max(60).default([]).describe('Scripted and conditional events.'),
+      quotes: z.array(quoteSchema).max(200).default([]).describe('Sourced public statements.'),
+      personas: z.array(personaSchema).min(2).max(20).describe('AI counterpart personas; at least one per side.'),
+      scoring: scoringSchema,
+      debrief: debriefSchema,
+      map: mapSchema.optional(),
+    },
+    { error: 'expected a scenario: a JSON object with meta, sides, tracks, rounds and the rest' },
+  )
   .describe('A Red Lines scenario.');
 
 export type Scenario = z.output<typeof scenarioSchema>;

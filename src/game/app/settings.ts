@@ -25,24 +25,31 @@ export function readSettings(raw: unknown, defaults: Settings): Settings {
   if (typeof raw !== 'object' || raw === null) return defaults;
   const value = raw as Record<string, unknown>;
   const volume = typeof value.volume === 'number' && value.volume >= 0 && value.volume <= 1 ? value.volume : defaults.volume;
-  const flag = (key: 'muted' | 'reducedMotion' | 'highContrast') => (typeof value[key] === 'boolean' ? (value[key] as boolean) : defaults[key]);
+  const flag = (key: 'muted' | 'reducedMotion' | 'highContrast') =>
+    typeof value[key] === 'boolean' ? (value[key] as boolean) : defaults[key];
   const textSize = TEXT_SIZES.find((size) => size === value.textSize) ?? defaults.textSize;
   return { volume, muted: flag('muted'), reducedMotion: flag('reducedMotion'), textSize, highContrast: flag('highContrast') };
+}
+
+/** The stored value, or null when there is none, it is not JSON, or storage refuses to be read. */
+function readStored(storage: Storage | null): unknown {
+  try {
+    const text = storage?.getItem(STORAGE_KEY);
+    return text ? (JSON.parse(text) as unknown) : null;
+  } catch {
+    return null;
+  }
 }
 
 export class SettingsStore {
   private value: Settings;
   private readonly listeners = new Set<(settings: Settings) => void>();
 
-  constructor(private readonly storage: Storage | null, defaults: Settings) {
-    let stored: unknown = null;
-    try {
-      const text = storage?.getItem(STORAGE_KEY);
-      stored = text ? JSON.parse(text) : null;
-    } catch {
-      stored = null;
-    }
-    this.value = readSettings(stored, defaults);
+  constructor(
+    private readonly storage: Storage | null,
+    defaults: Settings,
+  ) {
+    this.value = readSettings(readStored(storage), defaults);
   }
 
   get current(): Settings {

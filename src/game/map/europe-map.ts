@@ -8,7 +8,15 @@
 import Phaser from 'phaser';
 import type { GameState } from '../../engine/rules/state.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
-import { countryBloc, hatchSegments, placeLabels, projectEurope, type EuropeCollection, type ProjectedEurope, type Ring } from './map-geometry.ts';
+import {
+  countryBloc,
+  hatchSegments,
+  placeLabels,
+  projectEurope,
+  type EuropeCollection,
+  type ProjectedEurope,
+  type Ring,
+} from './map-geometry.ts';
 import { colourNumber, mapView, mixColour, type LegendEntry, type MapView, type MarkerView } from './map-view.ts';
 
 export interface MapRect {
@@ -41,6 +49,24 @@ const PALETTE = {
 const BLOC_FADE = 0.4;
 const FONT = 'system-ui, sans-serif';
 const SIZE_TWEEN_MS = 450;
+/** Outline of markers: a dark halo under a light edge. */
+const HALO = [
+  [3.5, PALETTE.border],
+  [1.5, PALETTE.light],
+] as const;
+
+interface Located {
+  marker: MarkerView;
+  x: number;
+  y: number;
+}
+
+interface Leader {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
 
 export class EuropeMap {
   private readonly container: Phaser.GameObjects.Container;
@@ -60,6 +86,10 @@ export class EuropeMap {
   private tween: Phaser.Tweens.Tween | null = null;
   /** Where the legend sits, so labels keep off it. */
   private legendBox: MapRect | null = null;
+  /** Lines from markers to labels placed away from them. */
+  private leaders: Leader[] = [];
+  /** Each text's base font size, rescaled on layout. */
+  private readonly fontSizes = new Map<Phaser.GameObjects.Text, number>();
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -78,9 +108,9 @@ export class EuropeMap {
     this.container.add([this.countries, this.markers]);
     this.current = mapView(scenario, null);
     for (const marker of this.current.markers) {
-      const label = this.text('', 11, false);
+      const label = this.text('', 10, false);
       this.labels.set(marker.id, label);
-      if (marker.kind === 'troops') this.badges.set(marker.id, this.text('', 10, true).setOrigin(0.5));
+      if (marker.kind === 'troops') this.badges.set(marker.id, this.text('', 9, true).setOrigin(0.5));
     }
     if (this.showLegend) for (const entry of this.current.legend) this.legendTexts.push(this.text(entry.text, 10, false));
     this.geometry = projectEurope(collection, rect.width, rect.height, this.padding());
@@ -97,6 +127,7 @@ export class EuropeMap {
   layout(rect: MapRect): void {
     this.rect = rect;
     this.container.setPosition(rect.x, rect.y);
+    for (const [text, size] of this.fontSizes) text.setFontSize(this.fontPixels(size));
     this.geometry = projectEurope(this.collection, rect.width, rect.height, this.padding());
     this.drawCountries();
     this.drawMarkers(this.current, this.shownSizes);
@@ -127,7 +158,10 @@ export class EuropeMap {
         const sizes = new Map([...target].map(([id, size]) => [id, (from.get(id) ?? size) + (size - (from.get(id) ?? size)) * t]));
         this.drawMarkers(next, sizes, null);
       },
-      onComplete: () => this.drawMarkers(next, target, null),
+      onComplete: () => {
+        this.tween = null;
+        this.drawMarkers(next, target, null);
+      },
     });
   }
 
@@ -151,10 +185,16 @@ export class EuropeMap {
     return new Map(view.markers.map((marker) => [marker.id, marker.size]));
   }
 
+  /** Font pixels for a base size: text follows the map's size a little, and the text-size setting fully. */
+  private fontPixels(size: number): string {
+    const fit = Math.max(0.9, Math.min(1.25, Math.min(this.rect.width, this.rect.height) / 560));
+    return `${Math.round(size * fit * this.textScale)}px`;
+  }
+
   private text(content: string, size: number, bold: boolean): Phaser.GameObjects.Text {
     const text = this.scene.add.text(0, 0, content, {
       fontFamily: FONT,
-      fontSize: `${Math.round(size * this.textScale)}px`,
+      fontSize: this.fontPixels(size),
       fontStyle: bold ? 'bold' : 'normal',
       color: PALETTE.text,
       // A dark outline keeps labels legible over any fill.
@@ -162,6 +202,7 @@ export class EuropeMap {
       strokeThickness: 3,
     });
     this.container.add(text);
+    this.fontSizes.set(text, size);
     return text;
   }
 
@@ -211,11 +252,16 @@ export class EuropeMap {
     if (this.showLegend) this.drawLegend(g, this.current.legend);
   }
 
+  /** The legend, in the lower-left corner (the Atlantic), when it fits in a modest share of the map. */
   private drawLegend(g: Phaser.GameObjects.Graphics, entries: readonly LegendEntry[]): void {
+    this.legendBox = null;
     if (entries.length === 0) return;
     const row = Math.max(...this.legendTexts.map((text) => text.height)) + 4;
     const swatch = row * 0.7;
     const inner = Math.max(...this.legendTexts.map((text) => text.width)) + swatch + 14;
+    const fits = row * entries.length + 8 <= this.rect.height * 0.45 && inner + 8 <= this.rect.width * 0.4;
+    for (const text of this.legendTexts) text.setVisible(fits);
+    if (!fits) return;
     const [left, top] = [8, this.rect.height - 8 - row * entries.length - 8];
     this.legendBox = { x: left, y: top, width: inner + 8, height: row * entries.length + 8 };
     g.fillStyle(PALETTE.legendBack, 0.82);
@@ -266,21 +312,38 @@ export class EuropeMap {
     const [dx, dy] = [r * Math.cos(Math.PI / 6), r / 2];
     g.fillStyle(colour, 1);
     g.fillTriangle(x, y - r, x + dx, y + dy, x - dx, y + dy);
-    g.lineStyle(1.5, PALETTE.light, 1);
-    g.strokeTriangle(x, y - r, x + dx, y + dy, x - dx, y + dy);
+    // A dark halo and a light edge: the shape reads on a fill of its own colour.
+    for (const [width, edge] of HALO) {
+      g.lineStyle(width, edge, 1);
+      g.strokeTriangle(x, y - r, x + dx, y + dy, x - dx, y + dy);
+    }
   }
 
   /** A circle of dashes: an area of activity, not a place. */
   private dashedCircle(g: Phaser.GameObjects.Graphics, x: number, y: number, r: number, colour: number): void {
-    const dashes = Math.max(8, Math.round(r / 2));
-    g.fillStyle(colour, 0.18);
+    const dashes = Math.max(8, Math.round(r / 2.5));
+    g.fillStyle(colour, 0.22);
     g.fillCircle(x, y, r);
-    g.lineStyle(2, colour, 1);
-    for (let k = 0; k < dashes; k++) {
-      const start = (k / dashes) * Math.PI * 2;
-      g.beginPath();
-      g.arc(x, y, r, start, start + (Math.PI / dashes) * 1.1, false);
-      g.strokePath();
+    for (const [width, edge] of [
+      [4, PALETTE.border],
+      [2, mixColour(colour, PALETTE.light, 0.35)],
+    ] as const) {
+      g.lineStyle(width, edge, 1);
+      for (let k = 0; k < dashes; k++) {
+        const start = (k / dashes) * Math.PI * 2;
+        g.beginPath();
+        g.arc(x, y, r, start, start + (Math.PI / dashes) * 1.1, false);
+        g.strokePath();
+      }
+    }
+  }
+
+  private troops(g: Phaser.GameObjects.Graphics, x: number, y: number, r: number, colour: number): void {
+    g.fillStyle(colour, 0.92);
+    g.fillCircle(x, y, r);
+    for (const [width, edge] of HALO) {
+      g.lineStyle(width, edge, 1);
+      g.strokeCircle(x, y, r);
     }
   }
 
@@ -299,53 +362,78 @@ export class EuropeMap {
     }
   }
 
-  /** The radius of a marker on screen: exercise zones are areas, drawn wider than a site. */
+  /** The radius of a marker on screen: troops and exercise zones are areas, drawn wider than a site. */
   private radius(marker: MarkerView, size: number): number {
-    const scale = marker.shape === 'dashed-circle' ? 2.4 : marker.shape === 'triangle' ? 1.2 : 1;
+    const scale = marker.shape === 'dashed-circle' ? 2.4 : marker.shape === 'triangle' ? 1.1 : 1.25;
     return this.unit() * scale * size;
+  }
+
+  /** Markers inside the box, with their screen position. */
+  private located(view: MapView): Located[] {
+    const located: Located[] = [];
+    for (const marker of view.markers) {
+      const point = this.geometry.project(marker.lon, marker.lat);
+      if (point) located.push({ marker, x: point[0], y: point[1] });
+    }
+    return located;
   }
 
   /** Draws the markers at the given sizes; places the labels for `labelSizes` (null: leave them). */
   private drawMarkers(view: MapView, sizes: ReadonlyMap<string, number>, labelSizes: ReadonlyMap<string, number> | null = sizes): void {
+    const located = this.located(view);
+    if (labelSizes) this.leaders = this.placeLabels(view, located, labelSizes);
     const g = this.markers;
     g.clear();
-    const placed: { marker: MarkerView; x: number; y: number; r: number }[] = [];
+    for (const [width, colour] of HALO) {
+      g.lineStyle(width * 0.6, colour, 0.8);
+      for (const leader of this.leaders) g.lineBetween(leader.x1, leader.y1, leader.x2, leader.y2);
+    }
     // Zones first, so sites and troops inside them stay on top.
-    const order = [...view.markers].sort((a, b) => Number(b.shape === 'dashed-circle') - Number(a.shape === 'dashed-circle'));
-    for (const marker of order) {
-      const point = this.geometry.project(marker.lon, marker.lat);
-      const size = sizes.get(marker.id) ?? marker.size;
-      this.shownSizes.set(marker.id, size);
-      if (!point) continue;
-      const [x, y] = point;
-      const r = this.radius(marker, size);
-      if (marker.shape === 'circle') {
-        g.fillStyle(marker.colour, 0.9);
-        g.fillCircle(x, y, r);
-        g.lineStyle(1.5, PALETTE.light, 1);
-        g.strokeCircle(x, y, r);
-      } else if (marker.shape === 'triangle') this.triangle(g, x, y, r, marker.colour);
+    const order = [...located].sort((a, b) => Number(b.marker.shape === 'dashed-circle') - Number(a.marker.shape === 'dashed-circle'));
+    for (const { marker, x, y } of order) {
+      const r = this.radius(marker, sizes.get(marker.id) ?? marker.size);
+      if (marker.shape === 'circle') this.troops(g, x, y, r, marker.colour);
+      else if (marker.shape === 'triangle') this.triangle(g, x, y, r, marker.colour);
       else this.dashedCircle(g, x, y, r, marker.colour);
       if (marker.status === 'agreed') this.tick(g, x + r * 0.9, y - r * 0.9, Math.max(4, this.unit() * 0.6));
-      placed.push({ marker, x, y, r });
     }
-    for (const { marker, x, y } of placed) this.badges.get(marker.id)?.setText(marker.badge ?? '').setPosition(x, y);
-    if (labelSizes) this.placeLabels(view, placed.map((item) => ({ ...item, r: this.radius(item.marker, labelSizes.get(item.marker.id) ?? item.marker.size) })));
+    for (const marker of view.markers) this.shownSizes.set(marker.id, sizes.get(marker.id) ?? marker.size);
+    for (const { marker, x, y } of located)
+      this.badges
+        .get(marker.id)
+        ?.setText(marker.badge ?? '')
+        .setPosition(x, y);
   }
 
-  private placeLabels(view: MapView, placed: readonly { marker: MarkerView; x: number; y: number; r: number }[]): void {
-    const shown = new Set(placed.map((item) => item.marker.id));
+  /** Sets the label texts, places them, and returns the leader lines for labels pushed away. */
+  private placeLabels(view: MapView, located: readonly Located[], sizes: ReadonlyMap<string, number>): Leader[] {
+    const shown = new Set(located.map((item) => item.marker.id));
     for (const marker of view.markers) {
-      const label = this.labels.get(marker.id);
-      label?.setText(`${marker.label}\n${marker.caption}`).setVisible(shown.has(marker.id));
+      this.labels.get(marker.id)?.setText(`${marker.label}\n${marker.caption}`).setVisible(shown.has(marker.id));
       this.badges.get(marker.id)?.setVisible(shown.has(marker.id));
     }
-    const requests = placed.map(({ marker, x, y, r }) => {
+    const requests = located.map(({ marker, x, y }) => {
       const label = this.labels.get(marker.id)!;
-      // Exercise zones are wide: their labels may sit inside the ring rather than far outside it.
-      return { id: marker.id, x, y, radius: marker.shape === 'dashed-circle' ? r * 0.5 : r, width: label.width, height: label.height };
+      const r = this.radius(marker, sizes.get(marker.id) ?? marker.size);
+      // Exercise zones are wide: their labels may sit over the ring rather than far outside it.
+      return { id: marker.id, x, y, radius: marker.shape === 'dashed-circle' ? r * 0.4 : r, width: label.width, height: label.height };
     });
     const obstacles = this.legendBox ? [this.legendBox] : [];
-    for (const spot of placeLabels(requests, this.rect.width, this.rect.height, obstacles)) this.labels.get(spot.id)?.setPosition(spot.x, spot.y);
+    const leaders: Leader[] = [];
+    placeLabels(requests, this.rect.width, this.rect.height, obstacles).forEach((spot, i) => {
+      const request = requests[i]!;
+      this.labels.get(spot.id)?.setPosition(spot.x, spot.y);
+      if (!spot.leader) return;
+      // From the marker's edge to the nearest point of its label.
+      const [tx, ty] = [
+        Math.max(spot.x, Math.min(spot.x + request.width, request.x)),
+        Math.max(spot.y, Math.min(spot.y + request.height, request.y)),
+      ];
+      const length = Math.hypot(tx - request.x, ty - request.y);
+      if (length <= request.radius) return;
+      const [ux, uy] = [(tx - request.x) / length, (ty - request.y) / length];
+      leaders.push({ x1: request.x + ux * request.radius, y1: request.y + uy * request.radius, x2: tx, y2: ty });
+    });
+    return leaders;
   }
 }

@@ -196,6 +196,8 @@ export interface LabelPlacement {
   /** Top-left corner of the label. */
   x: number;
   y: number;
+  /** Placed away from its marker: join the two with a line. */
+  leader: boolean;
 }
 
 /** A rectangle in screen pixels, top-left corner first. */
@@ -212,11 +214,17 @@ function overlap(a: Box, b: Box): number {
   return w > 0 && h > 0 ? w * h : 0;
 }
 
+/** How much further out (pixels) each round of candidate spots lies. */
+const LABEL_STEPS = [0, 14, 30, 50] as const;
+/** The cost of each step out, in square pixels of overlap it is worth. */
+const STEP_COST = 60;
+
 /**
- * Greedy label placement: each label tries the right of its marker, then the left, above and
- * below, and takes the first spot inside the box that covers no other label, marker or obstacle
- * (such as the legend), or else the one that covers least. Markers sit close together around the Baltic, so a fixed offset would
- * print Redzikowo over Kaliningrad.
+ * Greedy label placement: each label tries spots around its marker (right, left, above, below,
+ * then the diagonals), close first and then further out, and takes the one that covers the least
+ * of the other labels, markers and obstacles (such as the legend), preferring near spots. Markers
+ * sit close together around the Baltic, so a fixed offset would print Redzikowo over Kaliningrad.
+ * A label pushed away from its marker is flagged so the drawing can join them with a leader line.
  */
 export function placeLabels(
   requests: readonly LabelRequest[],
@@ -228,34 +236,38 @@ export function placeLabels(
   const markers: Box[] = requests.map((r) => ({ x: r.x - r.radius, y: r.y - r.radius, width: 2 * r.radius, height: 2 * r.radius }));
   const placed: Box[] = [...obstacles];
   return requests.map((r, index) => {
-    const off = r.radius + gap;
-    const candidates: Box[] = [
-      { x: r.x + off, y: r.y - r.height / 2 },
-      { x: r.x - off - r.width, y: r.y - r.height / 2 },
-      { x: r.x - r.width / 2, y: r.y - off - r.height },
-      { x: r.x - r.width / 2, y: r.y + off },
-      { x: r.x + off, y: r.y - off - r.height },
-      { x: r.x + off, y: r.y + off },
-      { x: r.x - off - r.width, y: r.y - off - r.height },
-      { x: r.x - off - r.width, y: r.y + off },
-    ].map((c) => ({
-      // Inside the box, even if that means sliding along the edge.
-      x: Math.max(0, Math.min(width - r.width, c.x)),
-      y: Math.max(0, Math.min(height - r.height, c.y)),
-      width: r.width,
-      height: r.height,
-    }));
-    const cost = (c: Box) =>
-      placed.reduce((sum, other) => sum + overlap(c, other), 0) +
-      markers.reduce((sum, marker, other) => sum + (other === index ? 0 : overlap(c, marker)), 0);
+    const candidates: { box: Box; step: number }[] = [];
+    for (const [step, extra] of LABEL_STEPS.entries()) {
+      const off = r.radius + gap + extra;
+      const spots = [
+        { x: r.x + off, y: r.y - r.height / 2 },
+        { x: r.x - off - r.width, y: r.y - r.height / 2 },
+        { x: r.x - r.width / 2, y: r.y - off - r.height },
+        { x: r.x - r.width / 2, y: r.y + off },
+        { x: r.x + off * 0.7, y: r.y - off * 0.7 - r.height },
+        { x: r.x + off * 0.7, y: r.y + off * 0.7 },
+        { x: r.x - off * 0.7 - r.width, y: r.y - off * 0.7 - r.height },
+        { x: r.x - off * 0.7 - r.width, y: r.y + off * 0.7 },
+      ];
+      for (const spot of spots) {
+        // Inside the box, even if that means sliding along the edge.
+        const x = Math.max(0, Math.min(width - r.width, spot.x));
+        const y = Math.max(0, Math.min(height - r.height, spot.y));
+        candidates.push({ box: { x, y, width: r.width, height: r.height }, step });
+      }
+    }
+    const cost = ({ box, step }: { box: Box; step: number }) =>
+      placed.reduce((sum, other) => sum + overlap(box, other), 0) +
+      markers.reduce((sum, marker, other) => sum + overlap(box, marker) * (other === index ? 4 : 1), 0) +
+      // A little overlap is better than a label far from its marker.
+      step * STEP_COST;
     let best = candidates[0]!;
     let bestCost = cost(best);
     for (const candidate of candidates.slice(1)) {
-      if (bestCost === 0) break;
       const value = cost(candidate);
       if (value < bestCost) [best, bestCost] = [candidate, value];
     }
-    placed.push(best);
-    return { id: r.id, x: best.x, y: best.y };
+    placed.push(best.box);
+    return { id: r.id, x: best.box.x, y: best.box.y, leader: best.step > 0 };
   });
 }

@@ -65,7 +65,10 @@ export interface LegendEntry {
 export interface MapView {
   markers: MarkerView[];
   legend: LegendEntry[];
-  /** The whole map in one paragraph, for a screen reader or a text-only view. */
+  /**
+   * The whole map in one paragraph, for a screen reader or a text-only view. It has no heading
+   * of its own: the element that holds the map names it ("Map of Europe").
+   */
   summary: string;
 }
 
@@ -213,7 +216,8 @@ function legend(scenario: Scenario, markers: readonly MarkerView[]): LegendEntry
       entries.push({ id: kind, symbol: MARKER_SHAPES[kind], colours: [], text: kinds[kind] });
     }
   }
-  if (markers.some((marker) => marker.track !== null)) entries.push({ id: 'agreed', symbol: 'tick', colours: [], text: '✓ Agreed at the table' });
+  if (markers.some((marker) => marker.track !== null))
+    entries.push({ id: 'agreed', symbol: 'tick', colours: [], text: '✓ Agreed at the table' });
   return entries;
 }
 
@@ -228,8 +232,8 @@ function summary(scenario: Scenario, markers: readonly MarkerView[]): string {
     .filter((side) => (map.blocs[side.id]?.length ?? 0) > 0)
     .map((side) => `${side.name} bloc: ${listed(map.blocs[side.id]!)}`);
   if (map.contested.length > 0) parts.push(`contested: ${listed(map.contested)}`);
-  const text = `Map of Europe. ${parts.join('; ')}.`;
-  return markers.length > 0 ? `${text} ${markers.map((marker) => marker.description).join(' ')}` : text;
+  const blocs = parts.length > 0 ? `${parts.join('; ')}.` : '';
+  return [blocs, ...markers.map((marker) => marker.description)].filter((text) => text !== '').join(' ');
 }
 
 /** Everything the map shows for a scenario; `game` is null before the talks open. */

@@ -42,7 +42,16 @@ export class BriefingScene extends PlayScene {
       el(
         'table',
         {},
-        el('thead', {}, el('tr', {}, el('th', { text: 'Track', attrs: { scope: 'col' } }), ...scenario.sides.map((side) => el('th', { text: `⊘ ${side.shortName} will not accept`, attrs: { scope: 'col' } })))),
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            el('th', { text: 'Track', attrs: { scope: 'col' } }),
+            ...scenario.sides.map((side) => el('th', { text: `⊘ ${side.shortName} will not accept`, attrs: { scope: 'col' } })),
+          ),
+        ),
         el(
           'tbody',
           {},
@@ -53,7 +62,11 @@ export class BriefingScene extends PlayScene {
               el('th', { text: track.name, attrs: { scope: 'row' } }),
               ...scenario.sides.map((side) => {
                 const lines = track.redLines[side.id] ?? [];
-                return el('td', { text: lines.length ? lines.map((id) => track.positions.find((position) => position.id === id)?.label ?? id).join('; ') : 'none' });
+                return el('td', {
+                  text: lines.length
+                    ? lines.map((id) => track.positions.find((position) => position.id === id)?.label ?? id).join('; ')
+                    : 'none',
+                });
               }),
             ),
           ),
@@ -102,7 +115,10 @@ export class BriefingScene extends PlayScene {
             el(
               'div',
               { class: 'actions' },
-              button(game.outcome ? 'See how it ended' : 'Go to the table', begin, { class: 'primary', attrs: { 'aria-keyshortcuts': 'Enter' } }),
+              button(game.outcome ? 'See how it ended' : 'Go to the table', begin, {
+                class: 'primary',
+                attrs: { 'aria-keyshortcuts': 'Enter' },
+              }),
               keyHint('Enter'),
             ),
           ),

@@ -16,7 +16,14 @@ import { TableScene } from './table-scene.ts';
 export async function installPlayScenes(game: Phaser.Game, app: AppContext): Promise<void> {
   const { entries, problems } = await loadBundledScenarios();
   const play = new PlayContext(app, entries, problems);
-  for (const scene of [new PickerScene(play), new SetupScene(play), new BriefingScene(play), new TableScene(play), new RoundResultScene(play), new DebriefScene(play)]) {
+  for (const scene of [
+    new PickerScene(play),
+    new SetupScene(play),
+    new BriefingScene(play),
+    new TableScene(play),
+    new RoundResultScene(play),
+    new DebriefScene(play),
+  ]) {
     game.scene.add(scene.sys.settings.key, scene, false);
   }
   (window as unknown as { redLines: Record<string, unknown> }).redLines.play = play;

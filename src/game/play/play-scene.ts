@@ -14,6 +14,13 @@ export abstract class PlayScene extends UiScene {
     super(key, play.app);
   }
 
+  /** Also tags the DOM layer with the machine's state and round, which browser tests wait on. */
+  protected override mount(panel: HTMLElement, announcement?: string): void {
+    super.mount(panel, announcement);
+    const snapshot = this.play.controller?.snapshot;
+    this.app.ui.dataset.state = snapshot ? `${String(snapshot.value)}@${snapshot.context.game?.round ?? 0}` : '';
+  }
+
   protected get snapshot(): GameSnapshot {
     const controller = this.play.controller;
     if (!controller) throw new Error('no game in progress');

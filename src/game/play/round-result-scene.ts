@@ -35,18 +35,34 @@ export class RoundResultScene extends PlayScene {
     const incident = String(this.snapshot.value) === 'incident';
     const { proposal, response, reply } = record;
     const exchange: string[] = [];
-    if (proposal) exchange.push(`${sideShort(scenario, proposal.side)} proposed ${positionsText(scenario, proposal.positions)} (${moveName(scenario, proposal.posture)}, ${proposal.tone}).`);
+    if (proposal)
+      exchange.push(
+        `${sideShort(scenario, proposal.side)} proposed ${positionsText(scenario, proposal.positions)} (${moveName(scenario, proposal.posture)}, ${proposal.tone}).`,
+      );
     if (response) {
-      const tracks = response.tracks ? ` on ${response.tracks.map((id) => scenario.tracks.find((track) => track.id === id)?.name ?? id).join(', ')}` : '';
-      exchange.push(`${sideShort(scenario, response.side)} answered: ${response.kind.replace('-', ' ')}${tracks} (${moveName(scenario, response.posture)}, ${response.tone}).`);
+      const tracks = response.tracks
+        ? ` on ${response.tracks.map((id) => scenario.tracks.find((track) => track.id === id)?.name ?? id).join(', ')}`
+        : '';
+      exchange.push(
+        `${sideShort(scenario, response.side)} answered: ${response.kind.replace('-', ' ')}${tracks} (${moveName(scenario, response.posture)}, ${response.tone}).`,
+      );
       if (response.counter) exchange.push(`Counter-proposal: ${positionsText(scenario, response.counter)}.`);
     }
     if (reply) exchange.push(`${sideShort(scenario, reply.side)} replied to the counter-proposal: ${reply.kind.replace('-', ' ')}.`);
     const agreed = Object.keys(record.agreed);
-    const changes = (incident ? record.riskChanges.filter((change) => change.stage === 'incident') : record.riskChanges.filter((change) => change.stage !== 'incident'));
+    const changes = incident
+      ? record.riskChanges.filter((change) => change.stage === 'incident')
+      : record.riskChanges.filter((change) => change.stage !== 'incident');
     const meterRows = Object.entries(record.meters).flatMap(([side, meters]) =>
       (Object.entries(meters) as [Meter, Change][]).map(([meter, change]) =>
-        el('li', {}, el('strong', { text: `${sideShort(scenario, side)} ${METER_NAMES[meter]} ${change.from.toFixed(0)} → ${change.to.toFixed(0)}: ` }), change.factors.map(factorLine).join('; ')),
+        el(
+          'li',
+          {},
+          el('strong', {
+            text: `${sideShort(scenario, side)} ${METER_NAMES[meter]} ${change.from.toFixed(0)} → ${change.to.toFixed(0)}: `,
+          }),
+          change.factors.map(factorLine).join('; '),
+        ),
       ),
     );
     const risk = riskPanel(scenario, game);
@@ -72,7 +88,9 @@ export class RoundResultScene extends PlayScene {
                   'section',
                   { class: 'incident', attrs: { role: 'alert' } },
                   el('h2', { text: 'Incident near the contact line' }),
-                  el('p', { text: `An incident had a ${((record.incident?.chance ?? 0) * 100).toFixed(0)}% chance at this level of risk, and it happened. Such an incident could escalate to war (a ${((record.incident?.escalationChance ?? 0) * 100).toFixed(0)}% chance).` }),
+                  el('p', {
+                    text: `An incident had a ${((record.incident?.chance ?? 0) * 100).toFixed(0)}% chance at this level of risk, and it happened. Such an incident could escalate to war (a ${((record.incident?.escalationChance ?? 0) * 100).toFixed(0)}% chance).`,
+                  }),
                 )
               : el('section', {}, el('h2', { text: 'At the table' }), ...exchange.map((text) => el('p', { text }))),
             !incident
@@ -80,7 +98,9 @@ export class RoundResultScene extends PlayScene {
                   'section',
                   { class: agreed.length ? 'agreements stamped' : 'agreements' },
                   el('h2', { text: 'Agreements' }),
-                  agreed.length ? el('ul', {}, ...agreed.map((id) => el('li', { text: `✓ ${positionsText(scenario, { [id]: record.agreed[id]! })}` }))) : el('p', { text: 'No track was agreed this round.' }),
+                  agreed.length
+                    ? el('ul', {}, ...agreed.map((id) => el('li', { text: `✓ ${positionsText(scenario, { [id]: record.agreed[id]! })}` })))
+                    : el('p', { text: 'No track was agreed this round.' }),
                 )
               : null,
             statementsPanel(scenario, game),
@@ -92,14 +112,19 @@ export class RoundResultScene extends PlayScene {
                 el(
                   'div',
                   { class: 'risk-change' },
-                  el('h3', { text: `${change.stage === 'briefing' ? 'Events as the round opened' : change.stage === 'incident' ? 'The incident' : 'The round'}: ${change.from.toFixed(1)} → ${change.to.toFixed(1)} (${signed(change.to - change.from)})` }),
+                  el('h3', {
+                    text: `${change.stage === 'briefing' ? 'Events as the round opened' : change.stage === 'incident' ? 'The incident' : 'The round'}: ${change.from.toFixed(1)} → ${change.to.toFixed(1)} (${signed(change.to - change.from)})`,
+                  }),
                   el(
                     'ul',
                     { class: 'factor-bars' },
                     ...change.factors.map((factor) =>
                       el(
                         'li',
-                        { class: factor.value > 0 ? 'up' : 'down', attrs: { style: `--size: ${Math.min(100, Math.abs(factor.value) * 8)}%` } },
+                        {
+                          class: factor.value > 0 ? 'up' : 'down',
+                          attrs: { style: `--size: ${Math.min(100, Math.abs(factor.value) * 8)}%` },
+                        },
                         el('span', { class: 'factor-value', text: signed(factor.value) }),
                         el('span', { class: 'factor-label', text: factor.label }),
                       ),
@@ -108,7 +133,9 @@ export class RoundResultScene extends PlayScene {
                 ),
               ),
             ),
-            meterRows.length ? el('section', {}, el('h2', { text: 'Standing and leverage' }), el('ul', { class: 'meter-changes' }, ...meterRows)) : null,
+            meterRows.length
+              ? el('section', {}, el('h2', { text: 'Standing and leverage' }), el('ul', { class: 'meter-changes' }, ...meterRows))
+              : null,
             game.outcome ? el('p', { class: 'alert', attrs: { role: 'alert' }, text: game.outcome.reason }) : null,
             el(
               'div',
@@ -125,7 +152,12 @@ export class RoundResultScene extends PlayScene {
         el('footer', { class: 'screen-footer' }, timeline(scenario, game)),
       ),
     );
-    const gauge = new RiskGauge(this, bands(scenario), (this.registry.get('gauge-risk') as number | undefined) ?? game.risk, this.app.settings.current.reducedMotion);
+    const gauge = new RiskGauge(
+      this,
+      bands(scenario),
+      (this.registry.get('gauge-risk') as number | undefined) ?? game.risk,
+      this.app.settings.current.reducedMotion,
+    );
     gauge.setRisk(game.risk);
     this.registry.set('gauge-risk', game.risk);
     this.followLayout([risk.slot], () => gauge.layout(this.rectOf(risk.slot)));

@@ -35,7 +35,9 @@ export class SetupScene extends PlayScene {
       'fieldset',
       { class: 'field choices' },
       el('legend', { text: 'Your side' }),
-      ...scenario.sides.map((side) => radio('side', side.id, side.name, `Negotiator: ${side.negotiator}. ${side.objectives[0] ?? ''}`, side.id === first!.id)),
+      ...scenario.sides.map((side) =>
+        radio('side', side.id, side.name, `Negotiator: ${side.negotiator}. ${side.objectives[0] ?? ''}`, side.id === first!.id),
+      ),
     );
     const opponents = el('fieldset', { class: 'field choices' }, el('legend', { text: 'Opponent' }));
     const renderOpponents = (side: string) => {
@@ -43,18 +45,35 @@ export class SetupScene extends PlayScene {
       const aiName = scenario.sides.find((item) => item.id === aiSide)!.name;
       opponents.replaceChildren(
         el('legend', { text: 'Opponent' }),
-        radio('opponent', UNKNOWN, `AI: ${aiName}, persona hidden`, 'The counterpart’s persona is drawn from the seed and revealed in the debrief.', true),
+        radio(
+          'opponent',
+          UNKNOWN,
+          `AI: ${aiName}, persona hidden`,
+          'The counterpart’s persona is drawn from the seed and revealed in the debrief.',
+          true,
+        ),
         ...scenario.personas
           .filter((persona) => persona.side === aiSide)
-          .map((persona) => radio('opponent', persona.id, `AI: ${aiName}, ${persona.name}`, 'A persona you choose (useful for class exercises).', false)),
-        radio('opponent', HOTSEAT, 'Two players, one screen (hot-seat)', 'Take turns at the keyboard; each side decides on its own turn.', false),
+          .map((persona) =>
+            radio('opponent', persona.id, `AI: ${aiName}, ${persona.name}`, 'A persona you choose (useful for class exercises).', false),
+          ),
+        radio(
+          'opponent',
+          HOTSEAT,
+          'Two players, one screen (hot-seat)',
+          'Take turns at the keyboard; each side decides on its own turn.',
+          false,
+        ),
       );
     };
     renderOpponents(first!.id);
     sides.addEventListener('change', () => renderOpponents(this.selected(sides, 'side')));
 
     const seedId = uniqueId('seed');
-    const seedInput = el('input', { id: seedId, attrs: { type: 'text', inputmode: 'numeric', maxlength: 12, placeholder: 'random', autocomplete: 'off' } });
+    const seedInput = el('input', {
+      id: seedId,
+      attrs: { type: 'text', inputmode: 'numeric', maxlength: 12, placeholder: 'random', autocomplete: 'off' },
+    });
     const error = el('p', { class: 'error', attrs: { role: 'alert' } });
 
     const begin = () => {

@@ -153,12 +153,20 @@ export class TableScene extends PlayScene {
   }
 
   private propose(): void {
-    const proposal: Proposal = { side: this.view.acting, positions: this.choices.positions, posture: this.choices.posture, tone: this.choices.tone };
+    const proposal: Proposal = {
+      side: this.view.acting,
+      positions: this.choices.positions,
+      posture: this.choices.posture,
+      tone: this.choices.tone,
+    };
     this.send({ type: 'PROPOSE', proposal });
   }
 
   private respond(response: Omit<Response, 'side' | 'posture' | 'tone'>): void {
-    this.send({ type: 'RESPOND', response: { side: this.view.acting, posture: this.choices.posture, tone: this.choices.tone, ...response } });
+    this.send({
+      type: 'RESPOND',
+      response: { side: this.view.acting, posture: this.choices.posture, tone: this.choices.tone, ...response },
+    });
   }
 
   private reply(reply: Omit<Reply, 'side'>): void {
@@ -239,7 +247,12 @@ export class TableScene extends PlayScene {
           ];
     this.centre.replaceChildren(
       el('h2', { class: 'visually-hidden', text: 'The table' }),
-      el('p', { class: `banner ${this.mode}`, attrs: { 'data-acting': view.acting } }, el('strong', { text: `${acting} to ${view.stage === 'proposal' ? 'propose' : view.stage === 'response' ? 'answer' : 'reply'}` }), ` · ${banner}`),
+      el(
+        'p',
+        { class: `banner ${this.mode}`, attrs: { 'data-acting': view.acting } },
+        el('strong', { text: `${acting} to ${view.stage === 'proposal' ? 'propose' : view.stage === 'response' ? 'answer' : 'reply'}` }),
+        ` · ${banner}`,
+      ),
       el('form', { class: 'tracks', attrs: { 'aria-label': 'Tracks' }, on: { submit: (event) => event.preventDefault() } }, ...ladders),
       ...stanceFields,
       this.actions(),
@@ -248,12 +261,20 @@ export class TableScene extends PlayScene {
 
   private actions(): HTMLElement {
     const walkoutRisk = this.scenario.escalation.walkoutRisk;
-    const acceptAll = button('Accept all', () => this.accept(), { class: 'primary', attrs: { 'aria-keyshortcuts': 'A', disabled: !this.canAcceptAll() } });
-    const acceptNote = this.canAcceptAll() ? null : el('p', { class: 'note', text: 'You cannot accept the whole package: it crosses your red lines.' });
+    const acceptAll = button('Accept all', () => this.accept(), {
+      class: 'primary',
+      attrs: { 'aria-keyshortcuts': 'A', disabled: !this.canAcceptAll() },
+    });
+    const acceptNote = this.canAcceptAll()
+      ? null
+      : el('p', { class: 'note', text: 'You cannot accept the whole package: it crosses your red lines.' });
     const row = (...items: (HTMLElement | null)[]) => el('div', { class: 'actions' }, ...items);
     switch (this.mode) {
       case 'propose':
-        return row(button('Table the package', () => this.propose(), { class: 'primary', attrs: { 'aria-keyshortcuts': 'Enter' } }), keyHint('Enter'));
+        return row(
+          button('Table the package', () => this.propose(), { class: 'primary', attrs: { 'aria-keyshortcuts': 'Enter' } }),
+          keyHint('Enter'),
+        );
       case 'answer':
         return el(
           'div',
@@ -261,7 +282,9 @@ export class TableScene extends PlayScene {
           row(
             acceptAll,
             keyHint('A'),
-            button('Accept some…', () => this.setMode('accept-some'), { attrs: { 'aria-keyshortcuts': 'S', disabled: acceptableTracks(this.view).length === 0 } }),
+            button('Accept some…', () => this.setMode('accept-some'), {
+              attrs: { 'aria-keyshortcuts': 'S', disabled: acceptableTracks(this.view).length === 0 },
+            }),
             keyHint('S'),
             button('Counter…', () => this.setMode('counter'), { attrs: { 'aria-keyshortcuts': 'C' } }),
             keyHint('C'),
@@ -306,7 +329,9 @@ export class TableScene extends PlayScene {
           row(
             acceptAll,
             keyHint('A'),
-            button('Accept some…', () => this.setMode('reply-some'), { attrs: { 'aria-keyshortcuts': 'S', disabled: acceptableTracks(this.view).length === 0 } }),
+            button('Accept some…', () => this.setMode('reply-some'), {
+              attrs: { 'aria-keyshortcuts': 'S', disabled: acceptableTracks(this.view).length === 0 },
+            }),
             keyHint('S'),
             button('Reject', () => this.reject(), { attrs: { 'aria-keyshortcuts': 'R' } }),
             keyHint('R'),

@@ -17,7 +17,10 @@ export class BootScene extends UiScene {
     const label = el('p', { class: 'progress-label', text: 'Loading… 0%' });
     const progress = el(
       'div',
-      { class: 'progress', attrs: { role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': 0, 'aria-label': 'Loading Red Lines' } },
+      {
+        class: 'progress',
+        attrs: { role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': 0, 'aria-label': 'Loading Red Lines' },
+      },
       bar,
     );
     this.mount(el('section', { class: 'panel boot' }, el('h1', { class: 'visually-hidden', text: 'Loading Red Lines' }), progress, label));

@@ -59,14 +59,25 @@ export class HowToPlayScene extends UiScene {
         'section',
         { class: 'panel how-to-play narrow scroll' },
         el('h1', { text: 'How to play' }),
-        ...SECTIONS.map(([title, paragraphs]) => el('section', {}, el('h2', { text: title }), ...paragraphs.map((text) => el('p', { text })))),
+        ...SECTIONS.map(([title, paragraphs]) =>
+          el('section', {}, el('h2', { text: title }), ...paragraphs.map((text) => el('p', { text }))),
+        ),
         el(
           'section',
           {},
           el('h2', { text: 'Keys' }),
-          el('dl', { class: 'keys' }, ...KEYS.flatMap(([key, action]) => [el('dt', {}, el('kbd', { text: key })), el('dd', { text: action })])),
+          el(
+            'dl',
+            { class: 'keys' },
+            ...KEYS.flatMap(([key, action]) => [el('dt', {}, el('kbd', { text: key })), el('dd', { text: action })]),
+          ),
         ),
-        el('div', { class: 'actions' }, button('Back', done, { class: 'primary', attrs: { 'aria-keyshortcuts': 'Escape' } }), keyHint('Esc')),
+        el(
+          'div',
+          { class: 'actions' },
+          button('Back', done, { class: 'primary', attrs: { 'aria-keyshortcuts': 'Escape' } }),
+          keyHint('Esc'),
+        ),
       ),
       'How to play.',
     );

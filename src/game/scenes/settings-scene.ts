@@ -25,7 +25,10 @@ export class SettingsScene extends UiScene {
       return el('div', { class: 'field checkbox' }, input, el('label', { text: label, attrs: { for: id } }));
     };
     const volumeId = uniqueId('volume');
-    const volume = el('input', { id: volumeId, attrs: { type: 'range', min: 0, max: 100, step: 5, value: Math.round(current.volume * 100) } });
+    const volume = el('input', {
+      id: volumeId,
+      attrs: { type: 'range', min: 0, max: 100, step: 5, value: Math.round(current.volume * 100) },
+    });
     const volumeValue = el('output', { text: `${Math.round(current.volume * 100)}%`, attrs: { for: volumeId } });
     volume.addEventListener('input', () => {
       volumeValue.textContent = `${volume.value}%`;
@@ -54,11 +57,18 @@ export class SettingsScene extends UiScene {
         el('h1', { text: 'Settings' }),
         el('div', { class: 'field' }, el('label', { text: 'Volume', attrs: { for: volumeId } }), volume, volumeValue),
         checkbox('Mute all sound', current.muted, (muted) => store.update({ muted })),
-        checkbox('Reduce motion (no animated gauge, map or transitions)', current.reducedMotion, (reducedMotion) => store.update({ reducedMotion })),
+        checkbox('Reduce motion (no animated gauge, map or transitions)', current.reducedMotion, (reducedMotion) =>
+          store.update({ reducedMotion }),
+        ),
         sizes,
         checkbox('High contrast', current.highContrast, (highContrast) => store.update({ highContrast })),
         el('p', { class: 'note', text: 'Settings are saved in this browser and apply at once.' }),
-        el('div', { class: 'actions' }, button('Done', done, { class: 'primary', attrs: { 'aria-keyshortcuts': 'Escape' } }), keyHint('Esc')),
+        el(
+          'div',
+          { class: 'actions' },
+          button('Done', done, { class: 'primary', attrs: { 'aria-keyshortcuts': 'Escape' } }),
+          keyHint('Esc'),
+        ),
       ),
       'Settings.',
     );

@@ -21,8 +21,18 @@ export class TitleScene extends UiScene {
       'nav',
       { class: 'menu', attrs: { 'aria-label': 'Main menu' } },
       el('div', { class: 'menu-item' }, playButton, keyHint('P')),
-      el('div', { class: 'menu-item' }, button('How to play', () => this.open('how-to-play'), { attrs: { 'aria-keyshortcuts': 'H' } }), keyHint('H')),
-      el('div', { class: 'menu-item' }, button('Settings', () => this.open('settings'), { attrs: { 'aria-keyshortcuts': 'S' } }), keyHint('S')),
+      el(
+        'div',
+        { class: 'menu-item' },
+        button('How to play', () => this.open('how-to-play'), { attrs: { 'aria-keyshortcuts': 'H' } }),
+        keyHint('H'),
+      ),
+      el(
+        'div',
+        { class: 'menu-item' },
+        button('Settings', () => this.open('settings'), { attrs: { 'aria-keyshortcuts': 'S' } }),
+        keyHint('S'),
+      ),
     );
     this.mount(
       el(

@@ -75,7 +75,10 @@ export function narrate(scenario: Scenario, snapshot: GameSnapshot): string {
     case 'incident': {
       const change = record?.riskChanges.at(-1);
       const agreed = Object.keys(record?.agreed ?? {}).length;
-      const head = state === 'incident' ? 'A military incident near the contact line.' : `Round ${game.round + 1} ends${agreed ? ` with ${agreed} track${agreed === 1 ? '' : 's'} agreed` : ' with no agreement'}.`;
+      const head =
+        state === 'incident'
+          ? 'A military incident near the contact line.'
+          : `Round ${game.round + 1} ends${agreed ? ` with ${agreed} track${agreed === 1 ? '' : 's'} agreed` : ' with no agreement'}.`;
       return `${head} ${change ? describeRiskChange(scenario, change) : riskText}`;
     }
     default:

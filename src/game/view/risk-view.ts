@@ -13,7 +13,13 @@ export interface BandView {
 
 export function bands(scenario: Scenario): BandView[] {
   const list = scenario.escalation.bands;
-  return list.map((band, i) => ({ id: band.id, name: band.name, from: band.from, to: list[i + 1]?.from ?? 100, description: band.description }));
+  return list.map((band, i) => ({
+    id: band.id,
+    name: band.name,
+    from: band.from,
+    to: list[i + 1]?.from ?? 100,
+    description: band.description,
+  }));
 }
 
 export function bandName(scenario: Scenario, risk: number): string {

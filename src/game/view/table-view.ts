@@ -122,4 +122,3 @@ export function acceptableTracks(view: TableView): string[] {
 export function openTrackCount(view: TableView): number {
   return view.tracks.filter((track) => !track.agreed).length;
 }
-

@@ -35,7 +35,11 @@ export class RiskChart {
     const y = (risk: number) => bottom - (risk / 100) * (bottom - top);
     const x = (i: number) => left + (this.points.length <= 1 ? 0 : (i / (this.points.length - 1)) * (right - left));
     const text = (px: number, py: number, value: string, originX: number, originY: number) => {
-      this.labels.push(this.scene.add.text(px, py, value, { fontFamily: 'system-ui, sans-serif', fontSize: '12px', color: '#c9d2dc' }).setOrigin(originX, originY));
+      this.labels.push(
+        this.scene.add
+          .text(px, py, value, { fontFamily: 'system-ui, sans-serif', fontSize: '12px', color: '#c9d2dc' })
+          .setOrigin(originX, originY),
+      );
     };
     this.bands.forEach((band, i) => {
       graphics.fillStyle(BAND_COLOURS[i] ?? 0x444444, 0.22);

@@ -57,7 +57,12 @@ export class RiskGauge {
       // A dark gap between bands so their boundaries read without colour.
       this.dial.lineStyle(2, 0x0b1622, 1);
       const angle = angleFor(band.from);
-      this.dial.lineBetween(x + Math.cos(angle) * (radius - thickness), y + Math.sin(angle) * (radius - thickness), x + Math.cos(angle) * radius, y + Math.sin(angle) * radius);
+      this.dial.lineBetween(
+        x + Math.cos(angle) * (radius - thickness),
+        y + Math.sin(angle) * (radius - thickness),
+        x + Math.cos(angle) * radius,
+        y + Math.sin(angle) * radius,
+      );
     });
     const fontSize = Math.max(10, Math.round(radius * 0.13));
     this.ticks.forEach((text, i) => {

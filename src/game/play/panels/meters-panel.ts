@@ -25,7 +25,9 @@ export function metersPanel(scenario: Scenario, game: GameState): HTMLElement {
             'div',
             { class: 'meter-row' },
             el('span', { class: 'meter-label', text: label }),
-            el('meter', { attrs: { min: 0, max: 100, value: state[key], 'aria-label': `${side.shortName} ${label}: ${Math.round(state[key])} of 100` } }),
+            el('meter', {
+              attrs: { min: 0, max: 100, value: state[key], 'aria-label': `${side.shortName} ${label}: ${Math.round(state[key])} of 100` },
+            }),
             el('span', { class: 'meter-value', text: String(Math.round(state[key])) }),
           ),
         ),

@@ -21,7 +21,11 @@ export function riskPanel(scenario: Scenario, game: GameState): RiskPanel {
   const breakdown = el(
     'div',
     { id: breakdownId, class: 'breakdown', attrs: { role: 'region', 'aria-label': 'Why the risk moved' } },
-    el('h3', { text: change ? `Last change: ${change.from.toFixed(1)} → ${change.to.toFixed(1)} (${signed(change.to - change.from)})` : 'No change yet' }),
+    el('h3', {
+      text: change
+        ? `Last change: ${change.from.toFixed(1)} → ${change.to.toFixed(1)} (${signed(change.to - change.from)})`
+        : 'No change yet',
+    }),
     change
       ? el('ul', {}, ...change.factors.map((factor) => el('li', { class: factor.value > 0 ? 'up' : 'down', text: factorLine(factor) })))
       : el('p', { text: `The talks open at ${scenario.escalation.initialRisk}.` }),

@@ -14,20 +14,37 @@ function effectText(move: PostureMove, side: string): string {
   return parts.join(', ');
 }
 
-export function postureField(moves: PostureMove[], side: string, selected: string | null, onChange: (id: string | null) => void): HTMLElement {
+export function postureField(
+  moves: PostureMove[],
+  side: string,
+  selected: string | null,
+  onChange: (id: string | null) => void,
+): HTMLElement {
   const name = uniqueId('posture');
   const option = (id: string | null, label: string, detail: string) => {
     const inputId = uniqueId('move');
     const input = el('input', { id: inputId, attrs: { type: 'radio', name, value: id ?? '', checked: selected === id } });
     input.addEventListener('change', () => onChange(id));
-    return el('div', { class: 'move' }, input, el('label', { attrs: { for: inputId } }, el('span', { class: 'move-name', text: label }), el('span', { class: 'detail', text: detail })));
+    return el(
+      'div',
+      { class: 'move' },
+      input,
+      el(
+        'label',
+        { attrs: { for: inputId } },
+        el('span', { class: 'move-name', text: label }),
+        el('span', { class: 'detail', text: detail }),
+      ),
+    );
   };
   return el(
     'fieldset',
     { class: 'posture' },
     el('legend', { text: 'Posture move' }),
     option(null, 'No move', 'Hold your posture.'),
-    ...moves.map((move) => option(move.id, `${move.name} (${move.kind})`, [effectText(move, side), move.description].filter(Boolean).join(' — '))),
+    ...moves.map((move) =>
+      option(move.id, `${move.name} (${move.kind})`, [effectText(move, side), move.description].filter(Boolean).join(' — ')),
+    ),
   );
 }
 

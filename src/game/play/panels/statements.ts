@@ -21,7 +21,10 @@ export function statementsPanel(scenario: Scenario, game: GameState, rounds = 1)
               'li',
               { class: 'statement' },
               el('blockquote', { text: `“${said.text}”` }),
-              el('p', { class: 'attribution', text: `— ${said.speaker} (${sideShort(scenario, statement.side)})${said.date ? `, ${said.date}` : ''}${said.sourced ? '' : ' · in the spirit of the talks, not a quote'}` }),
+              el('p', {
+                class: 'attribution',
+                text: `— ${said.speaker} (${sideShort(scenario, statement.side)})${said.date ? `, ${said.date}` : ''}${said.sourced ? '' : ' · in the spirit of the talks, not a quote'}`,
+              }),
             );
           }),
         ),

@@ -11,11 +11,26 @@ export function timeline(scenario: Scenario, game: GameState): HTMLElement {
       const record = game.rounds[index];
       const agreed = record ? Object.keys(record.agreed).length : 0;
       const state = index < game.round || (index === game.round && game.outcome) ? 'done' : index === game.round ? 'current' : 'upcoming';
-      const result = state === 'done' ? (agreed > 0 ? `✓ ${agreed} agreed` : record?.response?.kind === 'walkout' ? '⨯ walk-out' : '– no deal') : state === 'current' ? '● now' : '';
+      const result =
+        state === 'done'
+          ? agreed > 0
+            ? `✓ ${agreed} agreed`
+            : record?.response?.kind === 'walkout'
+              ? '⨯ walk-out'
+              : '– no deal'
+          : state === 'current'
+            ? '● now'
+            : '';
       return el(
         'li',
         { class: `round ${state}`, attrs: { 'aria-current': state === 'current' ? 'step' : undefined } },
-        el('span', { class: 'round-head' }, el('strong', { text: `R${index + 1}` }), ` ${round.date}`, result ? el('span', { class: 'round-result', text: ` · ${result}` }) : null),
+        el(
+          'span',
+          { class: 'round-head' },
+          el('strong', { text: `R${index + 1}` }),
+          ` ${round.date}`,
+          result ? el('span', { class: 'round-result', text: ` · ${result}` }) : null,
+        ),
         el('span', { class: 'round-venue', text: round.venue }),
       );
     }),

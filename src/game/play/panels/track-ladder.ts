@@ -92,7 +92,12 @@ export function trackLadder(row: TrackRow, options: LadderOptions): HTMLElement 
           const input = el('input', { id, attrs: { type: 'checkbox', checked: options.ticked, disabled: !onTable || onTable.ownRedLine } });
           input.addEventListener('change', () => options.onTick(input.checked));
           const note = onTable?.ownRedLine ? ' (your red line: cannot accept)' : '';
-          return el('div', { class: 'tick' }, input, el('label', { text: `Accept ${row.name}: ${onTable?.label ?? ''}${note}`, attrs: { for: id } }));
+          return el(
+            'div',
+            { class: 'tick' },
+            input,
+            el('label', { text: `Accept ${row.name}: ${onTable?.label ?? ''}${note}`, attrs: { for: id } }),
+          );
         })();
   return el(
     'fieldset',

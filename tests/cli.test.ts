@@ -1,0 +1,327 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.ts';
+import { runInParallel } from '../src/cli/parallel.ts';
+import { POLICY_NAMES } from '../src/engine/bots/policies.ts';
+import type { Session } from '../src/engine/session/format.ts';
+import { recordSession } from '../src/engine/session/record.ts';
+import { matchups } from '../src/engine/simulation/batch.ts';
+import { captureIo, geneva, GENEVA_PATH, GENEVA_TEXT, genevaDoc, genevaSource, ROOT, setPath } from './helpers.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'red-lines-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+async function run(...argv: string[]) {
+  const captured = captureIo();
+  const code = await main(argv, captured.io);
+  // No command ever prints a stack trace.
+  expect(captured.all()).not.toContain('    at ');
+  return { code, ...captured };
+}
+
+describe('red-lines scenario check', () => {
+  it('a valid scenario: exit 0 and a summary', async () => {
+    const { code, out, err } = await run('scenario', 'check', GENEVA_PATH);
+    expect(code).toBe(0);
+    expect(err).toEqual([]);
+    expect(out[0]).toBe(`${GENEVA_PATH}: valid scenario "Geneva 2022 — the January talks, as they happened" (geneva-2022 1.0)`);
+    expect(out.join('\n')).toContain('sides: United States / NATO [us] vs Russia [ru]');
+    expect(out.join('\n')).toMatch(
+      /tracks: NATO enlargement \(6 positions\), Intermediate-range missiles \(5 positions\), Military exercises \(5 positions\)/,
+    );
+    expect(out.join('\n')).toMatch(/rounds: \d+ — Geneva/);
+  });
+
+  it('an invalid scenario: exit 1 and one line per problem, with its path', async () => {
+    const doc = genevaDoc();
+    setPath(doc, ['tracks', 1, 'positions', 0, 'utility', 'us'], 150);
+    setPath(doc, ['sides', 0, 'colour'], 'blue');
+    const path = file('invalid.json', JSON.stringify(doc));
+    const { code, out, err } = await run('scenario', 'check', path);
+    expect(code).toBe(1);
+    expect(out).toEqual([]);
+    expect(err).toEqual([
+      `${path} is not a valid scenario (2 problems):`,
+      '  sides[0].colour: expected a colour such as "#1f5fa8"',
+      '  tracks[1].positions[0].utility.us: expected a number from 0 to 100',
+    ]);
+  });
+
+  it('an invalid cross-reference: exit 1, with its path', async () => {
+    const doc = genevaDoc();
+    setPath(doc, ['tracks', 0, 'statusQuo'], 'nowhere');
+    const path = file('dangling.json', JSON.stringify(doc));
+    const { code, err } = await run('scenario', 'check', path);
+    expect(code).toBe(1);
+    expect(err).toEqual([
+      `${path} is not a valid scenario (1 problem):`,
+      '  tracks[0].statusQuo: unknown position "nowhere" on track "enlargement"',
+    ]);
+  });
+
+  it('a missing file: exit 2 and one line', async () => {
+    const path = join(dir, 'no-such-file.json');
+    const { code, out, err } = await run('scenario', 'check', path);
+    expect(code).toBe(2);
+    expect(out).toEqual([]);
+    expect(err).toEqual([`cannot read ${path}: no such file`]);
+  });
+
+  it('a folder: exit 2 and one line', async () => {
+    const folder = join(dir, 'a-folder');
+    mkdirSync(folder, { recursive: true });
+    const { code, err } = await run('scenario', 'check', folder);
+    expect(code).toBe(2);
+    expect(err).toEqual([`${folder} is a folder, not a file`]);
+  });
+
+  it('a syntax error: exit 2, with the line and the column', async () => {
+    const path = file('syntax.json', '{\n  "meta": {\n    "id": "x",,\n  }\n}');
+    const { code, err } = await run('scenario', 'check', path);
+    expect(code).toBe(2);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: invalid JSON at line 3, column \\d+: `));
+    expect(err[0]).toContain('line');
+    expect(err[0]).toContain('column');
+  });
+
+  it('well-formed JSON that is not a scenario object is invalid (exit 1), not unreadable', async () => {
+    // load-scenario-file.ts: "A syntax error means the file cannot be parsed at all (exit 2); anything else is invalid (exit 1)."
+    for (const [name, text] of [
+      ['array.json', '[]'],
+      ['number.json', '42'],
+      ['null.json', 'null'],
+    ] as const) {
+      const path = file(name, text);
+      const { code, err } = await run('scenario', 'check', path);
+      expect(code, name).toBe(1);
+      expect(err.join('\n'), name).toContain('(document): ');
+    }
+  });
+
+  it('a document nested too deep: exit 2, one line', async () => {
+    const path = file('deep.json', '['.repeat(5000) + ']'.repeat(5000));
+    const { code, err } = await run('scenario', 'check', path);
+    expect(code).toBe(2);
+    expect(err).toEqual([`${path}: nested more than 64 levels deep`]);
+  });
+
+  it('wrong arguments: exit 2 with the usage', async () => {
+    const { code, err } = await run('scenario', 'frobnicate');
+    expect(code).toBe(2);
+    expect(err.join('\n')).toContain('Usage:');
+    const unknown = await run('--no-such-option');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toHaveLength(1);
+    expect(unknown.err[0]).toMatch(/^red-lines: /);
+  });
+
+  it('help: exit 0 with the usage', async () => {
+    const { code, out } = await run('--help');
+    expect(code).toBe(0);
+    expect(out.join('\n')).toContain('red-lines scenario check FILE');
+  });
+});
+
+describe('red-lines simulate', () => {
+  const args = ['simulate', GENEVA_PATH, '--games', '24', '--seed', '7'];
+
+  it('prints the same table twice for the same arguments', async () => {
+    const first = await run(...args);
+    const second = await run(...args);
+    expect(first.code).toBe(0);
+    expect(first.err).toEqual([]);
+    expect(second.out).toEqual(first.out);
+    expect(first.out[0]).toContain('24 games from seed 7');
+    const header = first.out.find((line) => line.startsWith('policy'))!;
+    expect(header).toMatch(/agreement +partial-deal +stalemate +walkout +war +mean risk/);
+    expect(first.out.some((line) => line.startsWith('all '))).toBe(true);
+  });
+
+  it('a different seed gives different games', async () => {
+    const a = await run('simulate', GENEVA_PATH, '--games', '24', '--seed', '7', '--json');
+    const b = await run('simulate', GENEVA_PATH, '--games', '24', '--seed', '8', '--json');
+    expect(a.out).not.toEqual(b.out);
+  });
+
+  it('--json prints one parsable document whose counts add up', async () => {
+    const { code, out } = await run(...args, '--json');
+    expect(code).toBe(0);
+    const report = JSON.parse(out.join('\n')) as {
+      scenario: string;
+      games: number;
+      seed: number;
+      side: string;
+      rows: { matchup: { policy: string; persona: string }; tally: { games: number; outcomes: Record<string, number> } }[];
+      total: { games: number; outcomes: Record<string, number>; meanRisk: number };
+    };
+    expect(report).toMatchObject({ scenario: 'geneva-2022', games: 24, seed: 7, side: 'us' });
+    expect(report.total.games).toBe(24);
+    expect(Object.values(report.total.outcomes).reduce((a, b) => a + b, 0)).toBe(24);
+    expect(report.rows.reduce((total, row) => total + row.tally.games, 0)).toBe(24);
+    expect(report.rows).toHaveLength(12);
+    expect(report.total.meanRisk).toBeGreaterThanOrEqual(0);
+    expect(report.total.meanRisk).toBeLessThanOrEqual(100);
+  });
+
+  it('--policy, --persona and --side narrow the matchups', async () => {
+    const { code, out } = await run(
+      'simulate',
+      GENEVA_PATH,
+      '--games',
+      '6',
+      '--side',
+      'ru',
+      '--policy',
+      'dove',
+      '--persona',
+      'us-hawk',
+      '--json',
+    );
+    expect(code).toBe(0);
+    const report = JSON.parse(out.join('\n')) as { side: string; rows: { matchup: { policy: string; persona: string } }[] };
+    expect(report.side).toBe('ru');
+    expect(report.rows.map((row) => row.matchup)).toEqual([{ policy: 'dove', persona: 'us-hawk' }]);
+  });
+
+  it('bad options: exit 2 and one line', async () => {
+    for (const [option, value, message] of [
+      ['--games', '0', '--games: expected a whole number'],
+      ['--games', 'many', '--games: expected a whole number'],
+      ['--seed=-1', null, '--seed: expected a whole number'],
+      ['--seed', '1.5', '--seed: expected a whole number'],
+      ['--policy', 'sneaky', '--policy: expected one of random, greedy, hawk, dove'],
+      ['--side', 'eu', '--side: expected us or ru'],
+      ['--persona', 'us-hawk', '--persona: expected a persona of side "ru"'],
+    ] as const) {
+      const { code, err } = await run('simulate', GENEVA_PATH, ...(value === null ? [option] : [option, value]));
+      expect(code, `${option} ${value}`).toBe(2);
+      expect(err, `${option} ${value}`).toHaveLength(1);
+      expect(err[0]).toContain(message);
+    }
+  });
+
+  it('an invalid scenario: exit 1, as check does', async () => {
+    const doc = genevaDoc();
+    setPath(doc, ['sides'], []);
+    const { code, err } = await run('simulate', file('no-sides.json', JSON.stringify(doc)), '--games', '2');
+    expect(code).toBe(1);
+    expect(err.join('\n')).toContain('sides: expected exactly 2 sides');
+  });
+});
+
+describe('simulation in parallel', () => {
+  it('a run split over worker threads gives the same games, in the same order, as one thread', async () => {
+    const job = {
+      scenarioText: GENEVA_TEXT,
+      spec: { side: 'us', seed: 11, matchups: matchups(geneva, 'us', POLICY_NAMES, null), from: 0, to: 600 },
+      outDir: null,
+    };
+    const single = await runInParallel(job, 1);
+    const split = await runInParallel(job, 2);
+    expect(single).toHaveLength(600);
+    expect(single.map((game) => game.index)).toEqual(Array.from({ length: 600 }, (_, i) => i));
+    expect(split).toEqual(single);
+  });
+});
+
+describe('red-lines simulate --out, then replay', () => {
+  const out = join(dir, 'sessions');
+  let files: string[] = [];
+
+  it('writes one session file per game', async () => {
+    const result = await run('simulate', GENEVA_PATH, '--games', '12', '--seed', '3', '--out', out);
+    expect(result.code).toBe(0);
+    expect(result.out.at(-1)!.trim()).toBe(`Wrote 12 session files to ${out}`);
+    files = readdirSync(out).sort();
+    expect(files).toEqual(Array.from({ length: 12 }, (_, i) => `game-${String(i + 1).padStart(5, '0')}.json`));
+  });
+
+  it('replay verifies each of them (exit 0) and tells the game', async () => {
+    for (const name of files) {
+      const { code, out: lines, err } = await run('replay', join(out, name));
+      expect(code, name).toBe(0);
+      expect(err).toEqual([]);
+      expect(lines[0]).toMatch(/: verified — \d+ events reproduce every recorded state$/);
+      expect(lines.join('\n')).toContain('Round 1: ');
+      expect(lines.join('\n')).toMatch(/Outcome: (agreement|partial-deal|stalemate|walkout|war) in round \d/);
+      expect(lines.at(-1)).toMatch(/^Scores: us -?\d+\.\d, ru -?\d+\.\d$/);
+    }
+  });
+
+  it('an altered session file makes replay exit 1, saying where it diverges', async () => {
+    const source = join(out, files[0]!);
+    const session = JSON.parse(readFileSync(source, 'utf8')) as {
+      events: { event: { type: string; proposal?: { tone: string }; response?: { tone: string } } }[];
+    };
+    const target = session.events.find((item) => item.event.proposal || item.event.response)!.event;
+    const statement = (target.proposal ?? target.response)!;
+    statement.tone = statement.tone === 'belligerent' ? 'firm' : 'belligerent';
+    const altered = file('altered.json', JSON.stringify(session));
+    const { code, out: lines, err } = await run('replay', altered);
+    expect(code).toBe(1);
+    expect(lines).toEqual([]);
+    expect(err[0]).toBe(`${altered} is altered or corrupt:`);
+    expect(err[1]).toMatch(/^ {2}checksums\[\d+\]: the replay diverges from the recorded game at event \d+ of \d+ \(/);
+  });
+
+  it('a session that stops before the end: verified, and told up to where it stops', async () => {
+    const full = JSON.parse(readFileSync(join(out, files[0]!), 'utf8')) as Session;
+    const partial = recordSession(geneva, genevaSource(), { seed: full.seed, ...full.setup }, full.events.slice(0, 1));
+    const path = file('partial.json', JSON.stringify(partial));
+    const { code, out: lines } = await run('replay', path);
+    expect(code).toBe(0);
+    expect(lines[0]).toBe(`${path}: verified — 1 events reproduce every recorded state`);
+    expect(lines.at(-1)).toMatch(/^The session stops in round 1 \((proposal|response)\), before the game ended\.$/);
+  });
+
+  it('a file that is not a session: exit 1 with its problems', async () => {
+    const { code, err } = await run('replay', GENEVA_PATH);
+    expect(code).toBe(1);
+    expect(err).toEqual([
+      `${GENEVA_PATH} is not a usable session:`,
+      '  format: not a Red Lines session (expected format "red-lines-session")',
+    ]);
+  });
+
+  it('a missing session file: a non-zero exit and one line', async () => {
+    const { code, err } = await run('replay', join(dir, 'missing-session.json'));
+    expect(code).not.toBe(0);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toContain('no such file');
+  });
+});
+
+describe('the installed command', () => {
+  it('node bin/red-lines.js scenario check scenarios/geneva-2022.json exits 0', () => {
+    const result = spawnSync(process.execPath, ['bin/red-lines.js', 'scenario', 'check', 'scenarios/geneva-2022.json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('scenarios/geneva-2022.json: valid scenario "Geneva 2022');
+  });
+
+  it('exits 2 on a syntax error without a stack trace', () => {
+    const path = file('bin-syntax.json', GENEVA_TEXT.slice(0, 100));
+    const result = spawnSync(process.execPath, ['bin/red-lines.js', 'scenario', 'check', path], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/invalid JSON at line \d+, column \d+/);
+    expect(result.stderr).not.toContain('    at ');
+  });
+});

@@ -1,0 +1,59 @@
+/** Steps shared by the browser tests that play whole games. */
+import type { Page } from '@playwright/test';
+import { expect, press, screenOf, snap, waitForScreen } from './fixtures.ts';
+
+export type TableStage = 'propose' | 'answer' | 'reply';
+
+export async function tableStage(page: Page): Promise<TableStage> {
+  const text = (await page.locator('.banner strong').textContent()) ?? '';
+  if (text.includes('to propose')) return 'propose';
+  if (text.includes('to answer')) return 'answer';
+  return 'reply';
+}
+
+/** Where the game is: the screen, the machine's state and round, and whose turn it is at the table. */
+export async function position(page: Page): Promise<string> {
+  const ui = page.locator('#ui');
+  return `${await ui.getAttribute('data-screen')}|${await ui.getAttribute('data-state')}|${await ui.getAttribute('data-acting')}`;
+}
+
+/** Waits until the game has moved on from `before`. */
+export async function moveOn(page: Page, before: string): Promise<void> {
+  await expect.poll(() => position(page)).not.toBe(before);
+}
+
+/**
+ * Plays from the current screen to the debrief with `onTable` deciding at the table; saves a
+ * screenshot of every screen on the way. Returns the screens passed.
+ */
+export async function playToDebrief(
+  page: Page,
+  prefix: string,
+  onTable: (stage: TableStage, round: number) => Promise<void>,
+  advance: () => Promise<void>,
+): Promise<string[]> {
+  const seen: string[] = [];
+  for (let step = 0; step < 80; step++) {
+    const screen = await screenOf(page);
+    seen.push(screen);
+    if (screen === 'debrief') return seen;
+    const before = await position(page);
+    await snap(page, `${prefix}-${String(step).padStart(2, '0')}-${screen}`);
+    if (screen === 'table') {
+      const round = Number((await page.locator('.game-header h1').textContent())?.match(/Round (\d+)/)?.[1] ?? 1);
+      await onTable(await tableStage(page), round);
+    } else await advance();
+    await moveOn(page, before);
+  }
+  throw new Error(`no debrief after 80 steps; screens: ${seen.join(', ')}`);
+}
+
+export async function finishOnDebrief(page: Page, prefix: string): Promise<void> {
+  await waitForScreen(page, 'debrief');
+  await expect(page.locator('.game-header h1')).toContainText('Outcome:');
+  await expect(page.locator('.questions li').first()).toBeVisible();
+  await expect(page.locator('.risk-table tbody tr').first()).toBeVisible();
+  await snap(page, `${prefix}-debrief`);
+}
+
+export { press };

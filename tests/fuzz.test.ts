@@ -1,0 +1,455 @@
+/**
+ * Untrusted documents, fuzzed: random JSON, random text, mutated Geneva scenarios and mutated
+ * sessions go through the loaders and the replay. Nothing may throw; every failure is a
+ * non-empty list of problems with paths and messages; an altered session says where it diverges.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Checked } from '../src/engine/scenario/problems.ts';
+import { formatProblem } from '../src/engine/scenario/problems.ts';
+import { loadScenarioText } from '../src/engine/scenario/load.ts';
+import { loadSessionText, replaySession, type LoadedSession } from '../src/engine/session/load.ts';
+import { narrateGame } from '../src/engine/session/narrate.ts';
+import { recordSession } from '../src/engine/session/record.ts';
+import type { Session, TimedEvent } from '../src/engine/session/format.ts';
+import {
+  allPaths,
+  deletePath,
+  geneva,
+  GENEVA_TEXT,
+  genevaDoc,
+  genevaSource,
+  getPath,
+  hotseat,
+  playKeepingStates,
+  quietStoppedActorWarnings,
+  setPath,
+  type Json,
+  type JsonObject,
+  type JsonPath,
+} from './helpers.ts';
+
+const RUNS = 3000;
+
+/** A failed check must carry problems, each with a path of keys and a message in words. */
+function expectWellFormed(result: Checked<unknown>): void {
+  if (result.ok) return;
+  const defects: string[] = [];
+  if (result.problems.length === 0) defects.push('no problems');
+  for (const problem of result.problems) {
+    if (typeof problem.message !== 'string' || problem.message.length === 0) defects.push(`message ${String(problem.message)}`);
+    if (!Array.isArray(problem.path)) defects.push(`path ${String(problem.path)}`);
+    else if (problem.path.some((key) => typeof key !== 'string' && typeof key !== 'number')) defects.push(`path ${String(problem.path)}`);
+    if (typeof formatProblem(problem) !== 'string') defects.push('unformattable');
+  }
+  // One assertion per check keeps thousands of runs fast.
+  if (defects.length > 0) expect(defects).toEqual([]);
+}
+
+function expectNoPollution(): void {
+  const polluted = 'polluted' in {} || 'polluted' in [] || Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted');
+  if (polluted) expect.fail('a prototype was polluted');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mutations of JSON documents
+
+const TRICKY_STRINGS = [
+  '',
+  ' ',
+  'constructor',
+  '__proto__',
+  'prototype',
+  'toString',
+  'us',
+  'ru',
+  'open-door',
+  'x'.repeat(5000),
+  '\u0000',
+  '𝔘nicode',
+  '#zzzzzz',
+];
+const TRICKY_NUMBERS = [0, -1, 1, 0.5, 100, 101, -0.0001, 1e308, -1e308, 2 ** 53, 3.14159];
+
+const jsonValue: fc.Arbitrary<Json> = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom<Json>(...TRICKY_STRINGS, ...TRICKY_NUMBERS, null, true, false, [], {}) },
+  { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json> },
+);
+
+type Mutation =
+  | { kind: 'delete'; at: number }
+  | { kind: 'replace'; at: number; value: Json }
+  | { kind: 'retype'; at: number }
+  | { kind: 'add-key'; at: number; key: string; value: Json }
+  | { kind: 'duplicate'; at: number };
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), value: jsonValue }),
+  fc.record({ kind: fc.constant('retype' as const), at: fc.nat() }),
+  fc.record({
+    kind: fc.constant('add-key' as const),
+    at: fc.nat(),
+    key: fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'polluted', 'us', 'ru'), fc.string({ maxLength: 8 })),
+    value: fc.oneof(fc.constant<Json>({ polluted: true }), jsonValue),
+  }),
+  fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat() }),
+);
+
+function retype(value: Json | undefined): Json {
+  if (value === undefined || value === null) return 0;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return value.length;
+  if (typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return Object.fromEntries(value.map((item, i) => [String(i), item]));
+  return Object.values(value);
+}
+
+/** Applies a mutation at one of the document's paths (chosen among `paths`, computed before). */
+function mutate(doc: Json, paths: readonly JsonPath[], change: Mutation): void {
+  const path = paths[change.at % paths.length]!;
+  const parent = getPath(doc, path.slice(0, -1));
+  if (parent === null || typeof parent !== 'object' || parent === undefined) return;
+  if (getPath(doc, path) === undefined && change.kind !== 'add-key') return;
+  switch (change.kind) {
+    case 'delete':
+      deletePath(doc, path);
+      return;
+    case 'replace':
+      setPath(doc, path, change.value);
+      return;
+    case 'retype':
+      setPath(doc, path, retype(getPath(doc, path)));
+      return;
+    case 'add-key': {
+      const target = getPath(doc, path);
+      const container = target !== null && typeof target === 'object' && !Array.isArray(target) ? target : (parent as Json);
+      if (container !== null && typeof container === 'object' && !Array.isArray(container)) {
+        Object.defineProperty(container, change.key, { value: change.value, enumerable: true, writable: true, configurable: true });
+      }
+      return;
+    }
+    case 'duplicate': {
+      if (Array.isArray(parent)) parent.push(structuredClone(getPath(doc, path)!));
+      return;
+    }
+  }
+}
+
+const GENEVA_PATHS = allPaths(genevaDoc());
+
+// ---------------------------------------------------------------------------------------------
+
+describe('fuzzing the scenario loader', () => {
+  it(`${RUNS} random JSON values: never an exception, always ok or well-formed problems`, () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const result = loadScenarioText(JSON.stringify(value) ?? 'null');
+        expect(result.ok).toBe(false);
+        expectWellFormed(result);
+      }),
+      { numRuns: RUNS, seed: 1 },
+    );
+  });
+
+  it(`${RUNS} random texts: never an exception`, () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 200 }),
+          fc.string({ unit: 'binary', maxLength: 200 }),
+          fc.constantFrom('{', '[', '"', '{"meta":', '\\'),
+        ),
+        (text) => {
+          const result = loadScenarioText(text);
+          expect(result.ok).toBe(false);
+          expectWellFormed(result);
+        },
+      ),
+      { numRuns: RUNS, seed: 2 },
+    );
+  });
+
+  it(`${RUNS} mutated Geneva scenarios: deleted, replaced and retyped fields, prototype keys`, () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (changes) => {
+        const doc = genevaDoc();
+        for (const change of changes) mutate(doc, GENEVA_PATHS, change);
+        const result = loadScenarioText(JSON.stringify(doc));
+        expectWellFormed(result);
+        if (result.ok) accepted++;
+        expectNoPollution();
+      }),
+      { numRuns: RUNS, seed: 3 },
+    );
+    // Some mutations are harmless (a changed label), most are not: both kinds were exercised.
+    expect(accepted).toBeGreaterThan(0);
+    expect(accepted).toBeLessThan(RUNS);
+  });
+
+  it(`${RUNS} truncated Geneva texts: a syntax error with a line and a column`, () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: GENEVA_TEXT.length - 2 }), (cut) => {
+        const result = loadScenarioText(GENEVA_TEXT.slice(0, cut));
+        expect(result.ok).toBe(false);
+        if (!result.ok) {
+          expect(result.problems).toHaveLength(1);
+          expect(result.problems[0]!.message).toMatch(/^invalid JSON at line \d+, column \d+: /);
+        }
+      }),
+      { numRuns: RUNS, seed: 4 },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Sessions
+
+function session(policies: Record<string, 'random' | 'greedy' | 'hawk' | 'dove'>, seed: number, ai: boolean): Session {
+  const setup = ai ? { seed, playerSide: 'us', opponent: { kind: 'ai' as const, persona: 'ru-pragmatist' } } : hotseat(seed);
+  const played = playKeepingStates(geneva, setup, policies);
+  return recordSession(geneva, genevaSource(), setup, played.events);
+}
+
+const SESSIONS: Session[] = [
+  session({ us: 'random', ru: 'random' }, 3, false),
+  session({ us: 'dove', ru: 'hawk' }, 8, false),
+  session({ us: 'greedy' }, 5, true),
+];
+// The longest of them, for the targeted alterations.
+const LONG = [...SESSIONS].sort((a, b) => b.events.length - a.events.length)[0]!;
+
+const asDoc = (value: Session): JsonObject => JSON.parse(JSON.stringify(value)) as JsonObject;
+
+/** Loads and, when it loads, replays a session text; returns every problem found. */
+function check(text: string): { loaded: Checked<LoadedSession>; replay: ReturnType<typeof replaySession> | null } {
+  const loaded = loadSessionText(text);
+  expectWellFormed(loaded);
+  if (!loaded.ok) return { loaded, replay: null };
+  const replay = replaySession(loaded.value);
+  expectWellFormed(replay.problems.length > 0 ? { ok: false, problems: replay.problems } : { ok: true, value: null });
+  return { loaded, replay };
+}
+
+describe('fuzzing sessions', () => {
+  quietStoppedActorWarnings();
+
+  it('the recorded sessions verify', () => {
+    expect(LONG.events.length).toBeGreaterThanOrEqual(8);
+    for (const item of SESSIONS) {
+      const { replay } = check(JSON.stringify(item));
+      expect(replay?.problems).toEqual([]);
+      expect(replay?.divergesAt).toBeNull();
+    }
+  });
+
+  it(`${RUNS} mutated sessions: never an exception; a mutated event log or checksum is reported`, () => {
+    const docs = SESSIONS.map(asDoc);
+    // Paths outside the embedded scenario (that one is fuzzed above), plus a few inside it.
+    const paths = docs.map((doc) => allPaths(doc).filter((path) => path[0] !== 'scenario' || path.length <= 2));
+    let detected = 0;
+    fc.assert(
+      fc.property(fc.nat({ max: docs.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 3 }), (which, changes) => {
+        const doc = structuredClone(docs[which]!);
+        for (const change of changes) mutate(doc, paths[which]!, change);
+        const { loaded, replay } = check(JSON.stringify(doc));
+        const changedLog = JSON.stringify(doc.events) !== JSON.stringify(docs[which]!.events);
+        const changedSums =
+          JSON.stringify([doc.checksums, doc.checksum]) !== JSON.stringify([docs[which]!.checksums, docs[which]!.checksum]);
+        if ((changedLog || changedSums) && loaded.ok && replay) {
+          // A changed log may still be equivalent (an event's `at` time); a changed checksum never is.
+          if (changedSums) expect(replay.problems.length).toBeGreaterThan(0);
+          if (replay.problems.length > 0) detected++;
+        }
+        expectNoPollution();
+      }),
+      { numRuns: RUNS, seed: 5 },
+    );
+    expect(detected).toBeGreaterThan(0);
+  });
+
+  it(`${RUNS} mutated embedded scenarios: never an exception; problems are under "scenario"`, () => {
+    const base = asDoc(LONG);
+    const scenarioPaths = allPaths(base.scenario!);
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (changes) => {
+        const doc = structuredClone(base);
+        for (const change of changes) mutate(doc.scenario!, scenarioPaths, change);
+        const { loaded } = check(JSON.stringify(doc));
+        if (!loaded.ok) for (const problem of loaded.problems) expect(problem.path[0]).toBe('scenario');
+      }),
+      { numRuns: RUNS, seed: 6 },
+    );
+  });
+
+  it(`${RUNS} truncated session texts: never an exception`, () => {
+    const text = JSON.stringify(LONG, null, 1);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: text.length - 2 }), (cut) => {
+        const result = loadSessionText(text.slice(0, cut));
+        expect(result.ok).toBe(false);
+        expectWellFormed(result);
+      }),
+      { numRuns: RUNS, seed: 7 },
+    );
+  });
+});
+
+describe('altered sessions say where they diverge', () => {
+  quietStoppedActorWarnings();
+  const n = LONG.events.length;
+
+  it('an altered event: the replay diverges at that event, or refuses it', () => {
+    for (let k = 0; k < n; k++) {
+      const doc = asDoc(LONG);
+      const timed = (doc.events as JsonObject[])[k]!;
+      const event = timed.event as JsonObject;
+      // Change what the event says: the tone of a statement, the kind of a reply, or a CONTINUE into a reply.
+      if (event.type === 'PROPOSE')
+        (event.proposal as JsonObject).tone = (event.proposal as JsonObject).tone === 'firm' ? 'belligerent' : 'firm';
+      else if (event.type === 'RESPOND')
+        (event.response as JsonObject).tone = (event.response as JsonObject).tone === 'firm' ? 'belligerent' : 'firm';
+      else if (event.type === 'REPLY')
+        (event.reply as JsonObject).kind = (event.reply as JsonObject).kind === 'reject' ? 'accept' : 'reject';
+      else timed.event = { type: 'REPLY', reply: { side: 'us', kind: 'reject' } };
+      const { loaded, replay } = check(JSON.stringify(doc));
+      expect(loaded.ok).toBe(true);
+      expect(replay!.problems.length, `event ${k + 1}`).toBeGreaterThan(0);
+      const first = replay!.problems[0]!;
+      const here = `event ${k + 1} of ${n} (`;
+      expect(first.message, `event ${k + 1}`).toContain(here);
+      expect(replay!.divergesAt === k || (first.path[0] === 'events' && first.path[1] === k), `event ${k + 1}`).toBe(true);
+    }
+  });
+
+  it('an altered checksum: the replay diverges at the state it belongs to', () => {
+    for (let i = 0; i <= n; i++) {
+      const doc = asDoc(LONG);
+      const sums = doc.checksums as string[];
+      sums[i] = sums[i]!.startsWith('0') ? `1${sums[i]!.slice(1)}` : `0${sums[i]!.slice(1)}`;
+      const { replay } = check(JSON.stringify(doc));
+      expect(replay!.divergesAt).toBe(i - 1);
+      expect(replay!.problems[0]!.path).toEqual(['checksums', i]);
+      expect(replay!.problems[0]!.message).toContain(i === 0 ? 'diverges from the recorded game at the start' : `at event ${i} of ${n}`);
+    }
+  });
+
+  it('an altered overall checksum', () => {
+    const doc = asDoc(LONG);
+    doc.checksum = '00000000000000';
+    const { replay } = check(JSON.stringify(doc));
+    expect(replay!.problems.map(formatProblem)).toEqual(['checksum: the overall checksum does not match the states']);
+  });
+
+  it('a dropped last event: one checksum too many', () => {
+    const doc = asDoc(LONG);
+    (doc.events as Json[]).pop();
+    const { replay } = check(JSON.stringify(doc));
+    expect(replay!.problems.map(formatProblem)).toContain(`checksums: expected ${n} checksums, one per state; found ${n + 1}`);
+  });
+
+  it('an event after the end of the game is refused', () => {
+    const doc = asDoc(LONG);
+    (doc.events as Json[]).push({ at: 1e6, event: { type: 'CONTINUE' } });
+    const { replay } = check(JSON.stringify(doc));
+    expect(replay!.problems[0]!.message).toMatch(new RegExp(`^the game does not accept event ${n + 1} of ${n + 1} \\(CONTINUE`));
+  });
+
+  it('a changed setup or seed diverges at the start', () => {
+    for (const edit of [(doc: JsonObject) => (doc.seed = 999_999), (doc: JsonObject) => setPath(doc, ['setup', 'playerSide'], 'ru')]) {
+      const doc = asDoc(LONG);
+      edit(doc);
+      const { replay } = check(JSON.stringify(doc));
+      expect(replay!.divergesAt).toBe(-1);
+      expect(replay!.problems.map(formatProblem)).toContain('checksums[0]: the replay diverges from the recorded game at the start');
+    }
+  });
+
+  it('a changed but valid embedded scenario diverges; an invalid one is reported under "scenario"', () => {
+    const valid = asDoc(LONG);
+    setPath(valid, ['scenario', 'escalation', 'initialRisk'], 30);
+    const { replay } = check(JSON.stringify(valid));
+    expect(replay!.divergesAt).toBe(-1);
+
+    const invalid = asDoc(LONG);
+    setPath(invalid, ['scenario', 'tracks', 1, 'positions', 0, 'utility', 'us'], 150);
+    const { loaded } = check(JSON.stringify(invalid));
+    expect(loaded.ok ? [] : loaded.problems.map(formatProblem)).toEqual([
+      'scenario.tracks[1].positions[0].utility.us: expected a number from 0 to 100',
+    ]);
+  });
+
+  it('a future format version says "newer version"; other versions and formats are refused in words', () => {
+    const newer = asDoc(LONG);
+    newer.formatVersion = 2;
+    const result = loadSessionText(JSON.stringify(newer));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.problems).toHaveLength(1);
+      expect(result.problems[0]!.path).toEqual(['formatVersion']);
+      expect(result.problems[0]!.message).toContain('newer version');
+    }
+    for (const version of [0, -1, 1.5, '1', null]) {
+      const doc = asDoc(LONG);
+      doc.formatVersion = version;
+      expect(
+        loadSessionText(JSON.stringify(doc)).ok
+          ? []
+          : (loadSessionText(JSON.stringify(doc)) as { problems: { message: string }[] }).problems[0]!.message,
+      ).toBe('expected a whole version number');
+    }
+    const other = asDoc(LONG);
+    other.format = 'something-else';
+    expect(loadSessionText(JSON.stringify(other))).toEqual({
+      ok: false,
+      problems: [{ path: ['format'], message: 'not a Red Lines session (expected format "red-lines-session")' }],
+    });
+    expect(loadSessionText('[]')).toEqual({ ok: false, problems: [{ path: [], message: 'expected a session: a JSON object' }] });
+  });
+
+  it('a truncated session is a syntax error with a line and a column', () => {
+    const text = JSON.stringify(LONG, null, 1);
+    const result = loadSessionText(text.slice(0, Math.floor(text.length / 2)));
+    expect(result.ok ? '' : result.problems[0]!.message).toMatch(/^invalid JSON at line \d+, column \d+: /);
+  });
+});
+
+describe('sessions whose events are legal but carry extra fields', () => {
+  // A response of kind "reject" is legal whatever else it carries; the extra `tracks` and
+  // `counter` fields are neither checked against the scenario nor dropped, so they reach the
+  // game state, and the narration of a verified session then fails on an unknown track.
+  const events: TimedEvent[] = [
+    { at: 0, event: { type: 'CONTINUE' } },
+    {
+      at: 1,
+      event: {
+        type: 'PROPOSE',
+        proposal: {
+          side: 'ru',
+          positions: { enlargement: 'rollback-1997', missiles: 'no-us-missiles-nukes', exercises: 'no-nato-activity' },
+          posture: null,
+          tone: 'firm',
+        },
+      },
+    },
+    {
+      at: 2,
+      event: {
+        type: 'RESPOND',
+        response: { side: 'us', kind: 'reject', tracks: ['bogus'], counter: { bogus: 'x' }, posture: null, tone: 'firm' },
+      },
+    },
+  ];
+
+  it('an answer carrying fields its kind does not have is refused, and the session still tells in words', () => {
+    const recorded = recordSession(geneva, genevaSource(), hotseat(7), events);
+    const { replay } = check(JSON.stringify(recorded));
+    expect(replay!.problems.map((problem) => problem.message)).toEqual([
+      expect.stringMatching(/^the game does not accept event 3 of 3 \(a response \(reject\) by us/),
+    ]);
+    const game = replay!.snapshots.at(-1)!.context.game!;
+    expect(game.rounds[0]!.response).toBeNull();
+    expect(() => narrateGame(geneva, game)).not.toThrow();
+  });
+});

@@ -1,0 +1,282 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioText } from '../src/engine/scenario/load.ts';
+import type { Scenario } from '../src/engine/scenario/schema.ts';
+import {
+  countryBloc,
+  fitEurope,
+  hatchSegments,
+  placeLabels,
+  projectEurope,
+  viewOutline,
+  type EuropeCollection,
+  type Ring,
+  type ScreenPoint,
+} from '../src/game/map/map-geometry.ts';
+
+const MAP_URL = new URL('../assets/map/europe.json', import.meta.url);
+const MAP_TEXT = readFileSync(MAP_URL, 'utf8');
+const europe = JSON.parse(MAP_TEXT) as EuropeCollection;
+
+function loadGeneva(): Scenario {
+  const loaded = loadScenarioText(readFileSync(new URL('../scenarios/geneva-2022.json', import.meta.url), 'utf8'));
+  if (!loaded.ok) throw new Error(`Geneva does not load: ${JSON.stringify(loaded.problems)}`);
+  return loaded.value;
+}
+const geneva = loadGeneva();
+
+/** Even-odd point-in-polygon over a set of rings. */
+function inside(point: ScreenPoint, rings: readonly Ring[]): boolean {
+  let within = false;
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [a, b] = [ring[i]!, ring[j]!];
+      if (a[1] > point[1] !== b[1] > point[1] && point[0] < ((b[0] - a[0]) * (point[1] - a[1])) / (b[1] - a[1]) + a[0]) within = !within;
+    }
+  }
+  return within;
+}
+
+const PLACES = {
+  deveselu: [24.09, 44.08],
+  redzikowo: [17.1, 54.48],
+  kaliningrad: [20.51, 54.71],
+  lisbon: [-9.14, 38.72],
+  moscow: [37.62, 55.75],
+  warsaw: [21.01, 52.23],
+  kyiv: [30.52, 50.45],
+  minsk: [27.56, 53.9],
+  oslo: [10.75, 59.91],
+  athens: [23.73, 37.98],
+  simferopol: [34.1, 44.95],
+} as const;
+
+describe('the prepared map file', () => {
+  it('is a small FeatureCollection of named countries, outer rings only, rounded to 0.01°', () => {
+    expect(MAP_TEXT.length).toBeLessThan(200 * 1024);
+    expect(europe.type).toBe('FeatureCollection');
+    expect(europe.features.length).toBeGreaterThan(40);
+    for (const feature of europe.features) {
+      expect(feature.properties.name).toMatch(/\S/);
+      expect(feature.geometry.type).toBe('MultiPolygon');
+      const polygons = feature.geometry.type === 'MultiPolygon' ? feature.geometry.coordinates : [feature.geometry.coordinates];
+      for (const polygon of polygons) {
+        expect(polygon).toHaveLength(1);
+        const ring = polygon[0]!;
+        expect(ring.length).toBeGreaterThanOrEqual(4);
+        expect(ring[0]).toEqual(ring[ring.length - 1]);
+        for (const [lon, lat] of ring) {
+          expect(Math.round(lon! * 100) / 100).toBe(lon);
+          expect(Math.round(lat! * 100) / 100).toBe(lat);
+        }
+      }
+    }
+  });
+
+  it('holds every country the Geneva map names', () => {
+    const names = new Set(europe.features.map((feature) => feature.properties.name));
+    const used = [...Object.values(geneva.map!.blocs).flat(), ...geneva.map!.contested];
+    expect(used.length).toBeGreaterThan(30);
+    expect(used.filter((name) => !names.has(name))).toEqual([]);
+  });
+
+  it('has each country once', () => {
+    const names = europe.features.map((feature) => feature.properties.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+describe('projectEurope', () => {
+  const map = projectEurope(europe, 800, 600, 10);
+  const at = (name: keyof typeof PLACES) => {
+    const [lon, lat] = PLACES[name];
+    return map.project(lon, lat);
+  };
+
+  it('puts the key places inside the box, in the right relative positions', () => {
+    for (const name of Object.keys(PLACES) as (keyof typeof PLACES)[]) {
+      const point = at(name);
+      expect(point, name).not.toBeNull();
+      expect(point![0]).toBeGreaterThan(0);
+      expect(point![0]).toBeLessThan(800);
+      expect(point![1]).toBeGreaterThan(0);
+      expect(point![1]).toBeLessThan(600);
+    }
+    const [deveselu, redzikowo, kaliningrad, lisbon, moscow, oslo, athens] = (
+      ['deveselu', 'redzikowo', 'kaliningrad', 'lisbon', 'moscow', 'oslo', 'athens'] as const
+    ).map((name) => at(name)!);
+    expect(lisbon![0]).toBeLessThan(deveselu![0]); // Lisbon is west of Deveselu
+    expect(kaliningrad![1]).toBeLessThan(deveselu![1]); // Kaliningrad is north of Deveselu
+    expect(redzikowo![0]).toBeLessThan(kaliningrad![0]); // Redzikowo is west of Kaliningrad
+    expect(moscow![0]).toBeGreaterThan(kaliningrad![0]);
+    expect(oslo![1]).toBeLessThan(athens![1]);
+    // Distances keep their proportions: Deveselu–Kaliningrad (~1,180 km) is about a third of Lisbon–Moscow (~3,900 km).
+    const distance = (a: ScreenPoint, b: ScreenPoint) => Math.hypot(a[0] - b[0], a[1] - b[1]);
+    expect(distance(deveselu!, kaliningrad!) / distance(lisbon!, moscow!)).toBeCloseTo(1180 / 3900, 1);
+  });
+
+  it('shows the whole window, Portugal to the Volga, in boxes of any shape', () => {
+    for (const [width, height] of [
+      [800, 600],
+      [960, 540],
+      [600, 600],
+      [400, 700],
+      [1200, 500],
+    ]) {
+      const fitted = projectEurope(europe, width!, height!, 8);
+      for (const [lon, lat] of viewOutline().coordinates)
+        expect(fitted.project(lon!, lat!), `${lon},${lat} in ${width}x${height}`).not.toBeNull();
+    }
+  });
+
+  it('places each capital inside its own country (winding and clipping are right)', () => {
+    const rings = (name: string) => map.countries.find((country) => country.name === name)?.rings ?? [];
+    expect(inside(at('warsaw')!, rings('Poland'))).toBe(true);
+    expect(inside(at('kyiv')!, rings('Ukraine'))).toBe(true);
+    expect(inside(at('minsk')!, rings('Belarus'))).toBe(true);
+    expect(inside(at('kaliningrad')!, rings('Russia'))).toBe(true);
+    expect(inside(at('moscow')!, rings('Russia'))).toBe(true);
+    expect(inside(at('warsaw')!, rings('Ukraine'))).toBe(false);
+    expect(inside(at('deveselu')!, rings('Romania'))).toBe(true);
+    // Crimea is a region of its own, not drawn as part of Russia (see scripts/prepare-map.ts).
+    expect(inside(at('simferopol')!, rings('Crimea'))).toBe(true);
+    expect(inside(at('simferopol')!, rings('Russia'))).toBe(false);
+    expect(inside(at('simferopol')!, rings('Ukraine'))).toBe(false);
+  });
+
+  it('clips every ring to the box', () => {
+    const points = map.countries.flatMap((country) => country.rings.flat());
+    expect(points.length).toBeGreaterThan(1000);
+    for (const [x, y] of points) {
+      expect(x).toBeGreaterThanOrEqual(-1e-6);
+      expect(x).toBeLessThanOrEqual(800 + 1e-6);
+      expect(y).toBeGreaterThanOrEqual(-1e-6);
+      expect(y).toBeLessThanOrEqual(600 + 1e-6);
+    }
+  });
+
+  it('has data past every edge of boxes from square to 2.2:1, so no country ends in a cut inside the map', () => {
+    const corners = europe.features.flatMap((feature) => feature.geometry.coordinates.flat(2) as [number, number][]);
+    const russia = europe.features.find((feature) => feature.properties.name === 'Russia')!.geometry.coordinates.flat(2) as [
+      number,
+      number,
+    ][];
+    for (const [width, height] of [
+      [600, 600],
+      [800, 600],
+      [960, 540],
+      [1100, 500],
+    ]) {
+      // Without the box's clip, the prepared outlines must run on past each edge.
+      const projection = fitEurope(width!, height!, 8).clipExtent(null);
+      const points = corners.map((corner) => projection(corner)!);
+      const xs = points.map((point) => point[0]);
+      const ys = points.map((point) => point[1]);
+      const shape = `${width}x${height}`;
+      expect(Math.min(...xs), shape).toBeLessThan(0);
+      expect(Math.max(...xs), shape).toBeGreaterThan(width!);
+      expect(Math.min(...ys), shape).toBeLessThan(0);
+      expect(Math.max(...ys), shape).toBeGreaterThan(height!);
+      expect(Math.min(...russia.map((corner) => projection(corner)![1])), shape).toBeLessThan(0);
+    }
+  });
+
+  it('returns null for places off the map', () => {
+    expect(map.project(-74, 40.7)).toBeNull(); // New York
+    expect(map.project(139.7, 35.7)).toBeNull(); // Tokyo
+  });
+});
+
+describe('countryBloc', () => {
+  it('reads the blocs and the contested countries of the scenario', () => {
+    expect(countryBloc('Poland', geneva.map)).toBe('us');
+    expect(countryBloc('Belarus', geneva.map)).toBe('ru');
+    expect(countryBloc('Ukraine', geneva.map)).toBe('contested');
+    expect(countryBloc('Switzerland', geneva.map)).toBeNull();
+    expect(countryBloc('Poland', undefined)).toBeNull();
+  });
+
+  it('lets contested win over a bloc', () => {
+    const map = { blocs: { us: ['Ukraine'] }, contested: ['Ukraine'], markers: [] };
+    expect(countryBloc('Ukraine', map)).toBe('contested');
+  });
+});
+
+describe('hatchSegments', () => {
+  const square: Ring = [
+    [0, 0],
+    [100, 0],
+    [100, 100],
+    [0, 100],
+  ];
+  // A U: the notch between its arms (x 30..70, y 0..60) is outside.
+  const u: Ring = [
+    [0, 0],
+    [30, 0],
+    [30, 60],
+    [70, 60],
+    [70, 0],
+    [100, 0],
+    [100, 100],
+    [0, 100],
+  ];
+
+  it('covers a square with diagonal lines that stay inside it', () => {
+    const segments = hatchSegments([square], 10);
+    // Lines 45° apart by 10 px across a 100 px square: the diagonal spans 141 px, so about 14 lines.
+    expect(segments.length).toBeGreaterThanOrEqual(13);
+    expect(segments.length).toBeLessThanOrEqual(15);
+    for (const s of segments) {
+      for (const v of [s.x1, s.y1, s.x2, s.y2]) {
+        expect(v).toBeGreaterThanOrEqual(-1e-9);
+        expect(v).toBeLessThanOrEqual(100 + 1e-9);
+      }
+    }
+  });
+
+  it('leaves the notch of a concave shape empty', () => {
+    const segments = hatchSegments([u], 5);
+    expect(segments.length).toBeGreaterThan(20);
+    for (const s of segments) {
+      for (const t of [0.1, 0.5, 0.9]) {
+        const point: ScreenPoint = [s.x1 + (s.x2 - s.x1) * t, s.y1 + (s.y2 - s.y1) * t];
+        expect(inside(point, [u]), `${point}`).toBe(true);
+      }
+    }
+  });
+
+  it('numbers the lines so alternate lines can alternate colours', () => {
+    const lines = new Set(hatchSegments([square], 10).map((s) => s.line));
+    expect(lines.size).toBeGreaterThan(10);
+    expect(hatchSegments([], 10)).toEqual([]);
+    expect(hatchSegments([square], 0)).toEqual([]);
+  });
+});
+
+describe('placeLabels', () => {
+  const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+  it('keeps labels of close markers apart and inside the box', () => {
+    const requests = [
+      { id: 'redzikowo', x: 300, y: 200, radius: 6, width: 120, height: 26 },
+      { id: 'kaliningrad', x: 330, y: 198, radius: 6, width: 110, height: 26 },
+      { id: 'edge', x: 795, y: 590, radius: 6, width: 100, height: 26 },
+    ];
+    const placed = placeLabels(requests, 800, 600);
+    const boxes = placed.map((spot, i) => ({ ...spot, width: requests[i]!.width, height: requests[i]!.height }));
+    expect(overlaps(boxes[0]!, boxes[1]!)).toBe(false);
+    for (const box of boxes) {
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(800);
+      expect(box.y + box.height).toBeLessThanOrEqual(600);
+    }
+  });
+
+  it('keeps off obstacles such as the legend', () => {
+    const legend = { x: 0, y: 100, width: 200, height: 200 };
+    const [spot] = placeLabels([{ id: 'a', x: 150, y: 90, radius: 5, width: 80, height: 20 }], 800, 600, [legend]);
+    expect(overlaps({ ...spot!, width: 80, height: 20 }, legend)).toBe(false);
+  });
+});

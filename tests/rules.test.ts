@@ -1,0 +1,583 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { draw } from '../src/engine/random.ts';
+import { factorTenths, roundTenth, toTenths } from '../src/engine/rules/change.ts';
+import { isLegalProposal, isLegalReply, isLegalResponse } from '../src/engine/rules/legal.ts';
+import {
+  advanceRound,
+  applyIncident,
+  applyProposal,
+  applyReply,
+  applyResponse,
+  hasPendingIncident,
+  newGame,
+  openRound,
+  resolveRound,
+  STARTING_METERS,
+} from '../src/engine/rules/round.ts';
+import { historicalScores, meanRisk, scoreGame } from '../src/engine/rules/score.ts';
+import type { GameState, Positions, Proposal, Response } from '../src/engine/rules/state.ts';
+import { curveAt, gapShare, positionIndex, stancePositions, track, utilityOf, worldWith } from '../src/engine/rules/world.ts';
+import type { Tone } from '../src/engine/scenario/schema.ts';
+import { geneva, hotseat, opened, playKeepingStates, RU, rung, US } from './helpers.ts';
+
+const g = geneva;
+const esc = g.escalation;
+
+const proposal = (side: string, positions: Positions, tone: Tone = 'firm', posture: string | null = null): Proposal => ({
+  side,
+  positions,
+  posture,
+  tone,
+});
+const response = (side: string, kind: Response['kind'], extra: Partial<Response> = {}): Response => ({
+  side,
+  kind,
+  posture: null,
+  tone: 'firm',
+  ...extra,
+});
+
+/** Round 1 of a hot-seat game with Russia's opening demands on the table. */
+function ruOpens(tone: Tone = 'firm', posture: string | null = null, seed = 1): GameState {
+  const state = opened(g, hotseat(seed));
+  expect(state.rounds[0]!.proposer).toBe(RU);
+  return applyProposal(g, state, proposal(RU, stancePositions(g, state, RU), tone, posture));
+}
+
+/** The last risk change of the current round. */
+const lastChange = (state: GameState) => state.rounds[state.round]!.riskChanges.at(-1)!;
+
+/** The factors of a resolution, as [id, value] pairs. */
+const factorPairs = (state: GameState) => lastChange(state).factors.map((factor) => [factor.id, factor.value]);
+
+/** An rng state whose first two draws satisfy the given tests. */
+function rngWhere(test: (first: number, second: number) => boolean): number {
+  for (let state = 1; state < 5_000_000; state++) {
+    const first = draw(state);
+    if (test(first.value, draw(first.next).value)) return state;
+  }
+  throw new Error('no such rng state');
+}
+
+describe('a new game', () => {
+  it('starts at the initial risk, with each side on its opening or its own end of every ladder', () => {
+    const state = newGame(g, hotseat(5));
+    expect(state.risk).toBe(esc.initialRisk);
+    expect(state.round).toBe(0);
+    expect(state.outcome).toBeNull();
+    for (const [s, side] of g.sides.entries()) {
+      const sideState = state.sides[side.id]!;
+      expect(sideState).toMatchObject({ ...STARTING_METERS, forces: side.forces, commitments: {} });
+      for (const item of g.tracks) {
+        const opening = item.opening?.[side.id];
+        const expected = opening ? positionIndex(item, opening) : s === 0 ? 0 : item.positions.length - 1;
+        expect(sideState.stance[item.id]).toBe(expected);
+      }
+    }
+  });
+
+  it('opening the first round fires its scripted events, and the risk moves by exactly their effects', () => {
+    const state = opened(g, hotseat(5));
+    const record = state.rounds[0]!;
+    const scripted = g.events.filter((event) => event.trigger.kind === 'scripted' && event.trigger.round === g.rounds[0]!.id);
+    expect(scripted.length).toBeGreaterThan(0);
+    for (const event of scripted) if (event.probability === 1) expect(record.events).toContain(event.id);
+    const expected = record.events.map((id) => {
+      const event = g.events.find((item) => item.id === id)!;
+      return [`event:${id}`, roundTenth((event.effects.risk ?? 0) * esc.weights.event)];
+    });
+    expect(record.riskChanges[0]!.factors.map((factor) => [factor.id, factor.value])).toEqual(expected.filter(([, value]) => value !== 0));
+    expect(state.risk).toBe(record.riskChanges[0]!.to);
+    expect(record.riskChanges[0]).toMatchObject({ from: esc.initialRisk, stage: 'briefing', round: 0 });
+    expect(state.firedEvents).toEqual(expect.arrayContaining(record.events));
+  });
+});
+
+describe('resolution: the risk moves by named factors', () => {
+  it('the open gap on each track, weighted by its salience, and the tone of both statements', () => {
+    let state = ruOpens('firm');
+    state = applyResponse(g, state, response(US, 'reject'));
+    const before = state.risk;
+    state = resolveRound(g, state);
+    const expected: [string, number][] = [];
+    for (const item of g.tracks) expected.push([`gap:${item.id}`, esc.weights.gap * item.salience * gapShare(g, state, item)]);
+    expected.push([`tone:${RU}`, esc.weights.tone * esc.tone.firm], [`tone:${US}`, esc.weights.tone * esc.tone.firm]);
+    const rounded = expected.map(([id, value]) => [id, roundTenth(value)]).filter(([, value]) => value !== 0);
+    expect(factorPairs(state)).toEqual(rounded);
+    // The sides start at opposite ends: the whole ladder is still apart on every track.
+    for (const item of g.tracks) expect(gapShare(g, state, item)).toBe(1);
+    expect(toTenths(state.risk)).toBe(toTenths(before) + factorTenths(lastChange(state).factors));
+    expect(lastChange(state).stage).toBe('resolution');
+    expect(lastChange(state).factors[0]!.label).toBe(
+      `Gap on ${g.tracks[0]!.name}: ${g.tracks[0]!.positions.length - 1} of ${g.tracks[0]!.positions.length - 1} steps apart`,
+    );
+  });
+
+  it('a counter-proposal narrows the gap: the factor follows the share of the ladder still apart', () => {
+    let state = ruOpens('firm');
+    const middle = rung(g, state, 3);
+    state = applyResponse(g, state, response(US, 'counter', { counter: middle }));
+    state = applyReply(g, state, { side: RU, kind: 'reject' });
+    state = resolveRound(g, state);
+    const enlargement = track(g, 'enlargement');
+    const apart = Math.abs(3 - state.sides[RU]!.stance.enlargement!);
+    expect(state.sides[US]!.stance.enlargement).toBe(3);
+    const factor = lastChange(state).factors.find((item) => item.id === 'gap:enlargement')!;
+    expect(factor.value).toBe(roundTenth((esc.weights.gap * enlargement.salience * apart) / (enlargement.positions.length - 1)));
+    expect(factor.label).toBe(`Gap on ${enlargement.name}: ${apart} of ${enlargement.positions.length - 1} steps apart`);
+  });
+
+  it('posture moves add their risk effect, weighted', () => {
+    const move = g.postureMoves.find((item) => item.side === RU && (item.effects.risk ?? 0) > 0)!;
+    let state = ruOpens('firm', move.id);
+    state = applyResponse(g, state, response(US, 'reject'));
+    state = resolveRound(g, state);
+    expect(factorPairs(state)).toContainEqual([`move:${move.id}`, roundTenth(esc.weights.posture * move.effects.risk!)]);
+    expect(state.usedMoves).toEqual([move.id]);
+  });
+
+  it('an agreed track gives relief instead of a gap, locks, and moves both stances onto it', () => {
+    let state = opened(g, hotseat(3));
+    const offer = rung(g, state, 3);
+    state = applyProposal(g, state, proposal(RU, offer));
+    state = applyResponse(g, state, response(US, 'accept-some', { tracks: ['exercises'] }));
+    state = resolveRound(g, state);
+    const exercises = track(g, 'exercises');
+    const ids = lastChange(state).factors.map((factor) => factor.id);
+    expect(ids).not.toContain('gap:exercises');
+    expect(factorPairs(state)).toContainEqual(['agreement:exercises', roundTenth(-esc.weights.agreement * exercises.salience)]);
+    expect(state.agreed).toEqual({ exercises: { position: offer.exercises, round: 0 } });
+    expect(state.rounds[0]!.agreed).toEqual({ exercises: offer.exercises });
+    expect(state.sides[US]!.stance.exercises).toBe(3);
+    expect(state.sides[RU]!.stance.exercises).toBe(3);
+    expect(state.outcome).toBeNull();
+  });
+
+  it('agreement on every track ends the game in agreement, with no incident roll', () => {
+    let state = opened(g, hotseat(3));
+    state = applyProposal(g, state, proposal(RU, rung(g, state, 3), 'conciliatory'));
+    state = applyResponse(g, state, response(US, 'accept', { tone: 'conciliatory' }));
+    state = resolveRound(g, state);
+    expect(state.outcome).toEqual({ kind: 'agreement', round: 0, reason: 'Every track was agreed.' });
+    expect(Object.keys(state.agreed).sort()).toEqual(g.tracks.map((item) => item.id).sort());
+    expect(state.rounds[0]!.incident).toBeNull();
+    const relief = g.tracks.reduce((total, item) => total + toTenths(-esc.weights.agreement * item.salience), 0);
+    const tones = 2 * toTenths(esc.weights.tone * esc.tone.conciliatory);
+    const change = lastChange(state);
+    expect(toTenths(change.to)).toBe(Math.max(0, toTenths(change.from) + relief + tones));
+  });
+
+  it('the risk never leaves 0-100: a floor and a ceiling factor take up the cut', () => {
+    let low = opened(g, hotseat(3));
+    low = applyProposal(g, { ...low, risk: 1 }, proposal(RU, rung(g, low, 3), 'conciliatory'));
+    low = resolveRound(g, applyResponse(g, low, response(US, 'accept', { tone: 'conciliatory' })));
+    expect(low.risk).toBe(0);
+    expect(lastChange(low).factors.at(-1)!.id).toBe('floor');
+    expect(factorTenths(lastChange(low).factors)).toBe(-10);
+
+    let high = ruOpens('belligerent');
+    high = resolveRound(g, { ...applyResponse(g, high, response(US, 'reject', { tone: 'belligerent' })), risk: 99 });
+    expect(high.risk).toBe(100);
+    expect(lastChange(high).factors.at(-1)!.id).toBe('ceiling');
+    expect(factorTenths(lastChange(high).factors)).toBe(10);
+  });
+
+  it('the risk stays in range and every change adds up, whatever the statements (property)', () => {
+    const ruMoves = [null, ...g.postureMoves.filter((move) => move.side === RU).map((move) => move.id)];
+    const usMoves = [null, ...g.postureMoves.filter((move) => move.side === US).map((move) => move.id)];
+    const tones = ['conciliatory', 'firm', 'belligerent'] as const;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1000 }),
+        fc.constantFrom(...tones),
+        fc.constantFrom(...tones),
+        fc.constantFrom(...ruMoves),
+        fc.constantFrom(...usMoves),
+        fc.constantFrom('reject', 'walkout', 'accept-some', 'counter'),
+        fc.integer({ min: 0, max: 5 }),
+        (riskTenths, ruTone, usTone, ruMove, usMove, kind, index) => {
+          let state = opened(g, hotseat(riskTenths));
+          state = applyProposal(g, { ...state, risk: riskTenths / 10 }, proposal(RU, rung(g, state, Math.max(1, index)), ruTone, ruMove));
+          const extra: Partial<Response> =
+            kind === 'accept-some' ? { tracks: ['exercises'] } : kind === 'counter' ? { counter: rung(g, state, Math.min(3, index)) } : {};
+          state = applyResponse(g, state, response(US, kind as Response['kind'], { ...extra, tone: usTone, posture: usMove }));
+          state = resolveRound(g, state);
+          if (hasPendingIncident(state)) state = applyIncident(g, state);
+          expect(state.risk).toBeGreaterThanOrEqual(0);
+          expect(state.risk).toBeLessThanOrEqual(100);
+          for (const change of state.rounds[0]!.riskChanges) {
+            expect(factorTenths(change.factors)).toBe(toTenths(change.to) - toTenths(change.from));
+          }
+          for (const meters of Object.values(state.rounds[0]!.meters)) {
+            for (const change of Object.values(meters))
+              expect(factorTenths(change!.factors)).toBe(toTenths(change!.to) - toTenths(change!.from));
+          }
+        },
+      ),
+      { numRuns: 400, seed: 31 },
+    );
+  });
+});
+
+describe('standing, credibility and cohesion', () => {
+  it('backing down after a belligerent statement costs standing and credibility (audience cost)', () => {
+    expect(esc.audienceCost).toBeGreaterThan(0);
+    let state = ruOpens('belligerent');
+    const committed = { ...state.sides[RU]!.commitments };
+    expect(committed).toEqual(state.sides[RU]!.stance);
+    state = applyResponse(g, state, response(US, 'counter', { counter: rung(g, state, 3) }));
+    state = applyReply(g, state, { side: RU, kind: 'accept' });
+    state = resolveRound(g, state);
+    const steps = Object.fromEntries(g.tracks.map((item) => [item.id, committed[item.id]! - 3]));
+    const audience = (meter: 'standing' | 'credibility') =>
+      state.rounds[0]!.meters[RU]![meter]!.factors.filter((factor) => factor.id.startsWith('audience:')).map((factor) => [
+        factor.id,
+        factor.value,
+      ]);
+    const expected = g.tracks.map((item) => [`audience:${item.id}`, -esc.audienceCost * steps[item.id]!]);
+    expect(audience('standing')).toEqual(expected);
+    expect(audience('credibility')).toEqual(expected);
+    const total = expected.reduce((sum, [, value]) => sum + (value as number), 0);
+    // The belligerent statement itself rallied the home audience by one point.
+    expect(state.sides[RU]!.standing).toBe(Math.max(0, STARTING_METERS.standing + 1 + total));
+    expect(state.sides[RU]!.credibility).toBe(Math.max(0, STARTING_METERS.credibility + total));
+    expect(state.sides[RU]!.commitments).toEqual({});
+  });
+
+  it('a threat commits the side as a belligerent statement does', () => {
+    const threat = g.postureMoves.find((move) => move.side === RU && move.kind === 'threat')!;
+    const state = ruOpens('firm', threat.id);
+    expect(state.sides[RU]!.commitments).toEqual(state.sides[RU]!.stance);
+  });
+
+  it('conceding without a public commitment costs no standing or credibility', () => {
+    let state = ruOpens('firm');
+    expect(state.sides[RU]!.commitments).toEqual({});
+    state = applyResponse(g, state, response(US, 'counter', { counter: rung(g, state, 3) }));
+    state = applyReply(g, state, { side: RU, kind: 'accept' });
+    state = resolveRound(g, state);
+    expect(state.sides[RU]!.standing).toBe(STARTING_METERS.standing);
+    expect(state.sides[RU]!.credibility).toBe(STARTING_METERS.credibility);
+  });
+
+  it('backing down in a later round costs the same, one audience cost per step', () => {
+    let state = ruOpens('belligerent', null, 11);
+    state = resolveRound(g, applyResponse(g, state, response(US, 'reject')));
+    if (hasPendingIncident(state)) state = applyIncident(g, state);
+    expect(state.outcome).toBeNull();
+    state = advanceRound(g, state);
+    state = applyProposal(g, state, proposal(US, stancePositions(g, state, US)));
+    state = resolveRound(g, applyResponse(g, state, response(RU, 'reject')));
+    if (hasPendingIncident(state)) state = applyIncident(g, state);
+    expect(state.outcome).toBeNull();
+    state = advanceRound(g, state);
+    expect(state.rounds[state.round]!.proposer).toBe(RU);
+    const standing = state.sides[RU]!.standing;
+    const softer = {
+      ...stancePositions(g, state, RU),
+      enlargement: track(g, 'enlargement').positions[state.sides[RU]!.stance.enlargement! - 1]!.id,
+    };
+    state = applyProposal(g, state, proposal(RU, softer));
+    const factors = state.rounds[state.round]!.meters[RU]!.standing!.factors;
+    expect(factors.map((factor) => [factor.id, factor.value])).toEqual([['audience:enlargement', -esc.audienceCost]]);
+    expect(factors[0]!.label).toBe('Backed down on NATO enlargement after a public commitment');
+    expect(state.sides[RU]!.standing).toBe(standing - esc.audienceCost);
+    expect(state.sides[RU]!.commitments.enlargement).toBeUndefined();
+    expect(state.sides[RU]!.commitments.missiles).toBeDefined();
+  });
+
+  it('conceding on a track the allies care about costs cohesion, per step', () => {
+    const cost = track(g, 'enlargement').cohesionCost?.[US] ?? 0;
+    expect(cost).toBeGreaterThan(0);
+    let state = ruOpens('firm');
+    state = applyResponse(g, state, response(US, 'counter', { counter: rung(g, state, 3) }));
+    const cohesion = state.rounds[0]!.meters[US]!.cohesion!;
+    expect(cohesion.factors).toContainEqual(expect.objectContaining({ id: 'allies:enlargement', value: -cost * 3 }));
+    expect(state.sides[US]!.cohesion).toBe(Math.max(0, STARTING_METERS.cohesion - cost * 3));
+  });
+
+  it("a threat's leverage gain is scaled by the side's credibility", () => {
+    const threat = g.postureMoves.find(
+      (move) => move.side === US && move.kind === 'threat' && (move.effects.sides?.[US]?.leverage ?? 0) > 0,
+    )!;
+    let state = ruOpens('firm');
+    state = applyResponse(g, state, response(US, 'reject', { posture: threat.id }));
+    const gain = state.rounds[0]!.meters[US]!.leverage!.factors.find((factor) => factor.id === `move:${threat.id}`)!;
+    expect(gain.value).toBe(roundTenth((threat.effects.sides![US]!.leverage! * STARTING_METERS.credibility) / 100));
+    expect(gain.label).toContain(`believed at ${STARTING_METERS.credibility}%`);
+  });
+});
+
+describe('incidents', () => {
+  it('curveAt reads a piecewise-linear curve, flat beyond its ends', () => {
+    const curve = [
+      { risk: 20, chance: 0.1 },
+      { risk: 60, chance: 0.3 },
+      { risk: 100, chance: 0.9 },
+    ];
+    expect(curveAt(curve, 0)).toBe(0.1);
+    expect(curveAt(curve, 20)).toBe(0.1);
+    expect(curveAt(curve, 40)).toBeCloseTo(0.2, 12);
+    expect(curveAt(curve, 60)).toBe(0.3);
+    expect(curveAt(curve, 90)).toBeCloseTo(0.75, 12);
+    expect(curveAt(curve, 150)).toBe(0.9);
+  });
+
+  /** Round 1 after both statements, with the given dice. */
+  const beforeResolution = (rng: number) => {
+    const state = applyResponse(g, ruOpens('belligerent'), response(US, 'reject', { tone: 'belligerent' }));
+    return { ...state, rng };
+  };
+
+  it('the chance comes from the curve at the risk after resolution, and the roll is the next draw', () => {
+    for (const rng of [1, 12345, 987654321]) {
+      const state = resolveRound(g, beforeResolution(rng));
+      const roll = state.rounds[0]!.incident!;
+      const first = draw(rng);
+      expect(roll.chance).toBe(curveAt(esc.incident.chance, state.risk));
+      expect(roll.roll).toBe(first.value);
+      expect(roll.escalationRoll).toBe(draw(first.next).value);
+      expect(roll.escalationChance).toBe(
+        curveAt(esc.incident.escalation, Math.min(100, state.risk + esc.incident.riskJump * esc.weights.incident)),
+      );
+      expect(roll.happened).toBe(roll.roll < roll.chance);
+      expect(state.rng).toBe(draw(first.next).next);
+    }
+  });
+
+  it('an incident happens exactly when the roll is below the chance (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), (rng) => {
+        const state = resolveRound(g, beforeResolution(rng));
+        const roll = state.rounds[0]!.incident!;
+        expect(roll.happened).toBe(draw(rng).value < roll.chance);
+        expect(hasPendingIncident(state)).toBe(roll.happened);
+      }),
+      { numRuns: 300, seed: 5 },
+    );
+  });
+
+  it('a roll below the chance: the risk jumps; an escalation roll below its chance is war', () => {
+    const chance = resolveRound(g, beforeResolution(1)).rounds[0]!.incident!;
+    expect(chance.chance).toBeGreaterThan(0);
+    const warRng = rngWhere((first, second) => first < chance.chance && second < chance.escalationChance);
+    let state = resolveRound(g, beforeResolution(warRng));
+    expect(state.rounds[0]!.incident!.happened).toBe(true);
+    const risk = state.risk;
+    state = applyIncident(g, state);
+    expect(lastChange(state)).toMatchObject({
+      stage: 'incident',
+      from: risk,
+      to: Math.min(100, roundTenth(risk + esc.incident.riskJump * esc.weights.incident)),
+    });
+    expect(lastChange(state).factors[0]).toMatchObject({ id: 'incident', value: esc.incident.riskJump * esc.weights.incident });
+    expect(state.outcome?.kind).toBe('war');
+    expect(state.outcome?.reason).toMatch(/^An incident escalated out of control/);
+  });
+
+  it('an incident that does not escalate leaves the game running', () => {
+    const chance = resolveRound(g, beforeResolution(1)).rounds[0]!.incident!;
+    const rng = rngWhere((first, second) => first < chance.chance && second > Math.max(0.999, chance.escalationChance));
+    const state = applyIncident(g, resolveRound(g, beforeResolution(rng)));
+    expect(state.outcome).toBeNull();
+    expect(lastChange(state).stage).toBe('incident');
+  });
+
+  it('a roll at or above the chance: no incident, and applyIncident changes nothing', () => {
+    const rng = rngWhere((first) => first > 0.99);
+    const state = resolveRound(g, beforeResolution(rng));
+    expect(state.rounds[0]!.incident!.happened).toBe(false);
+    expect(hasPendingIncident(state)).toBe(false);
+    expect(applyIncident(g, state)).toEqual(state);
+  });
+});
+
+describe('how the game ends', () => {
+  it('war when the risk reaches 100 at resolution', () => {
+    let state = applyResponse(g, ruOpens('belligerent'), response(US, 'reject', { tone: 'belligerent' }));
+    state = resolveRound(g, { ...state, risk: 99 });
+    expect(state.risk).toBe(100);
+    expect(state.outcome).toEqual({ kind: 'war', round: 0, reason: 'The risk reached the top of the scale.' });
+    expect(state.rounds[0]!.incident).toBeNull();
+  });
+
+  it('war when the events of a round push the risk to 100 as it opens', () => {
+    const first = g.events.filter((event) => event.trigger.kind === 'scripted' && event.trigger.round === g.rounds[0]!.id);
+    expect(first.some((event) => (event.effects.risk ?? 0) > 0 && event.probability === 1)).toBe(true);
+    const state = openRound(g, { ...newGame(g, hotseat(1)), risk: 99.9 });
+    expect(state.risk).toBe(100);
+    expect(state.outcome).toEqual({ kind: 'war', round: 0, reason: 'Events outside the room pushed the risk to the top of the scale.' });
+  });
+
+  it('a walk-out ends the game and raises the risk', () => {
+    let state = ruOpens('firm');
+    state = resolveRound(g, applyResponse(g, state, response(US, 'walkout')));
+    expect(state.outcome).toEqual({ kind: 'walkout', round: 0, reason: `${g.sides[0]!.name} walked out of the talks.` });
+    expect(factorPairs(state)).toContainEqual(['walkout', esc.walkoutRisk]);
+    expect(state.rounds[0]!.incident).toBeNull();
+  });
+
+  it('when the rounds run out: stalemate with nothing agreed, a partial deal with something', () => {
+    const last = g.rounds.length - 1;
+    const calm = rngWhere((first) => first > 0.99);
+    const lastRound = (agreed: GameState['agreed']) => {
+      let state = openRound(g, { ...newGame(g, hotseat(1)), round: last, agreed, risk: 20 });
+      state = applyProposal(g, state, proposal(state.rounds[last]!.proposer, stancePositions(g, state, state.rounds[last]!.proposer)));
+      state = applyResponse(g, state, response(state.rounds[last]!.responder, 'reject'));
+      return resolveRound(g, { ...state, rng: calm });
+    };
+    expect(lastRound({}).outcome).toEqual({ kind: 'stalemate', round: last, reason: 'The rounds ran out with no track agreed.' });
+    const partial = lastRound({ exercises: { position: 'reciprocal-limits', round: 0 } });
+    expect(partial.outcome).toEqual({
+      kind: 'partial-deal',
+      round: last,
+      reason: `The rounds ran out with 1 of ${g.tracks.length} tracks agreed.`,
+    });
+  });
+
+  it('advancing opens the next round with its proposer', () => {
+    let state = resolveRound(g, applyResponse(g, ruOpens('firm'), response(US, 'reject')));
+    state = advanceRound(g, { ...state, rng: rngWhere((first) => first > 0.99) });
+    expect(state.round).toBe(1);
+    expect(state.rounds[1]!.proposer).toBe(g.rounds[1]!.proposer ?? US);
+    expect(state.rounds[1]!.responder).not.toBe(state.rounds[1]!.proposer);
+  });
+});
+
+describe('legality', () => {
+  const start = () => opened(g, hotseat(1));
+
+  it("a proposal: the proposer's own legal package only", () => {
+    const state = start();
+    const own = stancePositions(g, state, RU);
+    const ruMove = g.postureMoves.find((move) => move.side === RU)!.id;
+    const usMove = g.postureMoves.find((move) => move.side === US)!.id;
+    expect(isLegalProposal(g, state, proposal(RU, own))).toBe(true);
+    expect(isLegalProposal(g, state, proposal(RU, own, 'belligerent', ruMove))).toBe(true);
+    // Wrong side.
+    expect(isLegalProposal(g, state, proposal(US, stancePositions(g, state, US)))).toBe(false);
+    // Its own red line.
+    expect(isLegalProposal(g, state, proposal(RU, { ...own, enlargement: 'open-door' }))).toBe(false);
+    // Malformed packages: a track missing, an extra track, an unknown position.
+    const short = Object.fromEntries(Object.entries(own).filter(([trackId]) => trackId !== 'exercises'));
+    expect(isLegalProposal(g, state, proposal(RU, short))).toBe(false);
+    expect(isLegalProposal(g, state, proposal(RU, { ...own, bogus: 'x' }))).toBe(false);
+    expect(isLegalProposal(g, state, proposal(RU, { ...own, missiles: 'nowhere' }))).toBe(false);
+    // Someone else's posture move, or an unknown one.
+    expect(isLegalProposal(g, state, proposal(RU, own, 'firm', usMove))).toBe(false);
+    expect(isLegalProposal(g, state, proposal(RU, own, 'firm', 'no-such-move'))).toBe(false);
+    // Only one proposal a round.
+    const after = applyProposal(g, state, proposal(RU, own));
+    expect(isLegalProposal(g, after, proposal(RU, own))).toBe(false);
+  });
+
+  it('agreed tracks leave the package', () => {
+    const state = { ...start(), agreed: { exercises: { position: 'reciprocal-limits', round: 0 } } };
+    const own = stancePositions(g, state, RU);
+    expect(Object.keys(own)).toEqual(['enlargement', 'missiles']);
+    expect(isLegalProposal(g, state, proposal(RU, own))).toBe(true);
+    expect(isLegalProposal(g, state, proposal(RU, { ...own, exercises: 'reciprocal-limits' }))).toBe(false);
+  });
+
+  it('a response: never accept your own red line; only the other side answers', () => {
+    const offer = { enlargement: 'rollback-1997', missiles: 'reciprocal-moratorium', exercises: 'reciprocal-limits' };
+    const state = applyProposal(g, start(), proposal(RU, offer));
+    const legal = (value: Response) => isLegalResponse(g, state, value);
+    expect(legal(response(US, 'accept'))).toBe(false);
+    expect(legal(response(US, 'accept-some', { tracks: ['enlargement'] }))).toBe(false);
+    expect(legal(response(US, 'accept-some', { tracks: ['missiles', 'exercises'] }))).toBe(true);
+    expect(legal(response(US, 'accept-some', { tracks: [] }))).toBe(false);
+    expect(legal(response(US, 'accept-some'))).toBe(false);
+    expect(legal(response(US, 'accept-some', { tracks: ['missiles', 'missiles'] }))).toBe(false);
+    expect(legal(response(US, 'accept-some', { tracks: ['bogus'] }))).toBe(false);
+    expect(legal(response(US, 'reject'))).toBe(true);
+    expect(legal(response(US, 'walkout'))).toBe(true);
+    expect(legal(response(US, 'counter', { counter: rung(g, state, 2) }))).toBe(true);
+    expect(legal(response(US, 'counter', { counter: { ...rung(g, state, 2), enlargement: 'binding-no' } }))).toBe(false);
+    expect(legal(response(US, 'counter'))).toBe(false);
+    expect(legal(response(RU, 'reject'))).toBe(false);
+    const ruMove = g.postureMoves.find((move) => move.side === RU)!.id;
+    expect(legal(response(US, 'reject', { posture: ruMove }))).toBe(false);
+    // No response before a proposal, and only one.
+    expect(isLegalResponse(g, start(), response(US, 'reject'))).toBe(false);
+    expect(isLegalResponse(g, applyResponse(g, state, response(US, 'reject')), response(US, 'reject'))).toBe(false);
+  });
+
+  it('a reply: only to a counter-proposal, only by the proposer, never its red line', () => {
+    const state = ruOpens('firm');
+    expect(isLegalReply(g, state, { side: RU, kind: 'reject' })).toBe(false);
+    const counter = { enlargement: 'open-door', missiles: 'aegis-transparency', exercises: 'vienna-document' };
+    const countered = applyResponse(g, state, response(US, 'counter', { counter }));
+    expect(isLegalReply(g, countered, { side: RU, kind: 'reject' })).toBe(true);
+    expect(isLegalReply(g, countered, { side: US, kind: 'reject' })).toBe(false);
+    expect(isLegalReply(g, countered, { side: RU, kind: 'accept' })).toBe(false);
+    expect(isLegalReply(g, countered, { side: RU, kind: 'accept-some', tracks: ['enlargement'] })).toBe(false);
+    expect(isLegalReply(g, countered, { side: RU, kind: 'accept-some', tracks: ['missiles', 'exercises'] })).toBe(true);
+    const rejected = applyResponse(g, state, response(US, 'reject'));
+    expect(isLegalReply(g, rejected, { side: RU, kind: 'reject' })).toBe(false);
+    expect(isLegalReply(g, applyReply(g, countered, { side: RU, kind: 'reject' }), { side: RU, kind: 'reject' })).toBe(false);
+  });
+});
+
+describe('scores', () => {
+  it('meanRisk averages the opening level and the level at the end of every round', () => {
+    const game = playKeepingStates(g, hotseat(8), { us: 'greedy', ru: 'greedy' }).final;
+    const levels = [esc.initialRisk];
+    for (const record of game.rounds) levels.push(record.riskChanges.at(-1)?.to ?? levels.at(-1)!);
+    expect(meanRisk(g, game)).toBeCloseTo(levels.reduce((a, b) => a + b, 0) / levels.length, 12);
+  });
+
+  it('score = utility of the final positions - risk cost + standing term', () => {
+    let checked = 0;
+    for (let seed = 0; seed < 40; seed++) {
+      const game = playKeepingStates(g, hotseat(seed), { us: 'dove', ru: seed % 2 ? 'dove' : 'random' }).final;
+      const world = worldWith(g, game, {});
+      const risk = meanRisk(g, game);
+      for (const score of scoreGame(g, game)) {
+        const side = g.sides.find((item) => item.id === score.side)!;
+        const utility = game.outcome!.kind === 'war' ? side.warUtility : utilityOf(g, side.id, world);
+        const riskCost = (g.scoring.riskCost * risk) / 100;
+        const standing = g.scoring.standingWeight * (game.sides[side.id]!.standing - 50);
+        expect(score).toEqual({ side: side.id, utility, riskCost, standing, total: utility - riskCost + standing });
+        checked++;
+      }
+    }
+    expect(checked).toBe(80);
+  });
+
+  it('the final world takes agreed positions, and the status quo elsewhere', () => {
+    let state = opened(g, hotseat(3));
+    state = applyProposal(g, state, proposal(RU, rung(g, state, 3)));
+    state = resolveRound(g, applyResponse(g, state, response(US, 'accept-some', { tracks: ['exercises'] })));
+    const world = worldWith(g, state, {});
+    expect(world).toEqual({
+      enlargement: track(g, 'enlargement').statusQuo,
+      missiles: track(g, 'missiles').statusQuo,
+      exercises: 'reciprocal-limits',
+    });
+    const us = utilityOf(g, US, world);
+    const expected =
+      g.tracks.reduce((total, item) => total + item.weight[US]! * item.positions.find((p) => p.id === world[item.id])!.utility[US]!, 0) /
+      g.tracks.reduce((total, item) => total + item.weight[US]!, 0);
+    expect(us).toBeCloseTo(expected, 12);
+  });
+
+  it('war scores each side its war utility', () => {
+    const state = resolveRound(g, { ...applyResponse(g, ruOpens('belligerent'), response(US, 'reject')), risk: 99 });
+    expect(state.outcome?.kind).toBe('war');
+    expect(scoreGame(g, state).map((score) => score.utility)).toEqual(g.sides.map((side) => side.warUtility));
+  });
+
+  it('the historical outcome is scored by the same formula at the historical risk and neutral standing', () => {
+    const { kind, agreed, finalRisk } = g.debrief.outcome;
+    const world = Object.fromEntries(g.tracks.map((item) => [item.id, agreed[item.id] ?? item.statusQuo]));
+    const scores = historicalScores(g);
+    for (const score of scores) {
+      const side = g.sides.find((item) => item.id === score.side)!;
+      const utility = kind === 'war' ? side.warUtility : utilityOf(g, side.id, world);
+      const riskCost = (g.scoring.riskCost * finalRisk) / 100;
+      expect(score).toEqual({ side: side.id, utility, riskCost, standing: 0, total: utility - riskCost });
+    }
+  });
+});
