@@ -9,6 +9,8 @@ import {
   placeLabels,
   projectEurope,
   viewOutline,
+  viewWindow,
+  VIEW_WINDOW,
   type EuropeCollection,
   type Ring,
   type ScreenPoint,
@@ -278,5 +280,32 @@ describe('placeLabels', () => {
     const legend = { x: 0, y: 100, width: 200, height: 200 };
     const [spot] = placeLabels([{ id: 'a', x: 150, y: 90, radius: 5, width: 80, height: 20 }], 800, 600, [legend]);
     expect(overlaps({ ...spot!, width: 80, height: 20 }, legend)).toBe(false);
+  });
+});
+
+describe('the window a scenario map needs', () => {
+  it('is the default window without markers', () => {
+    expect(viewWindow(undefined)).toEqual(VIEW_WINDOW);
+  });
+
+  it('frames the markers with context, inside the default window', () => {
+    const map = geneva.map!;
+    const window = viewWindow(map);
+    for (const marker of map.markers) {
+      expect(marker.lon).toBeGreaterThan(window.west);
+      expect(marker.lon).toBeLessThan(window.east);
+      expect(marker.lat).toBeGreaterThan(window.south);
+      expect(marker.lat).toBeLessThan(window.north);
+    }
+    expect(window.east - window.west).toBeLessThan(VIEW_WINDOW.east - VIEW_WINDOW.west);
+    expect(window.west).toBeGreaterThanOrEqual(VIEW_WINDOW.west);
+    expect(window.north).toBeLessThanOrEqual(VIEW_WINDOW.north);
+  });
+
+  it('never shrinks below the smallest useful span', () => {
+    const one = { ...geneva.map!, markers: [geneva.map!.markers[0]!] };
+    const window = viewWindow(one);
+    expect(window.east - window.west).toBeGreaterThanOrEqual(30 - 1e-9);
+    expect(window.north - window.south).toBeGreaterThanOrEqual(18 - 1e-9);
   });
 });

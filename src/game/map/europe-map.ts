@@ -13,6 +13,7 @@ import {
   hatchSegments,
   placeLabels,
   projectEurope,
+  viewWindow,
   type EuropeCollection,
   type ProjectedEurope,
   type Ring,
@@ -113,7 +114,7 @@ export class EuropeMap {
       if (marker.kind === 'troops') this.badges.set(marker.id, this.text('', 9, true).setOrigin(0.5));
     }
     if (this.showLegend) for (const entry of this.current.legend) this.legendTexts.push(this.text(entry.text, 10, false));
-    this.geometry = projectEurope(collection, rect.width, rect.height, this.padding());
+    this.geometry = projectEurope(collection, rect.width, rect.height, this.padding(), viewWindow(scenario.map));
     this.drawCountries();
     this.drawMarkers(this.current, this.sizesOf(this.current));
   }
@@ -128,7 +129,7 @@ export class EuropeMap {
     this.rect = rect;
     this.container.setPosition(rect.x, rect.y);
     for (const [text, size] of this.fontSizes) text.setFontSize(this.fontPixels(size));
-    this.geometry = projectEurope(this.collection, rect.width, rect.height, this.padding());
+    this.geometry = projectEurope(this.collection, rect.width, rect.height, this.padding(), viewWindow(this.scenario.map));
     this.drawCountries();
     this.drawMarkers(this.current, this.shownSizes);
   }

@@ -28,24 +28,58 @@ export interface ProjectedEurope {
   project(lon: number, lat: number): ScreenPoint | null;
 }
 
-/** What the map must always show whole: from Portugal to the Volga, from Crete to the North Cape. */
-export const VIEW_WINDOW = { west: -12, east: 50, south: 35, north: 70 } as const;
+export interface ViewWindow {
+  west: number;
+  east: number;
+  south: number;
+  north: number;
+}
+
+/** What the map shows by default: from Portugal to the Volga, from Crete to the North Cape. */
+export const VIEW_WINDOW: ViewWindow = { west: -12, east: 50, south: 35, north: 70 };
+
+/** Degrees of context kept around a scenario's markers, and the smallest window worth drawing. */
+const MARKER_MARGIN = { lon: 8, lat: 5 } as const;
+const MIN_SPAN = { lon: 30, lat: 18 } as const;
+
+/**
+ * The window a scenario's map needs: its markers with some context around them (so they do not
+ * crowd into a corner of the continent), within the default window; the default without markers.
+ */
+export function viewWindow(map: ScenarioMap | undefined): ViewWindow {
+  const markers = map?.markers ?? [];
+  if (markers.length === 0) return VIEW_WINDOW;
+  const lons = markers.map((marker) => marker.lon);
+  const lats = markers.map((marker) => marker.lat);
+  /** The markers' span with its margin, grown to the minimum, slid (not cut) to stay in bounds. */
+  const span = (low: number, high: number, margin: number, least: number, floor: number, ceiling: number): [number, number] => {
+    const extra = Math.max(0, least - (high - low) - 2 * margin) / 2;
+    let from = low - margin - extra;
+    let to = high + margin + extra;
+    if (to > ceiling) [from, to] = [from - (to - ceiling), ceiling];
+    if (from < floor) [from, to] = [floor, Math.min(ceiling, to + (floor - from))];
+    return [from, to];
+  };
+  const [west, east] = span(Math.min(...lons), Math.max(...lons), MARKER_MARGIN.lon, MIN_SPAN.lon, VIEW_WINDOW.west, VIEW_WINDOW.east);
+  const [south, north] = span(Math.min(...lats), Math.max(...lats), MARKER_MARGIN.lat, MIN_SPAN.lat, VIEW_WINDOW.south, VIEW_WINDOW.north);
+  return { west, east, south, north };
+}
 
 /**
  * Lambert azimuthal equal-area centred on the window, the projection the EU itself uses for
  * Europe (EPSG:3035): areas stay true, so Russia does not swamp the map as on a conic.
  */
-export function europeProjection(): GeoProjection {
-  const lon = (VIEW_WINDOW.west + VIEW_WINDOW.east) / 2;
-  const lat = (VIEW_WINDOW.south + VIEW_WINDOW.north) / 2;
+export function europeProjection(window: ViewWindow = VIEW_WINDOW): GeoProjection {
+  const lon = (window.west + window.east) / 2;
+  const lat = (window.south + window.north) / 2;
   // Short segments (the data is simplified to a few km) need no adaptive resampling. The far
   // hemisphere is cut away: near its antipode the projection turns a tiny island inside out.
   return geoAzimuthalEqualArea().rotate([-lon, -lat]).clipAngle(90).precision(0);
 }
 
 /** The window's edges as points: fitting to points avoids any question of polygon winding. */
-export function viewOutline(): MultiPoint {
-  const { west, east, south, north } = VIEW_WINDOW;
+export function viewOutline(window: ViewWindow = VIEW_WINDOW): MultiPoint {
+  const { west, east, south, north } = window;
   const coordinates: Position[] = [];
   for (let lon = west; lon <= east; lon += 1) coordinates.push([lon, south], [lon, north]);
   for (let lat = south; lat <= north; lat += 1) coordinates.push([west, lat], [east, lat]);
@@ -53,15 +87,15 @@ export function viewOutline(): MultiPoint {
 }
 
 /** The projection scaled so the whole window fits inside the box less its padding, clipped to the box. */
-export function fitEurope(width: number, height: number, padding = 0): GeoProjection {
+export function fitEurope(width: number, height: number, padding = 0, window: ViewWindow = VIEW_WINDOW): GeoProjection {
   const inset = Math.max(0, Math.min(padding, width / 4, height / 4));
-  return europeProjection()
+  return europeProjection(window)
     .fitExtent(
       [
         [inset, inset],
         [width - inset, height - inset],
       ],
-      viewOutline(),
+      viewOutline(window),
     )
     .clipExtent([
       [0, 0],
@@ -100,8 +134,14 @@ export function projectRings(projection: GeoProjection, geometry: Polygon | Mult
 }
 
 /** Projects every country into a box of the given size, origin at its top-left corner. */
-export function projectEurope(collection: EuropeCollection, width: number, height: number, padding = 0): ProjectedEurope {
-  const projection = fitEurope(width, height, padding);
+export function projectEurope(
+  collection: EuropeCollection,
+  width: number,
+  height: number,
+  padding = 0,
+  window: ViewWindow = VIEW_WINDOW,
+): ProjectedEurope {
+  const projection = fitEurope(width, height, padding, window);
   const countries: CountryShape[] = [];
   for (const feature of collection.features) {
     const rings = projectRings(projection, feature.geometry);

@@ -2,7 +2,7 @@
  * The briefing as each round opens: where and when the talks meet, what happened outside the
  * room, and — before the first round — the side's brief, objectives and both sides' red lines.
  */
-import { button, el, keyHint } from '../ui/dom.ts';
+import { button, el } from '../ui/dom.ts';
 import { bandName } from '../view/risk-view.ts';
 import { gameHeader } from './panels/game-header.ts';
 import { MapPanel } from './panels/map-panel.ts';
@@ -115,11 +115,7 @@ export class BriefingScene extends PlayScene {
             el(
               'div',
               { class: 'actions' },
-              button(game.outcome ? 'See how it ended' : 'Go to the table', begin, {
-                class: 'primary',
-                attrs: { 'aria-keyshortcuts': 'Enter' },
-              }),
-              keyHint('Enter'),
+              button(game.outcome ? 'See how it ended' : 'Go to the table', begin, { key: 'Enter', class: 'primary' }),
             ),
           ),
         ),

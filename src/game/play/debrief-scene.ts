@@ -4,7 +4,7 @@
  * outcome, the discussion questions, and the session file to hand in.
  */
 import { narrateRound } from '../../engine/session/narrate.ts';
-import { button, el, keyHint } from '../ui/dom.ts';
+import { button, el } from '../ui/dom.ts';
 import { aiPersona, decisionsByRound, OUTCOME_TITLES, scoreRows } from '../view/debrief-view.ts';
 import { sideShort } from '../view/narration.ts';
 import { bandName, bands, factorLine, riskSeries } from '../view/risk-view.ts';
@@ -196,12 +196,9 @@ export class DebriefScene extends PlayScene {
             el(
               'div',
               { class: 'actions' },
-              button('Download the session file', download, { class: 'primary', attrs: { 'aria-keyshortcuts': 'D' } }),
-              keyHint('D'),
-              button('Play again', again, { attrs: { 'aria-keyshortcuts': 'N' } }),
-              keyHint('N'),
-              button('Main menu', menu, { attrs: { 'aria-keyshortcuts': 'M' } }),
-              keyHint('M'),
+              button('Download the session file', download, { key: 'D', class: 'primary' }),
+              button('Play again', again, { key: 'N' }),
+              button('Main menu', menu, { key: 'M' }),
             ),
           ),
         ),

@@ -1,5 +1,5 @@
 /** The scenario picker: the bundled scenarios with their summaries and sources. */
-import { button, el, keyHint } from '../ui/dom.ts';
+import { button, el } from '../ui/dom.ts';
 import type { CatalogueEntry } from './scenario-catalogue.ts';
 import { PlayScene } from './play-scene.ts';
 import type { PlayContext } from './play-context.ts';
@@ -40,8 +40,7 @@ export class PickerScene extends PlayScene {
         el(
           'div',
           { class: 'actions' },
-          button(`Play “${meta.title}”`, () => choose(entry), { class: 'primary', attrs: { 'aria-keyshortcuts': String(index + 1) } }),
-          keyHint(String(index + 1)),
+          button(`Play “${meta.title}”`, () => choose(entry), { key: String(index + 1), class: 'primary' }),
         ),
       );
     });
@@ -58,7 +57,7 @@ export class PickerScene extends PlayScene {
           ? el('div', { class: 'problems', attrs: { role: 'alert' } }, ...this.play.catalogueProblems.map((text) => el('p', { text })))
           : null,
         el('ul', { class: 'scenario-list' }, ...cards),
-        el('div', { class: 'actions' }, button('Back to menu', back, { attrs: { 'aria-keyshortcuts': 'Escape' } }), keyHint('Esc')),
+        el('div', { class: 'actions' }, button('Back to menu', back, { key: 'Esc' })),
       ),
       `Choose a scenario: ${this.play.entries.map((entry) => entry.scenario.meta.title).join('; ')}.`,
     );

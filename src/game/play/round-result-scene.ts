@@ -3,7 +3,7 @@
  * why, how the sides' standing moved, and an incident if one happened.
  */
 import type { Change, Meter } from '../../engine/rules/state.ts';
-import { button, el, keyHint } from '../ui/dom.ts';
+import { button, el } from '../ui/dom.ts';
 import { moveName, positionsText, sideShort } from '../view/narration.ts';
 import { bands, factorLine, signed } from '../view/risk-view.ts';
 import { RiskGauge } from '../widgets/risk-gauge.ts';
@@ -141,10 +141,9 @@ export class RoundResultScene extends PlayScene {
               'div',
               { class: 'actions' },
               button(incidentPending ? 'Continue — something has happened' : game.outcome ? 'See the outcome' : 'Next round', next, {
+                key: 'Enter',
                 class: 'primary',
-                attrs: { 'aria-keyshortcuts': 'Enter' },
               }),
-              keyHint('Enter'),
             ),
           ),
           el('aside', { class: 'result-side' }, risk.element, metersPanel(scenario, game)),

@@ -2,7 +2,7 @@
 import { seedState } from '../../engine/random.ts';
 import { otherSide } from '../../engine/rules/world.ts';
 import type { Opponent, Setup } from '../../engine/rules/state.ts';
-import { button, el, keyHint, uniqueId } from '../ui/dom.ts';
+import { button, el, uniqueId } from '../ui/dom.ts';
 import { PlayScene } from './play-scene.ts';
 import type { PlayContext } from './play-context.ts';
 
@@ -112,14 +112,7 @@ export class SetupScene extends PlayScene {
           seedInput,
         ),
         error,
-        el(
-          'div',
-          { class: 'actions' },
-          button('Begin', begin, { class: 'primary', attrs: { 'aria-keyshortcuts': 'Enter' } }),
-          keyHint('Enter'),
-          button('Back', back, { attrs: { 'aria-keyshortcuts': 'Escape' } }),
-          keyHint('Esc'),
-        ),
+        el('div', { class: 'actions' }, button('Begin', begin, { key: 'Enter', class: 'primary' }), button('Back', back, { key: 'Esc' })),
       ),
       `Set up the game: choose your side, your opponent and a seed.`,
     );

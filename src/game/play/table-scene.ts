@@ -6,7 +6,7 @@
  */
 import type { Positions, Proposal, Reply, Response } from '../../engine/rules/state.ts';
 import type { Tone } from '../../engine/scenario/schema.ts';
-import { button, el, keyHint } from '../ui/dom.ts';
+import { button, el } from '../ui/dom.ts';
 import { moveName, positionsText, sideShort } from '../view/narration.ts';
 import { acceptableTracks, startingPackage, tableStage, tableView, type TableView } from '../view/table-view.ts';
 import { RiskGauge } from '../widgets/risk-gauge.ts';
@@ -203,7 +203,10 @@ export class TableScene extends PlayScene {
   }
 
   private focusFirstControl(): void {
-    const target = this.centre.querySelector<HTMLElement>('input:checked:not([disabled]), input:not([disabled]), button:not([disabled])');
+    // In order of preference: the position already chosen, any control, the first button.
+    const target = ['input:checked:not([disabled])', 'input:not([disabled])', 'button:not([disabled])']
+      .map((selector) => this.centre.querySelector<HTMLElement>(selector))
+      .find((element) => element !== null);
     target?.focus({ preventScroll: true });
   }
 
@@ -261,54 +264,40 @@ export class TableScene extends PlayScene {
 
   private actions(): HTMLElement {
     const walkoutRisk = this.scenario.escalation.walkoutRisk;
-    const acceptAll = button('Accept all', () => this.accept(), {
-      class: 'primary',
-      attrs: { 'aria-keyshortcuts': 'A', disabled: !this.canAcceptAll() },
-    });
+    const acceptAll = button('Accept all', () => this.accept(), { key: 'A', class: 'primary', attrs: { disabled: !this.canAcceptAll() } });
     const acceptNote = this.canAcceptAll()
       ? null
       : el('p', { class: 'note', text: 'You cannot accept the whole package: it crosses your red lines.' });
     const row = (...items: (HTMLElement | null)[]) => el('div', { class: 'actions' }, ...items);
     switch (this.mode) {
       case 'propose':
-        return row(
-          button('Table the package', () => this.propose(), { class: 'primary', attrs: { 'aria-keyshortcuts': 'Enter' } }),
-          keyHint('Enter'),
-        );
+        return row(button('Table the package', () => this.propose(), { key: 'Enter', class: 'primary' }));
       case 'answer':
         return el(
           'div',
           {},
           row(
             acceptAll,
-            keyHint('A'),
             button('Accept some…', () => this.setMode('accept-some'), {
-              attrs: { 'aria-keyshortcuts': 'S', disabled: acceptableTracks(this.view).length === 0 },
+              key: 'S',
+              attrs: { disabled: acceptableTracks(this.view).length === 0 },
             }),
-            keyHint('S'),
-            button('Counter…', () => this.setMode('counter'), { attrs: { 'aria-keyshortcuts': 'C' } }),
-            keyHint('C'),
-            button('Reject', () => this.reject(), { attrs: { 'aria-keyshortcuts': 'R' } }),
-            keyHint('R'),
-            button('Walk out…', () => this.setMode('confirm-walkout'), { class: 'danger', attrs: { 'aria-keyshortcuts': 'W' } }),
-            keyHint('W'),
+            button('Counter…', () => this.setMode('counter'), { key: 'C' }),
+            button('Reject', () => this.reject(), { key: 'R' }),
+            button('Walk out…', () => this.setMode('confirm-walkout'), { key: 'W', class: 'danger' }),
           ),
           acceptNote,
         );
       case 'accept-some':
       case 'reply-some':
         return row(
-          button('Accept the ticked tracks', () => this.acceptSome(), { class: 'primary', attrs: { 'aria-keyshortcuts': 'Enter' } }),
-          keyHint('Enter'),
-          button('Cancel', () => this.cancel(), { attrs: { 'aria-keyshortcuts': 'Escape' } }),
-          keyHint('Esc'),
+          button('Accept the ticked tracks', () => this.acceptSome(), { key: 'Enter', class: 'primary' }),
+          button('Cancel', () => this.cancel(), { key: 'Esc' }),
         );
       case 'counter':
         return row(
-          button('Send the counter-proposal', () => this.counter(), { class: 'primary', attrs: { 'aria-keyshortcuts': 'Enter' } }),
-          keyHint('Enter'),
-          button('Cancel', () => this.cancel(), { attrs: { 'aria-keyshortcuts': 'Escape' } }),
-          keyHint('Esc'),
+          button('Send the counter-proposal', () => this.counter(), { key: 'Enter', class: 'primary' }),
+          button('Cancel', () => this.cancel(), { key: 'Esc' }),
         );
       case 'confirm-walkout':
         return el(
@@ -316,10 +305,8 @@ export class TableScene extends PlayScene {
           { class: 'confirm', attrs: { role: 'alertdialog', 'aria-label': 'Walk out?' } },
           el('p', { text: `Walking out ends the talks at once and raises the risk by ${walkoutRisk}. Are you sure?` }),
           row(
-            button('Walk out', () => this.walkOut(), { class: 'danger', attrs: { 'aria-keyshortcuts': 'Enter' } }),
-            keyHint('Enter'),
-            button('Stay at the table', () => this.cancel(), { class: 'primary', attrs: { 'aria-keyshortcuts': 'Escape' } }),
-            keyHint('Esc'),
+            button('Walk out', () => this.walkOut(), { key: 'Enter', class: 'danger' }),
+            button('Stay at the table', () => this.cancel(), { key: 'Esc', class: 'primary' }),
           ),
         );
       case 'reply':
@@ -328,13 +315,11 @@ export class TableScene extends PlayScene {
           {},
           row(
             acceptAll,
-            keyHint('A'),
             button('Accept some…', () => this.setMode('reply-some'), {
-              attrs: { 'aria-keyshortcuts': 'S', disabled: acceptableTracks(this.view).length === 0 },
+              key: 'S',
+              attrs: { disabled: acceptableTracks(this.view).length === 0 },
             }),
-            keyHint('S'),
-            button('Reject', () => this.reject(), { attrs: { 'aria-keyshortcuts': 'R' } }),
-            keyHint('R'),
+            button('Reject', () => this.reject(), { key: 'R' }),
           ),
           acceptNote,
         );

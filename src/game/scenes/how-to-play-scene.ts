@@ -1,6 +1,6 @@
 /** How to play: the rules in plain words, and the keys. */
 import type { AppContext } from '../app/app-context.ts';
-import { button, el, keyHint } from '../ui/dom.ts';
+import { button, el } from '../ui/dom.ts';
 import { UiScene } from './ui-scene.ts';
 
 const SECTIONS: [string, string[]][] = [
@@ -72,12 +72,7 @@ export class HowToPlayScene extends UiScene {
             ...KEYS.flatMap(([key, action]) => [el('dt', {}, el('kbd', { text: key })), el('dd', { text: action })]),
           ),
         ),
-        el(
-          'div',
-          { class: 'actions' },
-          button('Back', done, { class: 'primary', attrs: { 'aria-keyshortcuts': 'Escape' } }),
-          keyHint('Esc'),
-        ),
+        el('div', { class: 'actions' }, button('Back', done, { key: 'Esc', class: 'primary' })),
       ),
       'How to play.',
     );

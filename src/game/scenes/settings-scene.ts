@@ -1,7 +1,7 @@
 /** Settings: volume, mute, reduced motion, text size and contrast; every change applies and persists at once. */
 import type { AppContext } from '../app/app-context.ts';
 import { TEXT_SIZES, type TextSize } from '../app/settings.ts';
-import { button, el, keyHint, uniqueId } from '../ui/dom.ts';
+import { button, el, uniqueId } from '../ui/dom.ts';
 import { UiScene } from './ui-scene.ts';
 
 export class SettingsScene extends UiScene {
@@ -63,12 +63,7 @@ export class SettingsScene extends UiScene {
         sizes,
         checkbox('High contrast', current.highContrast, (highContrast) => store.update({ highContrast })),
         el('p', { class: 'note', text: 'Settings are saved in this browser and apply at once.' }),
-        el(
-          'div',
-          { class: 'actions' },
-          button('Done', done, { class: 'primary', attrs: { 'aria-keyshortcuts': 'Escape' } }),
-          keyHint('Esc'),
-        ),
+        el('div', { class: 'actions' }, button('Done', done, { key: 'Esc', class: 'primary' })),
       ),
       'Settings.',
     );

@@ -36,14 +36,18 @@ export function append(parent: Element, ...children: Child[]): void {
   }
 }
 
-export function button(label: string, onClick: () => void, props: Props = {}): HTMLButtonElement {
-  const attrs = { type: 'button', ...props.attrs };
-  return el('button', { ...props, attrs, text: label, on: { ...props.on, click: () => onClick() } });
-}
-
-/** A keyboard hint shown beside a control, e.g. "Enter". */
+/** A keyboard hint, e.g. "Enter"; hidden from screen readers, which read aria-keyshortcuts instead. */
 export function keyHint(key: string): HTMLElement {
   return el('kbd', { class: 'key-hint', text: key, attrs: { 'aria-hidden': 'true' } });
+}
+
+/** A button; `key` shows its shortcut inside it (so the two never part when the row wraps) and names it for assistive technology. */
+export function button(label: string, onClick: () => void, props: Props & { key?: string } = {}): HTMLButtonElement {
+  const { key, ...rest } = props;
+  const attrs = { type: 'button', ...(key ? { 'aria-keyshortcuts': key === 'Esc' ? 'Escape' : key } : {}), ...rest.attrs };
+  const element = el('button', { ...rest, attrs, on: { ...rest.on, click: () => onClick() } }, label);
+  if (key) append(element, keyHint(key));
+  return element;
 }
 
 let nextId = 0;

@@ -103,7 +103,7 @@ export function trackLadder(row: TrackRow, options: LadderOptions): HTMLElement 
     'fieldset',
     { class: `track${options.editable ? ' editable' : ''}` },
     legend,
-    el('div', { class: 'ladder', attrs: { style: `--rungs: ${row.positions.length}` } }, ...rungs),
+    el('div', { class: 'ladder' }, ...rungs),
     description,
     tick,
   );
