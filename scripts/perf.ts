@@ -183,7 +183,7 @@ async function measureFrames(browser: Browser, url: string): Promise<Frames> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
-    await page.goto(url);
+    await page.goto(process.env.PERF_QUERY ? `${url}?${process.env.PERF_QUERY}` : url);
     await page.locator(`#ui[data-ready="menu"]`).waitFor({ state: 'attached', timeout: 30_000 });
     // Menu → picker → the first scenario's setup; seed 3, Tab to Begin, Enter → briefing → table.
     await press(page, 'p');

@@ -50,6 +50,8 @@ const PALETTE = {
 const BLOC_FADE = 0.4;
 const FONT = 'system-ui, sans-serif';
 const SIZE_TWEEN_MS = 450;
+/** Each bake of the countries gets a texture key of its own, so the old one can be dropped. */
+let bakes = 0;
 /** Outline of markers: a dark halo under a light edge. */
 const HALO = [
   [3.5, PALETTE.border],
@@ -87,6 +89,9 @@ export class EuropeMap {
   private tween: Phaser.Tweens.Tween | null = null;
   /** Where the legend sits, so labels keep off it. */
   private legendBox: MapRect | null = null;
+  /** The countries and legend baked into one texture: a hundred polygons re-tessellated every frame cost a software renderer its frame rate. */
+  private baked: Phaser.GameObjects.Image | null = null;
+  private bakedKey: string | null = null;
   /** Lines from markers to labels placed away from them. */
   private leaders: Leader[] = [];
   /** Each text's base font size, rescaled on layout. */
@@ -169,8 +174,25 @@ export class EuropeMap {
   destroy(): void {
     this.tween?.stop();
     this.tween = null;
-    // Destroying the container destroys the Graphics and Texts inside it.
+    // Destroying the container destroys the Graphics, Image and Texts inside it.
     this.container.destroy();
+    if (this.bakedKey) this.scene.textures.remove(this.bakedKey);
+  }
+
+  /** Draws the countries' Graphics once into a texture and shows that instead. */
+  private bake(): void {
+    bakes += 1;
+    const key = `europe-map-${bakes}`;
+    this.countries.setVisible(true);
+    this.countries.generateTexture(key, Math.max(1, Math.ceil(this.rect.width)), Math.max(1, Math.ceil(this.rect.height)));
+    this.countries.setVisible(false);
+    if (this.baked) this.baked.setTexture(key);
+    else {
+      this.baked = this.scene.add.image(0, 0, key).setOrigin(0, 0);
+      this.container.addAt(this.baked, 0);
+    }
+    if (this.bakedKey) this.scene.textures.remove(this.bakedKey);
+    this.bakedKey = key;
   }
 
   private padding(): number {
@@ -251,6 +273,7 @@ export class EuropeMap {
     g.lineStyle(2, PALETTE.frame, 1);
     g.strokeRect(0, 0, width, height);
     if (this.showLegend) this.drawLegend(g, this.current.legend);
+    this.bake();
   }
 
   /** The legend, in the lower-left corner (the Atlantic), when it fits in a modest share of the map. */
