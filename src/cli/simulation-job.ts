@@ -1,6 +1,7 @@
 /**
- * One share of a simulation run, as a worker thread (or the main thread) carries it out: play
- * the games, and with an output folder write each one as a session file.
+ * Shares of a simulation run, as a worker thread (or the main thread) carries them out: play
+ * the games, and with an output folder write each one as a session file. The scenario is read
+ * once per thread.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,14 +20,16 @@ export function sessionFileName(index: number): string {
   return `game-${String(index + 1).padStart(5, '0')}.json`;
 }
 
-export function runSimulationJob(job: SimulationJob): GameSummary[] {
+/** Plays the games [from, to) of a job; the returned function can be called for share after share. */
+export function simulationRunner(job: SimulationJob): (from: number, to: number) => GameSummary[] {
   const loaded = loadScenarioText(job.scenarioText);
   if (!loaded.ok) throw new Error('the scenario was checked before the run');
   const source = JSON.parse(job.scenarioText) as ScenarioInput;
   if (job.outDir) mkdirSync(job.outDir, { recursive: true });
-  return runBatch(loaded.value, job.spec, (index, result) => {
-    if (!job.outDir) return;
-    const session = recordSession(loaded.value, source, gameSetup(job.spec, index).setup, result.events);
-    writeFileSync(join(job.outDir, sessionFileName(index)), `${JSON.stringify(session, null, 1)}\n`);
-  });
+  return (from, to) =>
+    runBatch(loaded.value, { ...job.spec, from, to }, (index, result) => {
+      if (!job.outDir) return;
+      const session = recordSession(loaded.value, source, gameSetup(job.spec, index).setup, result.events);
+      writeFileSync(join(job.outDir, sessionFileName(index)), `${JSON.stringify(session, null, 1)}\n`);
+    });
 }

@@ -1,5 +1,8 @@
-/** The worker-thread side of a parallel simulation run. */
+/** The worker-thread side of a parallel simulation run: claims shares from the shared counter until none are left. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { runSimulationJob, type SimulationJob } from './simulation-job.ts';
+import { claimShares, type ShareBoard } from './share-board.ts';
+import { simulationRunner, type SimulationJob } from './simulation-job.ts';
 
-parentPort?.postMessage(runSimulationJob((workerData as { job: SimulationJob }).job));
+const { job, board } = workerData as { job: SimulationJob; board: ShareBoard };
+const run = simulationRunner(job);
+claimShares(board, (share, from, to) => parentPort?.postMessage({ share, summaries: run(from, to) }));

@@ -68,33 +68,32 @@ export function newGame(scenario: Scenario, setup: Setup): GameState {
   };
 }
 
-/** Copies what a rule may change; earlier round records are never changed, so they are shared. */
+/**
+ * Copies what a rule may change. Earlier round records are never changed, so they are shared;
+ * the lists that only grow (fired events, used moves, decisions, agreed tracks) are copied where
+ * they grow, not here, since most rules leave them alone.
+ */
 function draft(state: GameState): GameState {
   const sides: Record<string, SideState> = {};
-  for (const [id, side] of Object.entries(state.sides)) {
+  for (const id in state.sides) {
+    const side = state.sides[id]!;
     sides[id] = { ...side, stance: { ...side.stance }, commitments: { ...side.commitments } };
   }
   const rounds = state.rounds.slice();
   const current = rounds[state.round];
   if (current) {
+    const meters: RoundRecord['meters'] = {};
+    for (const side in current.meters) meters[side] = { ...current.meters[side] };
     rounds[state.round] = {
       ...current,
       agreed: { ...current.agreed },
       events: current.events.slice(),
       riskChanges: current.riskChanges.slice(),
-      meters: Object.fromEntries(Object.entries(current.meters).map(([side, meters]) => [side, { ...meters }])),
+      meters,
       statements: current.statements.slice(),
     };
   }
-  return {
-    ...state,
-    sides,
-    agreed: { ...state.agreed },
-    firedEvents: state.firedEvents.slice(),
-    usedMoves: state.usedMoves.slice(),
-    rounds,
-    decisions: state.decisions.slice(),
-  };
+  return { ...state, sides, rounds };
 }
 
 export function currentRecord(state: GameState): RoundRecord {
@@ -138,9 +137,9 @@ export function openRound(scenario: Scenario, state: GameState): GameState {
   const pending: PendingMeters = {};
   for (const event of scenario.events) {
     if (next.firedEvents.includes(event.id) || !eventFires(scenario, next, event)) continue;
-    if (event.trigger.kind === 'scripted') next.firedEvents.push(event.id);
+    if (event.trigger.kind === 'scripted') next.firedEvents = [...next.firedEvents, event.id];
     if (event.probability < 1 && dice.roll() >= event.probability) continue;
-    if (event.trigger.kind === 'conditional') next.firedEvents.push(event.id);
+    if (event.trigger.kind === 'conditional') next.firedEvents = [...next.firedEvents, event.id];
     record.events.push(event.id);
     const value = (event.effects.risk ?? 0) * scenario.escalation.weights.event;
     risk.push({ id: `event:${event.id}`, label: event.name, value });
@@ -193,7 +192,7 @@ function commit(scenario: Scenario, state: GameState, side: string): void {
 function takePosture(scenario: Scenario, state: GameState, pending: PendingMeters, side: string, posture: string | null, tone: Tone): void {
   const move = posture === null ? undefined : scenario.postureMoves.find((item) => item.id === posture);
   if (move) {
-    state.usedMoves.push(move.id);
+    state.usedMoves = [...state.usedMoves, move.id];
     addMoveEffects(state, pending, move);
   }
   const toneStanding = tone === 'belligerent' ? 1 : tone === 'conciliatory' ? -1 : 0;
@@ -219,7 +218,7 @@ export interface AiNote {
 
 function noteDecision(state: GameState, record: RoundRecord, note: AiNote | undefined): void {
   if (!note) return;
-  state.decisions.push(note.decision);
+  state.decisions = [...state.decisions, note.decision];
   if (note.statement) record.statements.push(note.statement);
 }
 
@@ -327,7 +326,7 @@ export function resolveRound(scenario: Scenario, state: GameState): GameState {
   for (const [trackId, positionId] of Object.entries(record.agreed)) {
     const index = positionIndex(track(scenario, trackId), positionId);
     for (const side of scenario.sides) moveStance(scenario, next, pending, side.id, trackId, index);
-    next.agreed[trackId] = { position: positionId, round: next.round };
+    next.agreed = { ...next.agreed, [trackId]: { position: positionId, round: next.round } };
   }
   for (const side of scenario.sides) {
     const cohesion = next.sides[side.id]!.cohesion;

@@ -27,12 +27,26 @@ export function botEvent(run: GameRun, policies: Record<string, PolicyName>, dic
   const state = snapshot.context.game;
   if (!state || snapshot.status === 'done') return null;
   const record = state.rounds[state.round]!;
-  const view = (side: string) => ({ scenario: run.scenario, state, side, dice });
-  const policy = (side: string) => POLICIES[policies[side] ?? 'random'];
-  if (snapshot.matches('proposal')) return { type: 'PROPOSE', proposal: policy(record.proposer).propose(view(record.proposer)) };
-  if (snapshot.matches('response')) return { type: 'RESPOND', response: policy(record.responder).respond(view(record.responder)) };
-  if (snapshot.matches('counter')) return { type: 'REPLY', reply: policy(record.proposer).reply(view(record.proposer)) };
-  return { type: 'CONTINUE' };
+  // The machine's states are flat: its value is the state's name.
+  switch (snapshot.value) {
+    case 'proposal':
+      return {
+        type: 'PROPOSE',
+        proposal: POLICIES[policies[record.proposer] ?? 'random'].propose({ scenario: run.scenario, state, side: record.proposer, dice }),
+      };
+    case 'response':
+      return {
+        type: 'RESPOND',
+        response: POLICIES[policies[record.responder] ?? 'random'].respond({ scenario: run.scenario, state, side: record.responder, dice }),
+      };
+    case 'counter':
+      return {
+        type: 'REPLY',
+        reply: POLICIES[policies[record.proposer] ?? 'random'].reply({ scenario: run.scenario, state, side: record.proposer, dice }),
+      };
+    default:
+      return { type: 'CONTINUE' };
+  }
 }
 
 /**
