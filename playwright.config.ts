@@ -1,6 +1,7 @@
 // End-to-end tests in the system's Chromium (never a downloaded browser), against the built
 // site served by `vite preview`. CHROMIUM_PATH overrides where Chromium lives.
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunch } from './scripts/chromium.ts';
 
 const port = 4317;
 
@@ -16,18 +17,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     viewport: { width: 1280, height: 720 },
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunch,
     trace: 'off',
   },
   webServer: {

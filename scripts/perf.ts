@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumLaunch } from './chromium.ts';
 
 const LOADS = 5;
 const FRAME_WINDOW_MS = 10_000;
@@ -243,18 +244,7 @@ async function main(): Promise<void> {
   let browser: Browser | null = null;
   try {
     await waitForServer(server, url);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await chromium.launch(chromiumLaunch);
 
     const loads: StartUp[] = [];
     for (let i = 0; i < LOADS; i++) loads.push(await measureStartUp(browser, url));

@@ -208,13 +208,16 @@ function walksOut(scenario: Scenario, state: GameState, side: string, persona: P
   return patienceSpent && before !== null && !movedSince;
 }
 
-export function aiRespond(scenario: Scenario, state: GameState, side: string, persona: Persona): AiChoice<Response> {
-  const dice = new Dice(state.rng);
+/** What the AI weighs when a package is put to it, and the first of its reasons. */
+function weighTable(scenario: Scenario, state: GameState, side: string, persona: Persona) {
   const positions = onTable(state);
   const judged = judge(scenario, state, side, persona, positions);
-  const reasons = [valueReason(judged)];
   const redLine = redLineReason(scenario, judged);
-  if (redLine) reasons.push(redLine);
+  return { dice: new Dice(state.rng), positions, judged, reasons: redLine ? [valueReason(judged), redLine] : [valueReason(judged)] };
+}
+
+export function aiRespond(scenario: Scenario, state: GameState, side: string, persona: Persona): AiChoice<Response> {
+  const { dice, positions, judged, reasons } = weighTable(scenario, state, side, persona);
   const own = stancePositions(scenario, state, side);
   const reading = zeuthen(scenario, state, side, persona, own, positions);
   const zeuthenReading = { self: reading.self, other: reading.other };
@@ -273,12 +276,7 @@ export function aiRespond(scenario: Scenario, state: GameState, side: string, pe
 
 /** The AI's answer to a counter-proposal: accept it, accept part of it, or reject it. */
 export function aiReply(scenario: Scenario, state: GameState, side: string, persona: Persona): AiChoice<Reply> {
-  const dice = new Dice(state.rng);
-  const positions = onTable(state);
-  const judged = judge(scenario, state, side, persona, positions);
-  const reasons = [valueReason(judged)];
-  const redLine = redLineReason(scenario, judged);
-  if (redLine) reasons.push(redLine);
+  const { dice, positions, judged, reasons } = weighTable(scenario, state, side, persona);
   let move: Reply;
   if (judged.redLines.length === 0 && judged.utility >= judged.reservation.value) {
     move = { side, kind: 'accept' };
