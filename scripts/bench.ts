@@ -60,7 +60,7 @@ function playPlainLoop(scenario: Scenario, setup: Setup, policies: Record<string
   return state;
 }
 
-const spec: BatchSpec = { side: 'us', seed: 1, matchups: matchups(scenario, 'us', POLICY_NAMES, null), from: 0, to: GAMES };
+const spec: BatchSpec = { seed: 1, matchups: matchups(scenario, 'us', POLICY_NAMES, null), from: 0, to: GAMES };
 
 function timeIt(run: () => void): number {
   const start = performance.now();

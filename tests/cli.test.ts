@@ -190,7 +190,7 @@ describe('red-lines simulate', () => {
     expect(code).toBe(0);
     const report = JSON.parse(out.join('\n')) as { side: string; rows: { matchup: { policy: string; persona: string } }[] };
     expect(report.side).toBe('ru');
-    expect(report.rows.map((row) => row.matchup)).toEqual([{ policy: 'dove', persona: 'us-hawk' }]);
+    expect(report.rows.map((row) => row.matchup)).toEqual([{ side: 'ru', policy: 'dove', persona: 'us-hawk' }]);
   });
 
   it('bad options: exit 2 and one line', async () => {
@@ -223,7 +223,8 @@ describe('simulation in parallel', () => {
   it('a run split over worker threads gives the same games, in the same order, as one thread', async () => {
     const job = {
       scenarioText: GENEVA_TEXT,
-      spec: { side: 'us', seed: 11, matchups: matchups(geneva, 'us', POLICY_NAMES, null), from: 0, to: 600 },
+      format: 'json' as const,
+      spec: { seed: 11, matchups: matchups(geneva, 'us', POLICY_NAMES, null), from: 0, to: 600 },
       outDir: null,
     };
     const single = await runInParallel(job, 1);

@@ -1,12 +1,12 @@
 /** Reads and validates a scenario file for a command, reporting problems the way `check` does. */
-import { parseJsonText } from '../engine/json-text.ts';
+import { formatOf, parseDocumentText, type DocumentFormat } from '../engine/scenario/document.ts';
 import { checkScenario } from '../engine/scenario/load.ts';
 import { formatProblem } from '../engine/scenario/problems.ts';
 import type { Scenario } from '../engine/scenario/schema.ts';
 import { EXIT, type Io } from './io.ts';
 import { readDocument } from './read-document.ts';
 
-export type ScenarioFile = { ok: true; scenario: Scenario; text: string } | { ok: false; exit: number };
+export type ScenarioFile = { ok: true; scenario: Scenario; text: string; format: DocumentFormat } | { ok: false; exit: number };
 
 /** A syntax error means the file cannot be parsed at all (exit 2); anything else is invalid (exit 1). */
 export async function loadScenarioFile(path: string, io: Io): Promise<ScenarioFile> {
@@ -15,13 +15,14 @@ export async function loadScenarioFile(path: string, io: Io): Promise<ScenarioFi
     io.err(read.reason);
     return { ok: false, exit: EXIT.unusable };
   }
-  const parsed = parseJsonText(read.text);
+  const format = formatOf(path, read.text);
+  const parsed = parseDocumentText(read.text, format);
   if (!parsed.ok) {
     io.err(`${path}: ${parsed.problems[0]!.message}`);
     return { ok: false, exit: EXIT.unusable };
   }
   const checked = checkScenario(parsed.value);
-  if (checked.ok) return { ok: true, scenario: checked.value, text: read.text };
+  if (checked.ok) return { ok: true, scenario: checked.value, text: read.text, format };
   io.err(`${path} is not a valid scenario (${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'}):`);
   for (const problem of checked.problems) io.err(`  ${formatProblem(problem)}`);
   return { ok: false, exit: EXIT.invalid };

@@ -3,6 +3,7 @@
  * and an exit code, never a stack trace.
  */
 import { parseArgs } from 'node:util';
+import { balanceCommand } from './commands/balance.ts';
 import { checkCommand } from './commands/check.ts';
 import { replayCommand } from './commands/replay.ts';
 import { simulateCommand } from './commands/simulate.ts';
@@ -10,12 +11,15 @@ import { EXIT, processIo, type Io } from './io.ts';
 
 const USAGE = `Usage:
   red-lines scenario check FILE
+  red-lines scenario balance FILE [--games N] [--json]
   red-lines simulate FILE [--games N] [--seed S] [--side ID] [--policy NAME] [--persona NAME] [--json] [--out DIR]
   red-lines replay FILE
 
-  scenario check  validate a scenario; exit 0 valid, 1 invalid (every problem with its path), 2 unreadable
-  simulate        bots (random, greedy, hawk, dove) against AI personas; outcome distribution, risk, scores
-  replay          verify a saved session and tell it round by round; exit 1 when altered or corrupt`;
+  scenario check    validate a scenario (JSON or YAML); exit 0 valid (warnings of meaning are printed),
+                    1 invalid (every problem with its path), 2 unreadable
+  scenario balance  every bot policy against every AI persona for each side, N games each (default 100)
+  simulate          bots (random, greedy, hawk, dove) against AI personas; outcome distribution, risk, scores
+  replay            verify a saved session and tell it round by round; exit 1 when altered or corrupt`;
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   try {
@@ -39,6 +43,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return EXIT.ok;
     }
     if (command === 'scenario' && rest[0] === 'check' && rest.length === 2) return await checkCommand(rest[1]!, io);
+    if (command === 'scenario' && rest[0] === 'balance' && rest.length === 2) {
+      return await balanceCommand(
+        rest[1]!,
+        { games: values.games === undefined ? 100 : Number(values.games), json: values.json ?? false },
+        io,
+      );
+    }
     if (command === 'simulate' && rest.length === 1) {
       return await simulateCommand(
         rest[0]!,

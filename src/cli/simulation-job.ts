@@ -5,13 +5,15 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadScenarioText } from '../engine/scenario/load.ts';
+import { parseDocumentText, type DocumentFormat } from '../engine/scenario/document.ts';
+import { checkScenario } from '../engine/scenario/load.ts';
 import type { ScenarioInput } from '../engine/scenario/schema.ts';
 import { recordSession } from '../engine/session/record.ts';
 import { gameSetup, runBatch, type BatchSpec, type GameSummary } from '../engine/simulation/batch.ts';
 
 export interface SimulationJob {
   scenarioText: string;
+  format: DocumentFormat;
   spec: BatchSpec;
   outDir: string | null;
 }
@@ -22,9 +24,10 @@ export function sessionFileName(index: number): string {
 
 /** Plays the games [from, to) of a job; the returned function can be called for share after share. */
 export function simulationRunner(job: SimulationJob): (from: number, to: number) => GameSummary[] {
-  const loaded = loadScenarioText(job.scenarioText);
-  if (!loaded.ok) throw new Error('the scenario was checked before the run');
-  const source = JSON.parse(job.scenarioText) as ScenarioInput;
+  const parsed = parseDocumentText(job.scenarioText, job.format);
+  const loaded = parsed.ok ? checkScenario(parsed.value) : parsed;
+  if (!parsed.ok || !loaded.ok) throw new Error('the scenario was checked before the run');
+  const source = parsed.value as ScenarioInput;
   if (job.outDir) mkdirSync(job.outDir, { recursive: true });
   return (from, to) =>
     runBatch(loaded.value, { ...job.spec, from, to }, (index, result) => {

@@ -39,6 +39,7 @@ function startGame(): void {
     sound,
     announcer: new Announcer(document.getElementById('announcer')),
     ui: document.getElementById('ui')!,
+    scenarioLink: new URLSearchParams(window.location.search).get('scenario'),
     loadPlay: () => {
       play ??= import('./play/install-play.ts').then(({ installPlayScenes }) => installPlayScenes(game, app));
       return play;

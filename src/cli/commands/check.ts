@@ -1,4 +1,6 @@
-/** `red-lines scenario check FILE`: validates a scenario and prints a short summary. */
+/** `red-lines scenario check FILE`: validates a scenario (JSON or YAML), prints a short summary and any warnings of meaning. */
+import { lintScenario } from '../../engine/scenario/lint.ts';
+import { formatProblem } from '../../engine/scenario/problems.ts';
 import { EXIT, type Io } from '../io.ts';
 import { loadScenarioFile } from '../load-scenario-file.ts';
 
@@ -17,5 +19,10 @@ export async function checkCommand(path: string, io: Io): Promise<number> {
     `  posture moves: ${scenario.postureMoves.length}; events: ${scenario.events.length}; quotes: ${scenario.quotes.length}; personas: ${personas.join(', ')}`,
   );
   io.out(`  sources: ${scenario.meta.sources.length}`);
+  const warnings = lintScenario(scenario);
+  if (warnings.length > 0) {
+    io.out(`${warnings.length} warning${warnings.length === 1 ? '' : 's'} (the scenario still loads and plays):`);
+    for (const warning of warnings) io.out(`  warning: ${formatProblem(warning)}`);
+  }
   return EXIT.ok;
 }

@@ -96,7 +96,8 @@ export async function simulateCommand(path: string, options: SimulateOptions, io
   const plan = matchups(scenario, side, policies, options.persona ? [options.persona] : null);
   const games = await runInParallel({
     scenarioText: loaded.text,
-    spec: { side, seed: options.seed, matchups: plan, from: 0, to: options.games },
+    format: loaded.format,
+    spec: { seed: options.seed, matchups: plan, from: 0, to: options.games },
     outDir: options.out,
   });
   const result = report(scenario, plan, games);

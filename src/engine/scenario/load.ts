@@ -1,12 +1,12 @@
 /**
- * Reads an untrusted scenario: text → JSON → schema → cross-references. Never throws; every
+ * Reads an untrusted scenario: text → JSON or YAML → schema → cross-references. Never throws; every
  * problem is returned with its path (or, for a syntax error, its line and column).
  */
 import type { z } from 'zod';
-import { parseJsonText } from '../json-text.ts';
+import { formatOf, parseDocumentText, type DocumentFormat } from './document.ts';
 import type { Checked, Problem } from './problems.ts';
 import { checkReferences } from './references.ts';
-import { scenarioSchema, type Scenario } from './schema.ts';
+import { scenarioSchema, type Scenario, type ScenarioInput } from './schema.ts';
 
 export function problemsFromZod(error: z.ZodError): Problem[] {
   return error.issues.map((issue) => ({
@@ -23,8 +23,25 @@ export function checkScenario(value: unknown): Checked<Scenario> {
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: parsed.data };
 }
 
-/** Parses and validates scenario text. */
-export function loadScenarioText(text: string): Checked<Scenario> {
-  const parsed = parseJsonText(text);
+/** Parses and validates scenario text (JSON unless told otherwise). */
+export function loadScenarioText(text: string, format: DocumentFormat = 'json'): Checked<Scenario> {
+  const parsed = parseDocumentText(text, format);
   return parsed.ok ? checkScenario(parsed.value) : parsed;
+}
+
+export interface LoadedScenario {
+  scenario: Scenario;
+  /** The document as written, kept so that sessions embed exactly what the author wrote. */
+  source: ScenarioInput;
+}
+
+/**
+ * Reads a scenario file of any supported format, named as the user named it: the path every
+ * scenario from outside takes (file picker, drag and drop, links).
+ */
+export function loadScenarioDocument(text: string, fileName: string): Checked<LoadedScenario> {
+  const parsed = parseDocumentText(text, formatOf(fileName, text));
+  if (!parsed.ok) return parsed;
+  const checked = checkScenario(parsed.value);
+  return checked.ok ? { ok: true, value: { scenario: checked.value, source: parsed.value as ScenarioInput } } : checked;
 }

@@ -7,6 +7,9 @@ import { z } from 'zod';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 
+/** A type error that says so when the field is simply missing. */
+const expected = (what: string) => (issue: { input: unknown }) => (issue.input === undefined ? `missing: expected ${what}` : `expected ${what}`);
+
 /**
  * Names every JavaScript object inherits, such as "constructor": ids become keys of records, so
  * these are refused once here rather than guarded at every lookup.
@@ -15,7 +18,7 @@ const RESERVED_IDS = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 export const identifier = (what: string) =>
   z
-    .string({ error: `expected ${what} as text` })
+    .string({ error: expected(`${what} as text`) })
     .max(64, { error: `expected ${what} of at most 64 characters` })
     .regex(ID_PATTERN, {
       error: `expected ${what} made of lower-case letters, digits, '-' and '_'`,
@@ -25,14 +28,14 @@ export const identifier = (what: string) =>
 
 const text = (max: number, description: string) =>
   z
-    .string({ error: 'expected text' })
+    .string({ error: expected('text') })
     .min(1, { error: 'expected non-empty text' })
     .max(max, { error: `expected text of at most ${max} characters` })
     .describe(description);
 
 const scale = (low: number, high: number, description: string) =>
   z
-    .number({ error: `expected a number from ${low} to ${high}` })
+    .number({ error: expected(`a number from ${low} to ${high}`) })
     .min(low, { error: `expected a number from ${low} to ${high}` })
     .max(high, { error: `expected a number from ${low} to ${high}` })
     .describe(description);

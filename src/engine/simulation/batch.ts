@@ -8,13 +8,14 @@ import { OUTCOME_KINDS, type OutcomeKind, type Scenario } from '../scenario/sche
 import { otherSide } from '../rules/world.ts';
 import { playGame, type GameResult } from './play.ts';
 
+/** A bot policy at one side's seat against an AI persona at the other's. */
 export interface Matchup {
+  side: string;
   policy: PolicyName;
   persona: string;
 }
 
 export interface BatchSpec {
-  side: string;
   seed: number;
   matchups: Matchup[];
   /** Game indices [from, to) of the whole run. */
@@ -35,8 +36,8 @@ export function gameSetup(spec: BatchSpec, index: number) {
   const matchup = spec.matchups[index % spec.matchups.length]!;
   return {
     matchup: index % spec.matchups.length,
-    setup: { seed: spec.seed + index, playerSide: spec.side, opponent: { kind: 'ai' as const, persona: matchup.persona } },
-    policies: { [spec.side]: matchup.policy },
+    setup: { seed: spec.seed + index, playerSide: matchup.side, opponent: { kind: 'ai' as const, persona: matchup.persona } },
+    policies: { [matchup.side]: matchup.policy },
   };
 }
 
@@ -67,7 +68,7 @@ export function matchups(scenario: Scenario, side: string, policies: readonly Po
   const aiSide = otherSide(scenario, side);
   const available = scenario.personas.filter((persona) => persona.side === aiSide).map((persona) => persona.id);
   const chosen = personas ?? available;
-  return policies.flatMap((policy) => chosen.map((persona) => ({ policy, persona })));
+  return policies.flatMap((policy) => chosen.map((persona) => ({ side, policy, persona })));
 }
 
 export interface Tally {

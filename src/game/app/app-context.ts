@@ -15,4 +15,6 @@ export interface AppContext {
   ui: HTMLElement;
   /** Loads (once) and installs the play scenes; resolves when they can be started. */
   loadPlay(): Promise<void>;
+  /** A scenario address from the page's `?scenario=` link, until the picker has taken it. */
+  scenarioLink: string | null;
 }

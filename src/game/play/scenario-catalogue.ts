@@ -2,13 +2,13 @@
  * The bundled scenarios. They ship with the game but are still checked like any file, so a bad
  * edit to one shows up as a clear message rather than a broken game.
  */
-import { checkScenario } from '../../engine/scenario/load.ts';
+import { checkScenario, type LoadedScenario } from '../../engine/scenario/load.ts';
 import { formatProblem } from '../../engine/scenario/problems.ts';
-import type { Scenario, ScenarioInput } from '../../engine/scenario/schema.ts';
+import type { ScenarioInput } from '../../engine/scenario/schema.ts';
 
-export interface CatalogueEntry {
-  scenario: Scenario;
-  source: ScenarioInput;
+export interface CatalogueEntry extends LoadedScenario {
+  /** Where a scenario loaded by the player came from (a file name or an address); null for bundled ones. */
+  origin: string | null;
 }
 
 const bundled = import.meta.glob<ScenarioInput>(['../../../scenarios/*.json', '!../../../scenarios/*.schema.json'], {
@@ -21,7 +21,7 @@ export async function loadBundledScenarios(): Promise<{ entries: CatalogueEntry[
   for (const [path, load] of Object.entries(bundled).sort(([a], [b]) => a.localeCompare(b))) {
     const source = await load();
     const checked = checkScenario(source);
-    if (checked.ok) entries.push({ scenario: checked.value, source });
+    if (checked.ok) entries.push({ scenario: checked.value, source, origin: null });
     else problems.push(`${path.split('/').pop()}: ${checked.problems.map(formatProblem).join('; ')}`);
   }
   return { entries, problems };

@@ -41,6 +41,8 @@ export class TitleScene extends UiScene {
     playButton.focus();
     this.keys({ p: () => void play(), h: () => this.open('how-to-play'), s: () => this.open('settings') });
     this.app.ui.dataset.ready = 'menu';
+    // A link that names a scenario goes straight to the picker, which loads it.
+    if (this.app.scenarioLink !== null) void play();
     // The moment the menu takes input, for `npm run perf`.
     if (performance.getEntriesByName('red-lines:menu-ready').length === 0) performance.mark('red-lines:menu-ready');
     // Fetch the play module while the player reads the menu.

@@ -1,0 +1,71 @@
+/**
+ * Scenario documents as authors write them: JSON or YAML. Both come back as a plain value or as
+ * problems with a line and a column; the size of the text is checked before anything is parsed.
+ */
+import { parseDocument } from 'yaml';
+import { lineAndColumn, MAX_DEPTH, parseJsonText } from '../json-text.ts';
+import type { Checked } from './problems.ts';
+
+export type DocumentFormat = 'json' | 'yaml';
+
+/** The largest scenario file accepted: ample for any class exercise, small enough to refuse junk at once. */
+export const MAX_SCENARIO_BYTES = 1024 * 1024;
+
+/** The format a file name says, or — without a telling extension — what the text looks like. */
+export function formatOf(name: string, text: string): DocumentFormat {
+  if (/\.ya?ml$/i.test(name)) return 'yaml';
+  if (/\.json$/i.test(name)) return 'json';
+  return /^\s*[{[]/.test(text) ? 'json' : 'yaml';
+}
+
+export function byteLength(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+/** How deeply a parsed value nests, measured without recursion. */
+function depthOf(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== 'object' || item === null) continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_DEPTH) return deepest;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+export function parseYamlText(text: string): Checked<unknown> {
+  try {
+    // Duplicate keys are errors, and aliases are capped so that a "billion laughs" file cannot expand.
+    const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+    const error = document.errors[0];
+    if (error) {
+      const { line, column } = lineAndColumn(text, error.pos[0]);
+      return {
+        ok: false,
+        problems: [{ path: [], message: `invalid YAML at line ${line}, column ${column}: ${error.message.split('\n')[0]}` }],
+      };
+    }
+    const value = document.toJS({ maxAliasCount: 100 }) as unknown;
+    if (depthOf(value) > MAX_DEPTH) return { ok: false, problems: [{ path: [], message: `nested more than ${MAX_DEPTH} levels deep` }] };
+    return { ok: true, value };
+  } catch (error) {
+    // The parser recurses; a hostile document can exhaust the stack. That is an answer, not a crash.
+    const message = error instanceof Error ? error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '') : String(error);
+    return { ok: false, problems: [{ path: [], message: `invalid YAML: ${/call stack/i.test(message) ? `nested too deeply` : message}` }] };
+  }
+}
+
+/** Parses a scenario document, refusing oversized text before reading it. */
+export function parseDocumentText(text: string, format: DocumentFormat): Checked<unknown> {
+  const bytes = byteLength(text);
+  if (bytes > MAX_SCENARIO_BYTES) {
+    return {
+      ok: false,
+      problems: [{ path: [], message: `the file is ${(bytes / 1024 / 1024).toFixed(1)} MiB; scenarios may be at most 1 MiB` }],
+    };
+  }
+  return format === 'yaml' ? parseYamlText(text) : parseJsonText(text);
+}

@@ -1,0 +1,72 @@
+/**
+ * Reading a balance run: for each side played by bots, the outcome frequencies of every policy
+ * against every persona, and warnings when a scenario looks degenerate — war in nearly every game
+ * or in none, one outcome in nearly every game, or one policy doing best against every persona.
+ */
+import { POLICY_NAMES, type PolicyName } from '../bots/policies.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { matchups, tally, type GameSummary, type Matchup, type Tally } from './batch.ts';
+
+/** Shares at or beyond which a frequency counts as "nearly always" or "nearly never". */
+export const NEARLY_ALWAYS = 0.95;
+export const NEARLY_NEVER = 0.01;
+
+export interface SideBalance {
+  side: string;
+  rows: { matchup: Matchup; tally: Tally }[];
+  total: Tally;
+}
+
+/** Every policy against every persona, for the first side's seat and then the second's. */
+export function balancePlan(scenario: Scenario): Matchup[] {
+  return scenario.sides.flatMap((side) => matchups(scenario, side.id, POLICY_NAMES, null));
+}
+
+export function balanceBySide(scenario: Scenario, plan: Matchup[], games: readonly GameSummary[]): SideBalance[] {
+  return scenario.sides.map((side) => {
+    const indices = plan.map((matchup, i) => (matchup.side === side.id ? i : -1)).filter((i) => i >= 0);
+    return {
+      side: side.id,
+      rows: indices.map((i) => ({
+        matchup: plan[i]!,
+        tally: tally(
+          scenario,
+          games.filter((game) => game.matchup === i),
+        ),
+      })),
+      total: tally(
+        scenario,
+        games.filter((game) => indices.includes(game.matchup)),
+      ),
+    };
+  });
+}
+
+const percent = (share: number) => `${(share * 100).toFixed(0)}%`;
+
+export function balanceWarnings(scenario: Scenario, sides: readonly SideBalance[]): string[] {
+  const warnings: string[] = [];
+  for (const balance of sides) {
+    const name = scenario.sides.find((side) => side.id === balance.side)!.name;
+    const games = Math.max(1, balance.total.games);
+    const war = balance.total.outcomes.war / games;
+    if (war >= NEARLY_ALWAYS) warnings.push(`war in nearly every game (${percent(war)}) when bots play ${name}`);
+    if (war <= NEARLY_NEVER) warnings.push(`war in almost no game (${percent(war)}) when bots play ${name}: the risk may not bite`);
+    for (const [kind, count] of Object.entries(balance.total.outcomes)) {
+      if (kind !== 'war' && count / games >= NEARLY_ALWAYS)
+        warnings.push(`the same outcome, ${kind}, in ${percent(count / games)} of games when bots play ${name}`);
+    }
+    // A policy that scores best against every persona leaves the player nothing to learn.
+    const personas = [...new Set(balance.rows.map((row) => row.matchup.persona))];
+    const best = personas.map((persona) => {
+      const rows = balance.rows.filter((row) => row.matchup.persona === persona);
+      return rows.reduce((top, row) => ((row.tally.meanScores[balance.side] ?? 0) > (top.tally.meanScores[balance.side] ?? 0) ? row : top))
+        .matchup.policy;
+    });
+    const policy: PolicyName | undefined = best[0];
+    if (policy && personas.length > 1 && best.every((item) => item === policy)) {
+      warnings.push(`the ${policy} policy scores best against every persona when bots play ${name}`);
+    }
+  }
+  return warnings;
+}
