@@ -15,6 +15,13 @@ const bundled = import.meta.glob<ScenarioInput>(['../../../scenarios/*.json', '!
   import: 'default',
 });
 
+/** The picker's order: the real talks first, then their counterfactual, then the earlier precedent. */
+const ORDER = ['geneva-2022', 'counterfactual-2022', 'inf-1987'];
+const rank = (entry: CatalogueEntry) => {
+  const index = ORDER.indexOf(entry.scenario.meta.id);
+  return index < 0 ? ORDER.length : index;
+};
+
 export async function loadBundledScenarios(): Promise<{ entries: CatalogueEntry[]; problems: string[] }> {
   const entries: CatalogueEntry[] = [];
   const problems: string[] = [];
@@ -24,5 +31,6 @@ export async function loadBundledScenarios(): Promise<{ entries: CatalogueEntry[
     if (checked.ok) entries.push({ scenario: checked.value, source, origin: null });
     else problems.push(`${path.split('/').pop()}: ${checked.problems.map(formatProblem).join('; ')}`);
   }
+  entries.sort((a, b) => rank(a) - rank(b) || a.scenario.meta.title.localeCompare(b.scenario.meta.title));
   return { entries, problems };
 }
