@@ -69,30 +69,16 @@ export function newGame(scenario: Scenario, setup: Setup): GameState {
 }
 
 /**
- * Copies what a rule may change. Earlier round records are never changed, so they are shared;
- * the lists that only grow (fired events, used moves, decisions, agreed tracks) are copied where
- * they grow, not here, since most rules leave them alone.
+ * Copies what a rule may change, one level deep: the sides and the current round's record. Every
+ * nested value (a stance, a list of factors, the agreed tracks…) is replaced, never changed in
+ * place, where a rule changes it; earlier round records are never changed, so they are shared.
  */
 function draft(state: GameState): GameState {
   const sides: Record<string, SideState> = {};
-  for (const id in state.sides) {
-    const side = state.sides[id]!;
-    sides[id] = { ...side, stance: { ...side.stance }, commitments: { ...side.commitments } };
-  }
+  for (const id in state.sides) sides[id] = { ...state.sides[id]! };
   const rounds = state.rounds.slice();
   const current = rounds[state.round];
-  if (current) {
-    const meters: RoundRecord['meters'] = {};
-    for (const side in current.meters) meters[side] = { ...current.meters[side] };
-    rounds[state.round] = {
-      ...current,
-      agreed: { ...current.agreed },
-      events: current.events.slice(),
-      riskChanges: current.riskChanges.slice(),
-      meters,
-      statements: current.statements.slice(),
-    };
-  }
+  if (current) rounds[state.round] = { ...current };
   return { ...state, sides, rounds };
 }
 
@@ -106,7 +92,7 @@ function moveRisk(state: GameState, record: RoundRecord, stage: RiskStage, facto
   const change = applyFactors(state.risk, factors);
   if (change.factors.length === 0) return;
   state.risk = change.to;
-  record.riskChanges.push({ ...change, round: state.round, stage });
+  record.riskChanges = [...record.riskChanges, { ...change, round: state.round, stage }];
 }
 
 function endIfWar(state: GameState, reason: string): void {
@@ -140,7 +126,7 @@ export function openRound(scenario: Scenario, state: GameState): GameState {
     if (event.trigger.kind === 'scripted') next.firedEvents = [...next.firedEvents, event.id];
     if (event.probability < 1 && dice.roll() >= event.probability) continue;
     if (event.trigger.kind === 'conditional') next.firedEvents = [...next.firedEvents, event.id];
-    record.events.push(event.id);
+    record.events = [...record.events, event.id];
     const value = (event.effects.risk ?? 0) * scenario.escalation.weights.event;
     risk.push({ id: `event:${event.id}`, label: event.name, value });
     addEffects(pending, event.effects, `event:${event.id}`, event.name);
@@ -169,7 +155,8 @@ function moveStance(scenario: Scenario, state: GameState, pending: PendingMeters
       const label = `Backed down on ${item.name} after a public commitment`;
       addMeterFactor(pending, side, 'standing', { id: `audience:${trackId}`, label, value: -cost });
       addMeterFactor(pending, side, 'credibility', { id: `audience:${trackId}`, label, value: -cost });
-      delete sideState.commitments[trackId];
+      const { [trackId]: broken, ...kept } = sideState.commitments;
+      sideState.commitments = kept;
     }
   }
   const cohesionCost = item.cohesionCost?.[side] ?? 0;
@@ -180,13 +167,15 @@ function moveStance(scenario: Scenario, state: GameState, pending: PendingMeters
       value: -cohesionCost * conceded,
     });
   }
-  sideState.stance[trackId] = to;
+  sideState.stance = { ...sideState.stance, [trackId]: to };
 }
 
 /** A threat, a build-up or a belligerent statement commits the side to its current demands. */
 function commit(scenario: Scenario, state: GameState, side: string): void {
   const sideState = state.sides[side]!;
-  for (const item of openTracks(scenario, state)) sideState.commitments[item.id] = sideState.stance[item.id]!;
+  const commitments = { ...sideState.commitments };
+  for (const item of openTracks(scenario, state)) commitments[item.id] = sideState.stance[item.id]!;
+  sideState.commitments = commitments;
 }
 
 function takePosture(scenario: Scenario, state: GameState, pending: PendingMeters, side: string, posture: string | null, tone: Tone): void {
@@ -219,7 +208,7 @@ export interface AiNote {
 function noteDecision(state: GameState, record: RoundRecord, note: AiNote | undefined): void {
   if (!note) return;
   state.decisions = [...state.decisions, note.decision];
-  if (note.statement) record.statements.push(note.statement);
+  if (note.statement) record.statements = [...record.statements, note.statement];
 }
 
 export function applyProposal(scenario: Scenario, state: GameState, proposal: Proposal, note?: AiNote, rng?: number): GameState {

@@ -8,7 +8,8 @@ import { z } from 'zod';
 const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 
 /** A type error that says so when the field is simply missing. */
-const expected = (what: string) => (issue: { input: unknown }) => (issue.input === undefined ? `missing: expected ${what}` : `expected ${what}`);
+const expected = (what: string) => (issue: { input: unknown }) =>
+  issue.input === undefined ? `missing: expected ${what}` : `expected ${what}`;
 
 /**
  * Names every JavaScript object inherits, such as "constructor": ids become keys of records, so
