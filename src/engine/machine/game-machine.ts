@@ -1,11 +1,11 @@
 /**
- * The one machine that sequences a game: setup → (briefing → proposal → response → [counter] →
+ * The one machine that sequences a game: setup → (briefing → [proposal] → [response] → [counter] →
  * resolution → [incident]) per round → an end state (agreement, partial deal,
  * stalemate, walk-out or war). Its guards and actions only call the pure rules;
- * the AI side moves by itself (through `always` transitions), so the event log holds only what
- * players did, and replaying it reproduces every state.
+ * the AI side moves by itself, in the same step as the player's event before its turn, so the event
+ * log holds only what players did, and replaying it reproduces every state.
  */
-import { assign, setup } from 'xstate';
+import { and, assign, setup } from 'xstate';
 import { aiPropose, aiReply, aiRespond, personaOf } from '../ai/counterpart.ts';
 import { isLegalProposal, isLegalReply, isLegalResponse } from '../rules/legal.ts';
 import {
@@ -138,24 +138,40 @@ export const gameMachine = setup({
     setup: {
       on: { START: { guard: 'validSetup', target: 'briefing', actions: 'startGame' } },
     },
-    /** Events may end the game as a round opens: the players read them, then the game ends. */
+    /**
+     * Events may end the game as a round opens: the players read them, then the game ends. The AI
+     * makes its move in the same step as the player's event before it, so its stages are never
+     * states a player waits in.
+     */
     briefing: {
-      on: { CONTINUE: [{ guard: 'playing', target: 'proposal' }, ...toOver] },
+      on: {
+        CONTINUE: [
+          { guard: and(['playing', 'aiProposes']), target: 'response', actions: 'aiPropose' },
+          { guard: 'playing', target: 'proposal' },
+          ...toOver,
+        ],
+      },
     },
     proposal: {
-      always: { guard: 'aiProposes', target: 'response', actions: 'aiPropose' },
-      on: { PROPOSE: { guard: 'legalProposal', target: 'response', actions: 'propose' } },
+      on: {
+        PROPOSE: [
+          { guard: and(['legalProposal', 'aiResponds']), target: 'answered', actions: ['propose', 'aiRespond'] },
+          { guard: 'legalProposal', target: 'response', actions: 'propose' },
+        ],
+      },
     },
     response: {
-      always: { guard: 'aiResponds', target: 'answered', actions: 'aiRespond' },
       on: { RESPOND: { guard: 'legalResponse', target: 'answered', actions: 'respond' } },
     },
-    /** Passes straight on: to the counter stage when the response was a counter-proposal. */
+    /** Passes straight on: to the counter stage when the response was a counter-proposal the proposer must answer. */
     answered: {
-      always: [{ guard: 'countered', target: 'counter' }, { target: 'resolution' }],
+      always: [
+        { guard: and(['countered', 'aiReplies']), target: 'resolution', actions: 'aiReply' },
+        { guard: 'countered', target: 'counter' },
+        { target: 'resolution' },
+      ],
     },
     counter: {
-      always: { guard: 'aiReplies', target: 'resolution', actions: 'aiReply' },
       on: { REPLY: { guard: 'legalReply', target: 'resolution', actions: 'reply' } },
     },
     resolution: {
