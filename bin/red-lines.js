@@ -3,6 +3,14 @@
 // matches the source: no build step to forget.
 import { register } from 'tsx/esm/api';
 
+// A reader that stops early (`red-lines … | head`) closes the pipe: that ends the output, quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 register();
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

@@ -43,10 +43,9 @@ export function parseYamlText(text: string): Checked<unknown> {
     const error = document.errors[0];
     if (error) {
       const { line, column } = lineAndColumn(text, error.pos[0]);
-      return {
-        ok: false,
-        problems: [{ path: [], message: `invalid YAML at line ${line}, column ${column}: ${error.message.split('\n')[0]}` }],
-      };
+      // The parser recurses into nested collections and gives up with a stack overflow of its own.
+      const reason = /call stack/i.test(error.message) ? 'nested too deeply' : error.message.split('\n')[0];
+      return { ok: false, problems: [{ path: [], message: `invalid YAML at line ${line}, column ${column}: ${reason}` }] };
     }
     const value = document.toJS({ maxAliasCount: 100 }) as unknown;
     if (depthOf(value) > MAX_DEPTH) return { ok: false, problems: [{ path: [], message: `nested more than ${MAX_DEPTH} levels deep` }] };

@@ -2,6 +2,7 @@
  * Checks of meaning on a valid scenario: things the schema allows but that are probably
  * mistakes. They are warnings — the scenario still loads and plays — each with its path.
  */
+import { playHistoricalLine } from './historical-line.ts';
 import type { Problem } from './problems.ts';
 import type { Scenario } from './schema.ts';
 
@@ -61,6 +62,9 @@ export function lintScenario(scenario: Scenario): Problem[] {
   scenario.meta.sources.forEach((source, s) => {
     if (!cited.has(source.id)) warn(['meta', 'sources', s], `source "${source.id}" is listed but never cited`);
   });
+
+  const history = playHistoricalLine(scenario);
+  if (history.refused) findings.push(history.refused);
 
   return findings;
 }

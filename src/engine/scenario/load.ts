@@ -15,9 +15,34 @@ export function problemsFromZod(error: z.ZodError): Problem[] {
   }));
 }
 
-/** Validates a value already parsed from JSON (or YAML). */
+/** Keys that name JavaScript's object machinery: they are dropped wherever they appear, so they do nothing. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** A copy of a parsed document without prototype keys, made without recursion (documents are depth-limited). */
+export function withoutPrototypeKeys(value: unknown): unknown {
+  const copy = (item: unknown): unknown =>
+    Array.isArray(item) ? item.slice() : typeof item === 'object' && item !== null ? { ...item } : item;
+  const root = copy(value);
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const item = stack.pop() as Record<string, unknown> | unknown[];
+    if (typeof item !== 'object' || item === null) continue;
+    for (const key of Object.keys(item)) {
+      if (!Array.isArray(item) && PROTOTYPE_KEYS.has(key)) {
+        delete item[key];
+        continue;
+      }
+      const child = copy((item as Record<string, unknown>)[key]);
+      (item as Record<string, unknown>)[key] = child;
+      if (typeof child === 'object' && child !== null) stack.push(child);
+    }
+  }
+  return root;
+}
+
+/** Validates a value already parsed from JSON (or YAML). Unknown keys are problems, so typos show up. */
 export function checkScenario(value: unknown): Checked<Scenario> {
-  const parsed = scenarioSchema.safeParse(value);
+  const parsed = scenarioSchema.safeParse(withoutPrototypeKeys(value));
   if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error) };
   const problems = checkReferences(parsed.data);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: parsed.data };

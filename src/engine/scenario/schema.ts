@@ -46,7 +46,7 @@ const perSide = <T extends z.ZodType>(value: T, description: string) =>
   z.record(identifier('side id'), value).describe(`${description} Keyed by side id.`);
 
 export const sourceSchema = z
-  .object({
+  .strictObject({
     id: identifier('source id'),
     label: text(300, 'What the source is: author, outlet, title, date.'),
     url: z
@@ -61,7 +61,7 @@ export const sourceSchema = z
 const sourceRefs = z.array(identifier('source id')).max(20).default([]).describe('Ids of entries in meta.sources that support this item.');
 
 export const metaSchema = z
-  .object({
+  .strictObject({
     id: identifier('scenario id'),
     title: text(120, 'The title shown in the scenario picker.'),
     summary: text(1000, 'Two or three sentences shown in the scenario picker.'),
@@ -81,7 +81,7 @@ export const metaSchema = z
   .describe('What the scenario is, who wrote it, and where its facts come from.');
 
 export const sideSchema = z
-  .object({
+  .strictObject({
     id: identifier('side id'),
     name: text(60, 'The side as named on screen, e.g. "United States / NATO".'),
     shortName: text(16, 'A short name for tight spaces, e.g. "US".'),
@@ -98,7 +98,7 @@ export const sideSchema = z
   .describe('One of the two sides at the table.');
 
 export const positionSchema = z
-  .object({
+  .strictObject({
     id: identifier('position id'),
     label: text(80, 'A short label for the position.'),
     description: text(1000, 'What the position means in practice.'),
@@ -111,7 +111,7 @@ export const positionSchema = z
   .describe('One rung of a track ladder.');
 
 export const trackSchema = z
-  .object({
+  .strictObject({
     id: identifier('track id'),
     name: text(60, 'The track as named on screen.'),
     description: text(1000, 'What is at stake on this track.'),
@@ -139,7 +139,7 @@ export const trackSchema = z
   .describe('A negotiating track with its ladder of positions.');
 
 export const effectsSchema = z
-  .object({
+  .strictObject({
     risk: scale(-50, 50, 'Change to the escalation risk, in points.').optional(),
     sides: perSide(
       z
@@ -159,7 +159,7 @@ export const effectsSchema = z
 export const POSTURE_KINDS = ['threat', 'build-up', 'de-escalation', 'reassurance', 'consultation'] as const;
 
 export const postureMoveSchema = z
-  .object({
+  .strictObject({
     id: identifier('move id'),
     side: identifier('side id').describe('The side that may make this move.'),
     name: text(60, 'The move as named on screen.'),
@@ -173,7 +173,7 @@ export const postureMoveSchema = z
   .describe('A posture move a side can make alongside its proposal or response.');
 
 export const conditionSchema = z
-  .object({
+  .strictObject({
     riskAtLeast: scale(0, 100, 'Holds when the risk is at least this.').optional(),
     riskBelow: scale(0, 100, 'Holds when the risk is below this.').optional(),
     fromRound: z.number().int().min(1).max(12).optional().describe('Holds from this round on (1 is the first round).'),
@@ -184,7 +184,7 @@ export const conditionSchema = z
   .describe('Every part given must hold for the condition to hold.');
 
 export const eventSchema = z
-  .object({
+  .strictObject({
     id: identifier('event id'),
     name: text(80, 'The headline of the event.'),
     text: text(1500, 'What happened, as the players read it.'),
@@ -215,7 +215,7 @@ export const eventSchema = z
 export const ROUND_LIMITS = { min: 2, max: 12 } as const;
 
 export const roundSchema = z
-  .object({
+  .strictObject({
     id: identifier('round id'),
     title: text(80, 'The round title.'),
     venue: text(80, 'Where the round takes place.'),
@@ -229,7 +229,7 @@ export const roundSchema = z
   .describe('One round of talks.');
 
 export const quoteSchema = z
-  .object({
+  .strictObject({
     id: identifier('quote id'),
     side: identifier('side id').describe('The side the speaker belongs to.'),
     speaker: text(120, 'Who said it.'),
@@ -245,7 +245,7 @@ export const quoteSchema = z
 const riskCurve = (description: string) =>
   z
     .array(
-      z.object({
+      z.strictObject({
         risk: scale(0, 100, 'A risk level.'),
         chance: scale(0, 1, 'The chance at that risk level.'),
       }),
@@ -255,11 +255,11 @@ const riskCurve = (description: string) =>
     .describe(`${description} Points sorted by risk; the chance between two points is read off the line between them.`);
 
 export const escalationSchema = z
-  .object({
+  .strictObject({
     initialRisk: scale(0, 100, 'The risk when the talks open.'),
     bands: z
       .array(
-        z.object({
+        z.strictObject({
           id: identifier('band id'),
           name: text(30, 'The band as named on the gauge.'),
           from: scale(0, 100, 'The lowest risk inside the band.'),
@@ -303,7 +303,7 @@ export const escalationSchema = z
   .describe('How the risk of war moves.');
 
 export const personaSchema = z
-  .object({
+  .strictObject({
     id: identifier('persona id'),
     side: identifier('side id').describe('The side this persona can play.'),
     name: text(40, 'The persona as named in setup and in the debrief.'),
@@ -327,7 +327,7 @@ const positionsByTrack = z
   .describe('A position id for each track in the package, keyed by track id.');
 
 export const historicalStepSchema = z
-  .object({
+  .strictObject({
     round: identifier('round id'),
     proposal: z
       .object({
@@ -358,7 +358,7 @@ export const historicalStepSchema = z
   .describe('One round of the historical line of play.');
 
 export const debriefSchema = z
-  .object({
+  .strictObject({
     summary: text(4000, 'What happened historically, told after the game.'),
     outcome: z
       .object({
@@ -378,7 +378,7 @@ export const debriefSchema = z
   .describe('The debrief shown after the game.');
 
 export const scoringSchema = z
-  .object({
+  .strictObject({
     riskCost: scale(0, 100, 'Score points lost per 100 points of average risk run during the game.'),
     standingWeight: scale(0, 2, 'Score points per point of standing above or below 50.'),
   })
@@ -389,7 +389,7 @@ export const MARKER_KINDS = ['troops', 'missile-site', 'exercise-zone'] as const
 const countryName = z.string().min(1).max(60).describe('A country by its Natural Earth name, e.g. "Poland".');
 
 export const mapSchema = z
-  .object({
+  .strictObject({
     blocs: perSide(z.array(countryName).max(80), 'The countries drawn in each side colour.'),
     contested: z.array(countryName).max(20).default([]).describe('Countries at stake between the sides, drawn hatched.'),
     markers: z
@@ -415,7 +415,7 @@ export const mapSchema = z
   .describe('What the map of Europe shows: the blocs, the contested countries and the markers.');
 
 export const scenarioSchema = z
-  .object(
+  .strictObject(
     {
       $schema: z.string().optional().describe('The address of the JSON Schema, for editor autocompletion.'),
       meta: metaSchema,

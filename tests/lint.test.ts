@@ -1,0 +1,252 @@
+/**
+ * Warnings of meaning: each fires, with its path, on a minimal edit of Geneva that still loads,
+ * stays quiet just short of it, and the bundled scenarios give none at all.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintScenario } from '../src/engine/scenario/lint.ts';
+import { loadScenarioText } from '../src/engine/scenario/load.ts';
+import { formatProblem } from '../src/engine/scenario/problems.ts';
+import type { Scenario } from '../src/engine/scenario/schema.ts';
+import { geneva, genevaDoc, genevaWith, getPath, problemLines, ROOT, setPath, type JsonObject } from './helpers.ts';
+
+/** The formatted warnings of Geneva after an edit (which must leave it valid). */
+function warningsAfter(edit: (doc: JsonObject) => void): string[] {
+  return lintScenario(genevaWith(edit)).map(formatProblem);
+}
+
+const events = (doc: JsonObject) => doc.events as JsonObject[];
+const eventIndex = (id: string) => geneva.events.findIndex((event) => event.id === id);
+const CEASEFIRE = eventIndex('ceasefire-violations-surge');
+const BLOOD = eventIndex('blood-supplies');
+const HOTLINE = eventIndex('hotline-set-up');
+
+describe('the bundled scenarios', () => {
+  const folder = join(ROOT, 'scenarios');
+  const files = readdirSync(folder).filter((name) => name.endsWith('.json') && name !== 'scenario.schema.json');
+
+  it('there is more than one to check, Geneva among them', () => {
+    expect(files).toContain('geneva-2022.json');
+    expect(files.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(files)('%s loads and gives no warnings', (name) => {
+    const loaded = loadScenarioText(readFileSync(join(folder, name), 'utf8'));
+    expect(problemLines(loaded)).toEqual([]);
+    if (loaded.ok) expect(lintScenario(loaded.value).map(formatProblem)).toEqual([]);
+  });
+});
+
+describe('a track where no position is outside both sides’ red lines', () => {
+  it('fires when the red lines of the two sides cover the whole ladder', () => {
+    // exercises: no-new-limits, notification, vienna-document, reciprocal-limits, no-nato-activity.
+    const warnings = warningsAfter((doc) =>
+      setPath(doc, ['tracks', 2, 'redLines'], { us: ['reciprocal-limits', 'no-nato-activity'], ru: ['no-new-limits', 'notification', 'vienna-document'] }),
+    );
+    expect(warnings).toEqual([
+      'tracks[2].redLines: no position on track "exercises" is outside both sides\' red lines: it can never be agreed',
+    ]);
+  });
+
+  it('stays quiet while a single position is left open to both', () => {
+    const warnings = warningsAfter((doc) =>
+      setPath(doc, ['tracks', 2, 'redLines'], { us: ['reciprocal-limits', 'no-nato-activity'], ru: ['no-new-limits', 'notification'] }),
+    );
+    expect(warnings).toEqual([]);
+  });
+});
+
+describe('events that can never fire', () => {
+  it('probability 0', () => {
+    expect(warningsAfter((doc) => (events(doc)[CEASEFIRE]!.probability = 0))).toEqual([
+      `events[${CEASEFIRE}].probability: event "ceasefire-violations-surge" can never fire (probability 0)`,
+    ]);
+    expect(warningsAfter((doc) => (events(doc)[CEASEFIRE]!.probability = 0.001))).toEqual([]);
+  });
+
+  it('a scripted event with probability 0 too', () => {
+    expect(warningsAfter((doc) => (events(doc)[0]!.probability = 0))).toEqual([
+      'events[0].probability: event "drafts-published" can never fire (probability 0)',
+    ]);
+  });
+
+  it('riskAtLeast at or above riskBelow', () => {
+    const when = ['events', CEASEFIRE, 'trigger', 'when'];
+    for (const [atLeast, below] of [
+      [70, 70],
+      [80, 70],
+    ] as const) {
+      expect(warningsAfter((doc) => setPath(doc, when, { riskAtLeast: atLeast, riskBelow: below }))).toEqual([
+        `events[${CEASEFIRE}].trigger.when: event "ceasefire-violations-surge" can never fire: the risk cannot be at least ${atLeast} and below ${below}`,
+      ]);
+    }
+    expect(warningsAfter((doc) => setPath(doc, when, { riskAtLeast: 69, riskBelow: 70 }))).toEqual([]);
+    expect(warningsAfter((doc) => setPath(doc, when, { riskBelow: 0 }))).toEqual([]);
+  });
+
+  it('agreed and open naming the same track', () => {
+    const when = ['events', HOTLINE, 'trigger', 'when'];
+    expect(warningsAfter((doc) => setPath(doc, when, { agreed: 'exercises', open: 'exercises' }))).toEqual([
+      `events[${HOTLINE}].trigger.when: event "hotline-set-up" can never fire: track "exercises" cannot be agreed and open at once`,
+    ]);
+    expect(warningsAfter((doc) => setPath(doc, when, { agreed: 'exercises', open: 'missiles' }))).toEqual([]);
+  });
+
+  it('fromRound beyond the last round', () => {
+    const rounds = geneva.rounds.length;
+    const fromRound = ['events', BLOOD, 'trigger', 'when', 'fromRound'];
+    expect(warningsAfter((doc) => setPath(doc, fromRound, rounds + 1))).toEqual([
+      `events[${BLOOD}].trigger.when.fromRound: event "blood-supplies" can never fire: the scenario has only ${rounds} rounds`,
+    ]);
+    expect(warningsAfter((doc) => setPath(doc, fromRound, rounds))).toEqual([]);
+  });
+
+  it('moveUsed naming no move (the loader refuses it first, so lint is checked on the scenario object)', () => {
+    // Through the loader the dangling move is an error, not a warning.
+    const doc = genevaDoc();
+    setPath(doc, ['events', BLOOD, 'trigger', 'when', 'moveUsed'], 'no-such-move');
+    expect(problemLines(loadScenarioText(JSON.stringify(doc)))).toContain(
+      `events[${BLOOD}].trigger.when.moveUsed: unknown move "no-such-move"`,
+    );
+
+    const scenario = structuredClone(geneva) as Scenario;
+    const trigger = scenario.events[BLOOD]!.trigger;
+    if (trigger.kind !== 'conditional') throw new Error('blood-supplies should be conditional');
+    trigger.when.moveUsed = 'no-such-move';
+    expect(lintScenario(scenario).map(formatProblem)).toEqual([
+      `events[${BLOOD}].trigger.when.moveUsed: event "blood-supplies" can never fire: no move "no-such-move"`,
+    ]);
+    trigger.when.moveUsed = 'mass-troops';
+    expect(lintScenario(scenario)).toEqual([]);
+  });
+
+  it('several impossible conditions on one event give one warning each, in order', () => {
+    const warnings = warningsAfter((doc) => {
+      events(doc)[CEASEFIRE]!.probability = 0;
+      setPath(doc, ['events', CEASEFIRE, 'trigger', 'when'], { riskAtLeast: 90, riskBelow: 10, agreed: 'missiles', open: 'missiles', fromRound: 12 });
+    });
+    expect(warnings.map((line) => line.split(':')[0])).toEqual([
+      `events[${CEASEFIRE}].probability`,
+      `events[${CEASEFIRE}].trigger.when`,
+      `events[${CEASEFIRE}].trigger.when`,
+      `events[${CEASEFIRE}].trigger.when.fromRound`,
+    ]);
+  });
+});
+
+describe('posture moves and quotes', () => {
+  it('a side with no posture moves', () => {
+    const warnings = warningsAfter((doc) => {
+      const moves = doc.postureMoves as JsonObject[];
+      const removed = moves.filter((move) => move.side === 'ru');
+      doc.postureMoves = moves.filter((move) => move.side !== 'ru');
+      // Keep the scenario valid and every source cited: the debrief named some of these moves.
+      for (const step of (doc.debrief as JsonObject).line as JsonObject[]) {
+        for (const part of ['proposal', 'response'] as const) {
+          const item = step[part] as JsonObject;
+          if (removed.some((move) => move.id === item.posture)) item.posture = null;
+        }
+      }
+      const debriefSources = (doc.debrief as JsonObject).sources as string[];
+      for (const move of removed) debriefSources.push(...(move.sources as string[]));
+    });
+    expect(warnings).toEqual(['postureMoves: side "ru" has no posture moves']);
+  });
+
+  it('a side without an "open" quote', () => {
+    const warnings = warningsAfter((doc) => {
+      doc.quotes = (doc.quotes as JsonObject[]).filter((quote) => !(quote.side === 'us' && quote.mood === 'open'));
+    });
+    expect(warnings).toEqual(['quotes: side "us" has no "open" quote: its AI will use a plain line instead']);
+  });
+
+  it('a side without a "reject" quote', () => {
+    const warnings = warningsAfter((doc) => {
+      const dropped = (doc.quotes as JsonObject[]).filter((quote) => quote.side === 'ru' && quote.mood === 'reject').map((quote) => quote.id);
+      doc.quotes = (doc.quotes as JsonObject[]).filter((quote) => !dropped.includes(quote.id));
+      for (const event of events(doc)) if (dropped.includes(event.quote as string)) delete event.quote;
+    });
+    expect(warnings).toEqual(['quotes: side "ru" has no "reject" quote: its AI will use a plain line instead']);
+  });
+
+  it('no quotes at all: no quote warnings (a scenario may have none)', () => {
+    const scenario = genevaWith((doc) => {
+      doc.quotes = [];
+      for (const event of events(doc)) delete event.quote;
+    });
+    const warnings = lintScenario(scenario).map(formatProblem);
+    expect(warnings.filter((line) => line.startsWith('quotes'))).toEqual([]);
+    // Sources cited by quotes alone are now uncited: that warning does fire.
+    expect(warnings.every((line) => /^meta\.sources\[\d+\]: source "[^"]+" is listed but never cited$/.test(line))).toBe(true);
+  });
+});
+
+describe('sources never cited', () => {
+  it('a source added to meta.sources and cited nowhere', () => {
+    const count = geneva.meta.sources.length;
+    const warnings = warningsAfter((doc) =>
+      ((doc.meta as JsonObject).sources as JsonObject[]).push({ id: 'unused-source', label: 'A book nobody cites' }),
+    );
+    expect(warnings).toEqual([`meta.sources[${count}]: source "unused-source" is listed but never cited`]);
+  });
+
+  it('a source whose only citation is removed', () => {
+    // rusi-vienna is cited only by the "offer-transparency" move.
+    const index = geneva.meta.sources.findIndex((source) => source.id === 'rusi-vienna');
+    const warnings = warningsAfter((doc) => {
+      const move = (doc.postureMoves as JsonObject[]).find((item) => item.id === 'offer-transparency')!;
+      move.sources = [];
+    });
+    expect(warnings).toEqual([`meta.sources[${index}]: source "rusi-vienna" is listed but never cited`]);
+  });
+
+  it('every kind of citation counts: positions, rounds, moves, events, quotes, debrief line and debrief', () => {
+    const citedOnlyBy = (doc: JsonObject, path: (string | number)[]) => {
+      ((doc.meta as JsonObject).sources as JsonObject[]).push({ id: 'only-here', label: 'Cited once' });
+      const list = getPath(doc, path) as string[];
+      list.push('only-here');
+    };
+    for (const path of [
+      ['tracks', 0, 'positions', 0, 'sources'],
+      ['rounds', 0, 'sources'],
+      ['postureMoves', 0, 'sources'],
+      ['events', 0, 'sources'],
+      ['debrief', 'line', 0, 'sources'],
+      ['debrief', 'sources'],
+    ]) {
+      expect(
+        warningsAfter((doc) => citedOnlyBy(doc, path)),
+        path.join('.'),
+      ).toEqual([]);
+    }
+    const quoteCited = warningsAfter((doc) => {
+      ((doc.meta as JsonObject).sources as JsonObject[]).push({ id: 'only-here', label: 'Cited once' });
+      (doc.quotes as JsonObject[])[0]!.source = 'only-here';
+    });
+    // The quote's old source (sherman-geneva) is cited elsewhere too.
+    expect(quoteCited).toEqual([]);
+  });
+});
+
+describe('warnings are values, not exceptions', () => {
+  it('lintScenario does not change the scenario it reads', () => {
+    const before = JSON.stringify(geneva);
+    lintScenario(geneva);
+    expect(JSON.stringify(geneva)).toBe(before);
+  });
+
+  it('every warning has a path of keys and a message', () => {
+    const scenario = genevaWith((doc) => {
+      events(doc)[CEASEFIRE]!.probability = 0;
+      ((doc.meta as JsonObject).sources as JsonObject[]).push({ id: 'unused-source', label: 'Unused' });
+    });
+    const warnings = lintScenario(scenario);
+    expect(warnings).toHaveLength(2);
+    for (const warning of warnings) {
+      expect(warning.path.length).toBeGreaterThan(0);
+      expect(warning.path.every((key) => typeof key === 'string' || typeof key === 'number')).toBe(true);
+      expect(warning.message.length).toBeGreaterThan(10);
+    }
+  });
+});
