@@ -302,44 +302,5 @@ export function invariantViolations(scenario: Scenario, state: GameState, previo
 // ---------------------------------------------------------------------------------------------
 // The historical line of play
 
-export interface HistoricalPlay {
-  run: GameRun;
-  /** Every event sent, with whether the machine took it. */
-  sent: { event: GameEvent; taken: boolean }[];
-  final: GameState;
-  value: string;
-}
-
-/** Plays the scenario's debrief line hot-seat through the machine: proposal, response, reply, CONTINUE. */
-export function playHistoricalLine(scenario: Scenario, seed: number | string): HistoricalPlay {
-  const run = new GameRun(scenario);
-  const sent: HistoricalPlay['sent'] = [];
-  const send = (event: GameEvent) => sent.push({ event, taken: run.send(event) });
-  send({ type: 'START', setup: hotseat(seed) });
-  for (const step of scenario.debrief.line) {
-    if (run.isOver) break;
-    send({ type: 'CONTINUE' });
-    if (run.isOver) break;
-    const game = run.snapshot.context.game!;
-    const record = game.rounds[game.round]!;
-    const open = Object.fromEntries(Object.entries(step.proposal.positions).filter(([trackId]) => !(trackId in game.agreed)));
-    send({
-      type: 'PROPOSE',
-      proposal: { side: record.proposer, positions: open, posture: step.proposal.posture, tone: step.proposal.tone },
-    });
-    const { kind, tracks, counter, posture, tone } = step.response;
-    send({
-      type: 'RESPOND',
-      response: { side: record.responder, kind, ...(tracks ? { tracks } : {}), ...(counter ? { counter } : {}), posture, tone },
-    });
-    if (step.reply) send({ type: 'REPLY', reply: { side: record.proposer, ...step.reply } });
-    send({ type: 'CONTINUE' });
-    if (run.snapshot.value === 'incident') send({ type: 'CONTINUE' });
-  }
-  // Play out the end: an outcome reached at resolution or incident takes one more CONTINUE.
-  for (let i = 0; i < 3 && !run.isOver && run.snapshot.context.game?.outcome; i++) send({ type: 'CONTINUE' });
-  const final = run.snapshot.context.game!;
-  const value = String(run.snapshot.value);
-  run.stop();
-  return { run, sent, final, value };
-}
+/** The historical line, played as the scenario check plays it. */
+export { playHistoricalLine } from '../src/engine/scenario/historical-line.ts';

@@ -24,7 +24,8 @@ describe('the historical line of play', () => {
       const play = playHistoricalLine(g, seed);
       const refused = play.sent.filter((item) => !item.taken).map((item) => JSON.stringify(item.event));
       expect(refused, `seed ${seed}`).toEqual([]);
-      expect(play.run.isOver || play.final.round === g.debrief.line.length - 1, `seed ${seed}`).toBe(true);
+      expect(play.over || play.final.round === g.debrief.line.length - 1, `seed ${seed}`).toBe(true);
+      expect(play.refused).toBeNull();
       expect(invariantViolations(g, play.final)).toEqual([]);
     }
   });

@@ -92,16 +92,18 @@ describe('a YAML scenario is the same scenario as its JSON', () => {
     setPath(doc, ['sides', 0, 'colour'], 'blue');
     const fromYaml = problemLines(loadScenarioDocument(stringify(doc), 'edited.yaml'));
     const fromJson = problemLines(loadScenarioDocument(JSON.stringify(doc), 'edited.json'));
-    expect(fromYaml).toEqual(['sides[0].colour: expected a colour such as "#1f5fa8"', 'tracks[1].positions[0].utility.us: expected a number from 0 to 100']);
+    expect(fromYaml).toEqual([
+      'sides[0].colour: expected a colour such as "#1f5fa8"',
+      'tracks[1].positions[0].utility.us: expected a number from 0 to 100',
+    ]);
     expect(fromJson).toEqual(fromYaml);
   });
 
   it('comments, flow collections and quoting styles are all plain YAML', () => {
     const doc = genevaDoc();
-    const text = [
-      '# A hand-written header comment',
-      stringify(doc, { defaultStringType: 'QUOTE_DOUBLE', collectionStyle: 'flow' }),
-    ].join('\n');
+    const text = ['# A hand-written header comment', stringify(doc, { defaultStringType: 'QUOTE_DOUBLE', collectionStyle: 'flow' })].join(
+      '\n',
+    );
     const loaded = loadScenarioDocument(text, 'flow.yaml');
     expect(problemLines(loaded)).toEqual([]);
     if (loaded.ok) expect(loaded.value.scenario).toEqual(geneva);
@@ -155,7 +157,9 @@ describe('YAML syntax errors: "invalid YAML at line L, column C"', () => {
 
   it('an unclosed quote and a second document are errors with a position', () => {
     expect(position(onlyMessage(parseYamlText('meta:\n  id: "geneva\n  title: x\n'))).line).toBeGreaterThanOrEqual(2);
-    expect(onlyMessage(parseYamlText('meta: 1\n---\nmeta: 2\n'))).toMatch(/^invalid YAML at line 2, column 1: Source contains multiple documents/);
+    expect(onlyMessage(parseYamlText('meta: 1\n---\nmeta: 2\n'))).toMatch(
+      /^invalid YAML at line 2, column 1: Source contains multiple documents/,
+    );
   });
 
   it('a YAML error keeps its position when read through parseDocumentText and loadScenarioText', () => {
@@ -246,7 +250,10 @@ describe('__proto__, constructor and prototype keys in YAML', () => {
   });
 
   it('a loaded record never has a polluted prototype or an extra key', () => {
-    const loaded = loadScenarioDocument(genevaYamlWithKey(['tracks', 0, 'positions', 0, 'utility'], '__proto__', { polluted: true }), 'x.yaml');
+    const loaded = loadScenarioDocument(
+      genevaYamlWithKey(['tracks', 0, 'positions', 0, 'utility'], '__proto__', { polluted: true }),
+      'x.yaml',
+    );
     if (loaded.ok) {
       const utility = loaded.value.scenario.tracks[0]!.positions[0]!.utility;
       expect(Object.keys(utility).sort()).toEqual(['ru', 'us']);

@@ -1,57 +1,84 @@
 /**
- * Plays a scenario's historical line of play through the machine, two players at one screen, to
+ * Plays a scenario's historical line of play through the machine, two players at one screen: to
  * check that the rules accept every step of it (a side may not propose its own red line, accept
- * one, or answer out of turn) and to see where history leads in the game.
+ * one, or answer out of turn), and to see where history leads in the game. Tracks the line agreed
+ * in an earlier round are left out of later packages, as they are at the table.
  */
-import { GameRun, type GameSnapshot } from '../machine/game-run.ts';
+import type { GameEvent } from '../machine/game-machine.ts';
+import { GameRun } from '../machine/game-run.ts';
+import type { GameState } from '../rules/state.ts';
 import type { Problem } from './problems.ts';
 import type { Scenario } from './schema.ts';
 
 export interface HistoricalPlay {
-  /** The state after the last step that was played. */
-  final: GameSnapshot;
-  /** The first step the game refused, with its path, or null when every step was taken. */
+  /** Every event sent, with whether the machine took it. */
+  sent: { event: GameEvent; taken: boolean }[];
+  /** The first step the game refused, with its path, or null when it took every step. */
   refused: Problem | null;
+  final: GameState;
+  /** The machine's state at the end. */
+  value: string;
+  over: boolean;
 }
 
 export function playHistoricalLine(scenario: Scenario, seed: number | string = 1): HistoricalPlay {
   const run = new GameRun(scenario);
-  const [first] = scenario.sides;
-  run.send({ type: 'START', setup: { seed, playerSide: first!.id, opponent: { kind: 'hotseat' } } });
+  const sent: HistoricalPlay['sent'] = [];
   let refused: Problem | null = null;
-  const refuse = (path: Problem['path'], message: string) => (refused ??= { path, message });
+  const send = (event: GameEvent, path?: Problem['path'], what?: string) => {
+    const taken = run.send(event);
+    sent.push({ event, taken });
+    if (!taken && path && what) refused ??= { path, message: `the game does not accept ${what}` };
+    return taken;
+  };
+  send({ type: 'START', setup: { seed, playerSide: scenario.sides[0]!.id, opponent: { kind: 'hotseat' } } });
   scenario.debrief.line.forEach((step, s) => {
-    if (refused || run.isOver) return;
-    const index = scenario.rounds.findIndex((round) => round.id === step.round);
-    if (index !== run.snapshot.context.game!.round) {
-      refuse(['debrief', 'line', s, 'round'], `the line reaches round ${run.snapshot.context.game!.round + 1} here, not "${step.round}"`);
+    if (run.isOver || refused) return;
+    send({ type: 'CONTINUE' });
+    if (run.isOver) return;
+    const game = run.snapshot.context.game!;
+    const record = game.rounds[game.round]!;
+    if (scenario.rounds[game.round]?.id !== step.round) {
+      refused ??= { path: ['debrief', 'line', s, 'round'], message: `the line reaches round ${game.round + 1} here, not "${step.round}"` };
       return;
     }
-    run.send({ type: 'CONTINUE' });
-    const record = run.snapshot.context.game!.rounds[index]!;
-    const { proposal, response, reply } = step;
-    if (!run.send({ type: 'PROPOSE', proposal: { side: record.proposer, ...proposal } })) {
-      refuse(
+    const open = Object.fromEntries(Object.entries(step.proposal.positions).filter(([trackId]) => !(trackId in game.agreed)));
+    const proposal = { side: record.proposer, positions: open, posture: step.proposal.posture, tone: step.proposal.tone };
+    if (
+      !send(
+        { type: 'PROPOSE', proposal },
         ['debrief', 'line', s, 'proposal'],
-        `the game does not accept this proposal by "${record.proposer}" (a red line of its own, a track already agreed, or a move of the other side?)`,
-      );
+        `this proposal by "${record.proposer}" (a red line of its own, a position off the ladder, or a move of the other side?)`,
+      )
+    )
       return;
-    }
-    if (!run.send({ type: 'RESPOND', response: { side: record.responder, ...response } })) {
-      refuse(
+    const { kind, tracks, counter, posture, tone } = step.response;
+    const response = { side: record.responder, kind, ...(tracks ? { tracks } : {}), ...(counter ? { counter } : {}), posture, tone };
+    if (
+      !send(
+        { type: 'RESPOND', response },
         ['debrief', 'line', s, 'response'],
-        `the game does not accept this ${response.kind} by "${record.responder}" (a red line of its own, or fields its kind does not take?)`,
-      );
+        `this ${kind} by "${record.responder}" (a red line of its own, or fields its kind does not take?)`,
+      )
+    )
       return;
-    }
-    if (reply && !run.send({ type: 'REPLY', reply: { side: record.proposer, ...reply } })) {
-      refuse(['debrief', 'line', s, 'reply'], `the game does not accept this reply by "${record.proposer}"`);
+    if (
+      step.reply &&
+      !send(
+        { type: 'REPLY', reply: { side: record.proposer, ...step.reply } },
+        ['debrief', 'line', s, 'reply'],
+        `this reply by "${record.proposer}"`,
+      )
+    )
       return;
-    }
-    run.send({ type: 'CONTINUE' });
-    if (String(run.snapshot.value) === 'incident') run.send({ type: 'CONTINUE' });
+    send({ type: 'CONTINUE' });
+    if (run.snapshot.value === 'incident') send({ type: 'CONTINUE' });
   });
-  const final = run.snapshot;
+  // An outcome reached at a resolution or an incident takes one more CONTINUE to end the game.
+  for (let i = 0; i < 3 && !run.isOver && run.snapshot.context.game?.outcome; i++) send({ type: 'CONTINUE' });
+  const final = run.snapshot.context.game!;
+  const value = String(run.snapshot.value);
+  const over = run.isOver;
   run.stop();
-  return { final, refused };
+  return { sent, refused, final, value, over };
 }

@@ -1,0 +1,225 @@
+/**
+ * Balance runs: the plan covers every policy against every persona for both seats, games are
+ * split by side with the right counts, and the warnings fire on hand-made tallies that are
+ * degenerate (and stay quiet on a mixed one).
+ */
+import { describe, expect, it } from 'vitest';
+import { POLICY_NAMES, type PolicyName } from '../src/engine/bots/policies.ts';
+import type { OutcomeKind, Scenario } from '../src/engine/scenario/schema.ts';
+import { balanceBySide, balancePlan, balanceWarnings, NEARLY_ALWAYS, NEARLY_NEVER } from '../src/engine/simulation/balance.ts';
+import { runBatch, type GameSummary, type Matchup } from '../src/engine/simulation/batch.ts';
+import { geneva, genevaWith, type JsonObject } from './helpers.ts';
+
+const US_NAME = 'United States / NATO';
+const RU_NAME = 'Russia';
+const plan = balancePlan(geneva);
+const personasOf = (scenario: Scenario, side: string) => scenario.personas.filter((persona) => persona.side === side).map((persona) => persona.id);
+
+/** A hand-made game; scores default to 50 each. */
+function game(matchup: number, outcome: OutcomeKind, scores: Record<string, number> = { us: 50, ru: 50 }, finalRisk = 40): GameSummary {
+  return { index: 0, matchup, outcome, finalRisk, rounds: 5, scores };
+}
+
+/** Games for every matchup of the plan, made by `make` (given the matchup and its index). */
+function gamesFor(make: (matchup: Matchup, i: number) => GameSummary[]): GameSummary[] {
+  const all = plan.flatMap((matchup, i) => make(matchup, i));
+  return all.map((item, index) => ({ ...item, index }));
+}
+
+/** The outcomes of `count` games, cycling through all five kinds (a fifth of them war). */
+function mixedOutcomes(count: number, offset = 0): OutcomeKind[] {
+  const kinds: OutcomeKind[] = ['agreement', 'partial-deal', 'stalemate', 'walkout', 'war'];
+  return Array.from({ length: count }, (_, k) => kinds[(k + offset) % kinds.length]!);
+}
+
+/**
+ * Ten games per matchup, outcomes mixed; the best policy against each persona differs (the
+ * persona's position in its list picks the winner), so no warning applies.
+ */
+function mixedGames(): GameSummary[] {
+  return gamesFor((_, i) => mixedOutcomes(10, i).map((outcome) => game(i, outcome, mixedScores(i))));
+}
+
+/** Scores for matchup i under which a different policy is best against each persona. */
+function mixedScores(i: number): Record<string, number> {
+  const matchup = plan[i]!;
+  const personas = personasOf(geneva, matchup.side === 'us' ? 'ru' : 'us');
+  const winner = POLICY_NAMES[personas.indexOf(matchup.persona) % POLICY_NAMES.length];
+  const score = matchup.policy === winner ? 80 : 40;
+  return { us: score, ru: score };
+}
+
+/** `outcomes.length` games spread over one side's matchups, with mixed scores. */
+function sideGames(side: 'us' | 'ru', outcomes: OutcomeKind[]): GameSummary[] {
+  const indices = plan.map((matchup, i) => (matchup.side === side ? i : -1)).filter((i) => i >= 0);
+  return outcomes.map((outcome, k) => game(indices[k % indices.length]!, outcome, mixedScores(indices[k % indices.length]!)));
+}
+
+const warningsFor = (games: GameSummary[]) => balanceWarnings(geneva, balanceBySide(geneva, plan, games));
+
+describe('balancePlan', () => {
+  it('every policy against every persona of the other side, for the first side and then the second', () => {
+    const usPersonas = personasOf(geneva, 'ru');
+    const ruPersonas = personasOf(geneva, 'us');
+    expect(usPersonas.length).toBeGreaterThan(1);
+    expect(plan).toHaveLength(POLICY_NAMES.length * (usPersonas.length + ruPersonas.length));
+    const expected = [
+      ...POLICY_NAMES.flatMap((policy) => usPersonas.map((persona) => ({ side: 'us', policy, persona }))),
+      ...POLICY_NAMES.flatMap((policy) => ruPersonas.map((persona) => ({ side: 'ru', policy, persona }))),
+    ];
+    expect(plan).toEqual(expected);
+    expect(new Set(plan.map((item) => `${item.side}/${item.policy}/${item.persona}`)).size).toBe(plan.length);
+  });
+
+  it('follows the personas the scenario has, side by side', () => {
+    const scenario = genevaWith((doc) => {
+      doc.personas = (doc.personas as JsonObject[]).filter((persona) => persona.id !== 'ru-bluffer');
+    });
+    const smaller = balancePlan(scenario);
+    expect(smaller.filter((item) => item.side === 'us')).toHaveLength(POLICY_NAMES.length * 2);
+    expect(smaller.filter((item) => item.side === 'ru')).toHaveLength(POLICY_NAMES.length * 3);
+    expect(smaller.some((item) => item.persona === 'ru-bluffer')).toBe(false);
+  });
+});
+
+describe('balanceBySide', () => {
+  it('splits hand-made games by side, with the right counts, outcomes and means', () => {
+    // Matchup i gets i + 1 games; the first side's games are walk-outs, the second's agreements.
+    const games = gamesFor((matchup, i) =>
+      Array.from({ length: i + 1 }, (_, k) => game(i, matchup.side === 'us' ? 'walkout' : 'agreement', { us: k, ru: 2 * k }, 10 * k)),
+    );
+    const sides = balanceBySide(geneva, plan, games);
+    expect(sides.map((side) => side.side)).toEqual(['us', 'ru']);
+    const half = plan.length / 2;
+    const [us, ru] = sides;
+    expect(us!.rows.map((row) => row.matchup)).toEqual(plan.slice(0, half));
+    expect(ru!.rows.map((row) => row.matchup)).toEqual(plan.slice(half));
+    expect(us!.rows.map((row) => row.tally.games)).toEqual(Array.from({ length: half }, (_, i) => i + 1));
+    expect(ru!.rows.map((row) => row.tally.games)).toEqual(Array.from({ length: half }, (_, i) => half + i + 1));
+    const sum = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i + 1).reduce((a, b) => a + b, 0);
+    expect(us!.total.games).toBe(sum(0, half));
+    expect(ru!.total.games).toBe(sum(half, plan.length));
+    expect(us!.total.games + ru!.total.games).toBe(games.length);
+    expect(us!.total.outcomes).toEqual({ agreement: 0, 'partial-deal': 0, stalemate: 0, walkout: us!.total.games, war: 0 });
+    expect(ru!.total.outcomes).toEqual({ agreement: ru!.total.games, 'partial-deal': 0, stalemate: 0, walkout: 0, war: 0 });
+    // Matchup 3 has 4 games with scores k = 0..3: mean 1.5 for us, 3 for ru, risk 15.
+    const row = us!.rows[3]!.tally;
+    expect(row.meanScores).toEqual({ us: 1.5, ru: 3 });
+    expect(row.meanRisk).toBe(15);
+    expect(row.meanRounds).toBe(5);
+  });
+
+  it('a matchup without games has a tally of zero games', () => {
+    const games = [game(0, 'war'), game(plan.length - 1, 'agreement')];
+    const [us, ru] = balanceBySide(geneva, plan, games);
+    expect(us!.rows.map((row) => row.tally.games)).toEqual([1, ...Array.from({ length: plan.length / 2 - 1 }, () => 0)]);
+    expect(ru!.rows.at(-1)!.tally.games).toBe(1);
+    expect(us!.total.outcomes.war).toBe(1);
+    expect(ru!.total.outcomes.agreement).toBe(1);
+  });
+
+  it('real games from a batch: each row holds its games, each side half of them', () => {
+    const perMatchup = 2;
+    const games = runBatch(geneva, { seed: 1, matchups: plan, from: 0, to: plan.length * perMatchup });
+    const sides = balanceBySide(geneva, plan, games);
+    for (const side of sides) {
+      expect(side.rows.every((row) => row.tally.games === perMatchup)).toBe(true);
+      expect(side.total.games).toBe((plan.length / 2) * perMatchup);
+      const outcomes = Object.values(side.total.outcomes).reduce((a, b) => a + b, 0);
+      expect(outcomes).toBe(side.total.games);
+    }
+  });
+});
+
+describe('balanceWarnings', () => {
+  it('the thresholds are 95% and 1%', () => {
+    expect(NEARLY_ALWAYS).toBe(0.95);
+    expect(NEARLY_NEVER).toBe(0.01);
+  });
+
+  it('stays quiet for a mixed run', () => {
+    expect(warningsFor(mixedGames())).toEqual([]);
+  });
+
+  it('war in every game for one side', () => {
+    const games = mixedGames().map((item) => (plan[item.matchup]!.side === 'us' ? { ...item, outcome: 'war' as const } : item));
+    expect(warningsFor(games)).toEqual([`war in nearly every game (100%) when bots play ${US_NAME}`]);
+  });
+
+  it('no war at all for one side', () => {
+    const games = mixedGames().map((item) =>
+      plan[item.matchup]!.side === 'ru' && item.outcome === 'war' ? { ...item, outcome: 'stalemate' as const } : item,
+    );
+    expect(warningsFor(games)).toEqual([`war in almost no game (0%) when bots play ${RU_NAME}: the risk may not bite`]);
+  });
+
+  it('war at the edges: 95% and 1% warn, 94% and 2% do not', () => {
+    const others = mixedGames().filter((item) => plan[item.matchup]!.side === 'ru');
+    const spread: OutcomeKind[] = ['agreement', 'partial-deal', 'stalemate', 'walkout'];
+    const withWar = (war: number) =>
+      warningsFor([...sideGames('us', Array.from({ length: 100 }, (_, k) => (k < war ? 'war' : spread[k % spread.length]!))), ...others]);
+    expect(withWar(95)).toEqual([`war in nearly every game (95%) when bots play ${US_NAME}`]);
+    expect(withWar(94)).toEqual([]);
+    expect(withWar(1)).toEqual([`war in almost no game (1%) when bots play ${US_NAME}: the risk may not bite`]);
+    expect(withWar(2)).toEqual([]);
+  });
+
+  it('one outcome in 96% of a side’s games', () => {
+    const others = mixedGames().filter((item) => plan[item.matchup]!.side === 'us');
+    const ru = (walkouts: number) => sideGames('ru', Array.from({ length: 100 }, (_, k) => (k < walkouts ? 'walkout' : 'war')));
+    expect(warningsFor([...others, ...ru(96)])).toEqual([`the same outcome, walkout, in 96% of games when bots play ${RU_NAME}`]);
+    expect(warningsFor([...others, ...ru(95)])).toEqual([`the same outcome, walkout, in 95% of games when bots play ${RU_NAME}`]);
+    expect(warningsFor([...others, ...ru(94)])).toEqual([]);
+  });
+
+  it('one policy scoring best against every persona', () => {
+    const games = mixedGames().map((item) => {
+      const matchup = plan[item.matchup]!;
+      if (matchup.side !== 'ru') return item;
+      return { ...item, scores: { us: 50, ru: matchup.policy === 'dove' ? 90 : 20 } };
+    });
+    expect(warningsFor(games)).toEqual([`the dove policy scores best against every persona when bots play ${RU_NAME}`]);
+  });
+
+  it('a policy best against all personas but one does not count as dominating', () => {
+    const games = mixedGames().map((item) => {
+      const matchup = plan[item.matchup]!;
+      if (matchup.side !== 'ru') return item;
+      const best: PolicyName = matchup.persona === 'us-hawk' ? 'hawk' : 'dove';
+      return { ...item, scores: { us: 50, ru: matchup.policy === best ? 90 : 20 } };
+    });
+    expect(warningsFor(games)).toEqual([]);
+  });
+
+  it('it is the side’s own score that counts, not the other side’s', () => {
+    const games = mixedGames().map((item) => {
+      const matchup = plan[item.matchup]!;
+      if (matchup.side !== 'us') return item;
+      // greedy maximises Russia's score everywhere, but the United States' score is mixed.
+      return { ...item, scores: { us: item.scores.us!, ru: matchup.policy === 'greedy' ? 99 : 1 } };
+    });
+    expect(warningsFor(games)).toEqual([]);
+  });
+
+  it('several warnings at once, for both sides, in side order', () => {
+    const games = gamesFor((matchup, i) =>
+      Array.from({ length: 5 }, () =>
+        game(i, matchup.side === 'us' ? 'war' : 'agreement', { us: matchup.policy === 'greedy' ? 15 : 10, ru: matchup.policy === 'hawk' ? 70 : 30 }),
+      ),
+    );
+    expect(warningsFor(games)).toEqual([
+      `war in nearly every game (100%) when bots play ${US_NAME}`,
+      `the greedy policy scores best against every persona when bots play ${US_NAME}`,
+      `war in almost no game (0%) when bots play ${RU_NAME}: the risk may not bite`,
+      `the same outcome, agreement, in 100% of games when bots play ${RU_NAME}`,
+      `the hawk policy scores best against every persona when bots play ${RU_NAME}`,
+    ]);
+  });
+
+  it('equal scores everywhere: no policy is said to score best against every persona', () => {
+    // Every policy scores exactly the same against every persona, so none of them is the best. The
+    // reduce in balanceWarnings keeps the first row on a tie, so "random" is reported as dominating.
+    const games = mixedGames().map((item) => ({ ...item, scores: { us: 50, ru: 50 } }));
+    expect(warningsFor(games)).toEqual([]);
+  });
+});
