@@ -13,7 +13,8 @@ import { geneva, genevaWith, type JsonObject } from './helpers.ts';
 const US_NAME = 'United States / NATO';
 const RU_NAME = 'Russia';
 const plan = balancePlan(geneva);
-const personasOf = (scenario: Scenario, side: string) => scenario.personas.filter((persona) => persona.side === side).map((persona) => persona.id);
+const personasOf = (scenario: Scenario, side: string) =>
+  scenario.personas.filter((persona) => persona.side === side).map((persona) => persona.id);
 
 /** A hand-made game; scores default to 50 each. */
 function game(matchup: number, outcome: OutcomeKind, scores: Record<string, number> = { us: 50, ru: 50 }, finalRisk = 40): GameSummary {
@@ -157,7 +158,13 @@ describe('balanceWarnings', () => {
     const others = mixedGames().filter((item) => plan[item.matchup]!.side === 'ru');
     const spread: OutcomeKind[] = ['agreement', 'partial-deal', 'stalemate', 'walkout'];
     const withWar = (war: number) =>
-      warningsFor([...sideGames('us', Array.from({ length: 100 }, (_, k) => (k < war ? 'war' : spread[k % spread.length]!))), ...others]);
+      warningsFor([
+        ...sideGames(
+          'us',
+          Array.from({ length: 100 }, (_, k) => (k < war ? 'war' : spread[k % spread.length]!)),
+        ),
+        ...others,
+      ]);
     expect(withWar(95)).toEqual([`war in nearly every game (95%) when bots play ${US_NAME}`]);
     expect(withWar(94)).toEqual([]);
     expect(withWar(1)).toEqual([`war in almost no game (1%) when bots play ${US_NAME}: the risk may not bite`]);
@@ -166,7 +173,11 @@ describe('balanceWarnings', () => {
 
   it('one outcome in 96% of a side’s games', () => {
     const others = mixedGames().filter((item) => plan[item.matchup]!.side === 'us');
-    const ru = (walkouts: number) => sideGames('ru', Array.from({ length: 100 }, (_, k) => (k < walkouts ? 'walkout' : 'war')));
+    const ru = (walkouts: number) =>
+      sideGames(
+        'ru',
+        Array.from({ length: 100 }, (_, k) => (k < walkouts ? 'walkout' : 'war')),
+      );
     expect(warningsFor([...others, ...ru(96)])).toEqual([`the same outcome, walkout, in 96% of games when bots play ${RU_NAME}`]);
     expect(warningsFor([...others, ...ru(95)])).toEqual([`the same outcome, walkout, in 95% of games when bots play ${RU_NAME}`]);
     expect(warningsFor([...others, ...ru(94)])).toEqual([]);
@@ -204,7 +215,10 @@ describe('balanceWarnings', () => {
   it('several warnings at once, for both sides, in side order', () => {
     const games = gamesFor((matchup, i) =>
       Array.from({ length: 5 }, () =>
-        game(i, matchup.side === 'us' ? 'war' : 'agreement', { us: matchup.policy === 'greedy' ? 15 : 10, ru: matchup.policy === 'hawk' ? 70 : 30 }),
+        game(i, matchup.side === 'us' ? 'war' : 'agreement', {
+          us: matchup.policy === 'greedy' ? 15 : 10,
+          ru: matchup.policy === 'hawk' ? 70 : 30,
+        }),
       ),
     );
     expect(warningsFor(games)).toEqual([

@@ -249,19 +249,18 @@ describe('sources never cited', () => {
 });
 
 describe('a historical line the rules refuse', () => {
+  // The wording after "does not accept" is a hint that may change; the path, the step and the side may not.
   it("a counter on the responder's own red line", () => {
     // In the Geneva round the United States counter with reciprocal-limits on exercises.
     const warnings = warningsAfter((doc) => setPath(doc, ['tracks', 2, 'redLines', 'us'], ['reciprocal-limits', 'no-nato-activity']));
-    expect(warnings).toEqual([
-      'debrief.line[0].response: the game does not accept this counter by "us" (a red line of its own, or fields its kind does not take?)',
-    ]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^debrief\.line\[0\]\.response: the game does not accept this counter by "us" \(.+\)$/);
   });
 
   it('a proposal with a move of the other side', () => {
     const warnings = warningsAfter((doc) => setPath(doc, ['debrief', 'line', 0, 'proposal', 'posture'], 'consult-allies'));
-    expect(warnings).toEqual([
-      'debrief.line[0].proposal: the game does not accept this proposal by "ru" (a red line of its own, a track already agreed, or a move of the other side?)',
-    ]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^debrief\.line\[0\]\.proposal: the game does not accept this proposal by "ru" \(.+\)$/);
   });
 
   it('only the first refused step is reported', () => {
@@ -269,7 +268,7 @@ describe('a historical line the rules refuse', () => {
       setPath(doc, ['debrief', 'line', 0, 'proposal', 'posture'], 'consult-allies');
       setPath(doc, ['debrief', 'line', 2, 'proposal', 'posture'], 'consult-allies');
     });
-    expect(warnings.filter((line) => line.startsWith('debrief.line'))).toHaveLength(1);
+    expect(warnings.filter((line) => line.startsWith('debrief.line'))).toEqual([expect.stringMatching(/^debrief\.line\[0\]\.proposal: /)]);
   });
 });
 

@@ -356,6 +356,35 @@ describe('deep nesting', () => {
     });
   }
 
+  it('the answer for a deeply nested document does not depend on how much stack the caller has used', () => {
+    // The yaml parser recurses once per level. 700 nested flow sequences parse on a fresh stack and
+    // are then refused by the depth limit; called a few thousand frames deeper (as from inside a UI
+    // event handler, a framework or a worker), the parser runs out of stack first and the same text
+    // gets another message, with a position that only says where the stack ran out. Measuring the
+    // flow nesting before parsing (as json-text.ts does for JSON) would make the answer stable.
+    const text = `k: ${'['.repeat(700)}${']'.repeat(700)}\n`;
+    const descend = (frames: number, atBottom: () => string): string => (frames === 0 ? atBottom() : descend(frames - 1, atBottom));
+    // How many frames of `descend` the stack holds here, found by bisection.
+    let [low, high] = [0, 1 << 20];
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      try {
+        descend(middle, () => '');
+        low = middle;
+      } catch {
+        high = middle;
+      }
+    }
+    expect(low).toBeGreaterThan(1000);
+    const messages = [0, 0.5, 0.75, 0.9].map((share) => {
+      const frames = Math.floor(low * share);
+      return `${frames} frames deep: ${descend(frames, () => onlyMessage(parseYamlText(text)))}`;
+    });
+    const distinct = new Set(messages.map((line) => line.replace(/^\d+ frames deep: /, '')));
+    expect(distinct.size, messages.join('\n')).toBe(1);
+    expect([...distinct][0]).toBe(`nested more than ${MAX_DEPTH} levels deep`);
+  });
+
   it('a block mapping 200 levels deep is refused by the depth limit', () => {
     expect(onlyMessage(loadScenarioDocument(blockMapping(200), 'deep.yml'))).toBe(`nested more than ${MAX_DEPTH} levels deep`);
   });

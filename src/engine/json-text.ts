@@ -38,16 +38,16 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
  * The deepest nesting of arrays and objects, read off the text without recursion (the scanner
  * below recurses, so a hostile document must be measured first).
  */
-function nestingDepth(text: string): number {
+export function nestingDepth(text: string, quotes = '"'): number {
   let depth = 0;
   let deepest = 0;
-  let inString = false;
+  let quote: string | null = null;
   for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (inString) {
-      if (char === '\\') i++;
-      else if (char === '"') inString = false;
-    } else if (char === '"') inString = true;
+    const char = text[i]!;
+    if (quote) {
+      if (char === '\\' && quote === '"') i++;
+      else if (char === quote) quote = null;
+    } else if (quotes.includes(char)) quote = char;
     else if (char === '{' || char === '[') deepest = Math.max(deepest, ++depth);
     else if (char === '}' || char === ']') depth--;
   }

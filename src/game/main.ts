@@ -5,7 +5,8 @@
  */
 import './styles.css';
 import Phaser from 'phaser';
-import type { AppContext } from './app/app-context.ts';
+import { openKeyValueStore } from '../storage/key-value.ts';
+import type { AppContext, PlayApi } from './app/app-context.ts';
 import { applySettingsToPage, browserStorage, defaultSettings, SettingsStore } from './app/settings.ts';
 import { SoundBoard, SOUND_URLS } from './audio/sound-board.ts';
 import { BootScene } from './scenes/boot-scene.ts';
@@ -33,7 +34,9 @@ function startGame(): void {
   window.addEventListener('pointerdown', unlock);
   window.addEventListener('keydown', unlock);
 
-  let play: Promise<void> | null = null;
+  let play: Promise<PlayApi> | null = null;
+  const toast = document.getElementById('toast')!;
+  let toastTimer = 0;
   const app: AppContext = {
     settings,
     sound,
@@ -43,6 +46,14 @@ function startGame(): void {
     loadPlay: () => {
       play ??= import('./play/install-play.ts').then(({ installPlayScenes }) => installPlayScenes(game, app));
       return play;
+    },
+    storage: openKeyValueStore(),
+    notify: (message) => {
+      toast.textContent = message;
+      toast.hidden = false;
+      window.clearTimeout(toastTimer);
+      toastTimer = window.setTimeout(() => (toast.hidden = true), 8000);
+      app.announcer.say(message);
     },
   };
 

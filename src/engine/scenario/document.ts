@@ -3,7 +3,7 @@
  * problems with a line and a column; the size of the text is checked before anything is parsed.
  */
 import { parseDocument } from 'yaml';
-import { lineAndColumn, MAX_DEPTH, parseJsonText } from '../json-text.ts';
+import { lineAndColumn, MAX_DEPTH, nestingDepth, parseJsonText } from '../json-text.ts';
 import type { Checked } from './problems.ts';
 
 export type DocumentFormat = 'json' | 'yaml';
@@ -36,7 +36,25 @@ function depthOf(value: unknown): number {
   return deepest;
 }
 
+/** The deepest indentation of any line: block collections nest by indentation. */
+function deepestIndent(text: string): number {
+  let deepest = 0;
+  for (const line of text.split('\n')) {
+    const indent = line.length - line.trimStart().length;
+    if (indent > deepest && line.trim() !== '') deepest = indent;
+  }
+  return deepest;
+}
+
+/** A scenario nests a few levels; this much indentation is only ever an attack or an accident. */
+const MAX_INDENT = 4 * MAX_DEPTH;
+
 export function parseYamlText(text: string): Checked<unknown> {
+  // Measured before parsing, since the parser recurses and would otherwise answer according to
+  // how much stack its caller happened to leave it.
+  if (nestingDepth(text, '"\'') > MAX_DEPTH || deepestIndent(text) > MAX_INDENT) {
+    return { ok: false, problems: [{ path: [], message: `nested more than ${MAX_DEPTH} levels deep` }] };
+  }
   try {
     // Duplicate keys are errors, and aliases are capped so that a "billion laughs" file cannot expand.
     const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false });

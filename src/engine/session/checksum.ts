@@ -17,9 +17,23 @@ export function hashText(text: string, seed = 0): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
 
+/**
+ * JSON with every object's keys in sorted order: the same state must give the same text however
+ * its objects were built (an event read back from a file has its keys in the schema's order, not
+ * in the order the player's screen wrote them).
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) return item;
+    const sorted: Record<string, unknown> = {};
+    for (const key of Object.keys(item).sort()) sorted[key] = (item as Record<string, unknown>)[key];
+    return sorted;
+  });
+}
+
 /** The checksum of one point of a game: the machine's state and the game state. */
 export function stateChecksum(value: unknown, game: GameState | null): string {
-  return hashText(JSON.stringify([value, game]));
+  return hashText(canonicalJson([value, game]));
 }
 
 /** One checksum for a whole trail of state checksums. */

@@ -23,7 +23,7 @@ export function recordSession(scenario: Scenario, source: ScenarioInput, setup: 
     scenario: source,
     seed,
     setup: rest,
-    events,
+    events: events.slice(),
     checksums: run.trail,
     checksum: trailChecksum(run.trail),
     annotations: [],

@@ -58,12 +58,16 @@ export function balanceWarnings(scenario: Scenario, sides: readonly SideBalance[
     }
     // A policy that scores best against every persona leaves the player nothing to learn.
     const personas = [...new Set(balance.rows.map((row) => row.matchup.persona))];
-    const best = personas.map((persona) => {
-      const rows = balance.rows.filter((row) => row.matchup.persona === persona);
-      return rows.reduce((top, row) => ((row.tally.meanScores[balance.side] ?? 0) > (top.tally.meanScores[balance.side] ?? 0) ? row : top))
-        .matchup.policy;
+    const best = personas.map((persona): PolicyName | null => {
+      const scores = balance.rows
+        .filter((row) => row.matchup.persona === persona)
+        .map((row) => ({ policy: row.matchup.policy, score: row.tally.meanScores[balance.side] ?? 0 }));
+      const top = Math.max(...scores.map((item) => item.score));
+      const leaders = scores.filter((item) => item.score === top);
+      // Only a policy strictly ahead counts: a tie is no domination.
+      return leaders.length === 1 ? leaders[0]!.policy : null;
     });
-    const policy: PolicyName | undefined = best[0];
+    const policy = best[0];
     if (policy && personas.length > 1 && best.every((item) => item === policy)) {
       warnings.push(`the ${policy} policy scores best against every persona when bots play ${name}`);
     }

@@ -45,12 +45,28 @@ export class GameController {
 
   /** Sends a player's event; returns whether the machine took it (then it joins the log). */
   send(event: Exclude<GameEvent, { type: 'START' }>): boolean {
+    const taken = this.take(event);
+    if (taken) this.log.push({ at: Math.max(0, this.now() - this.startedAt), event });
+    return taken;
+  }
+
+  private take(event: GameEvent): boolean {
     const before = this.snapshot;
     this.actor.send(event);
     const after = this.snapshot;
-    const taken = after.value !== before.value || after.context.game !== before.context.game;
-    if (taken) this.log.push({ at: Math.max(0, this.now() - this.startedAt), event });
-    return taken;
+    return after.value !== before.value || after.context.game !== before.context.game;
+  }
+
+  /** Replays a saved game's events, keeping their times; false if any of them is refused. */
+  restore(setup: Setup, events: readonly TimedEvent[]): boolean {
+    if (!this.start(setup)) return false;
+    for (const timed of events) {
+      if (timed.event.type === 'START' || !this.take(timed.event)) return false;
+      this.log.push(timed);
+    }
+    // New events carry on from the saved game's clock.
+    this.startedAt = this.now() - (events.at(-1)?.at ?? 0);
+    return true;
   }
 
   subscribe(listener: (snapshot: GameSnapshot) => void): () => void {

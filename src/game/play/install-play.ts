@@ -3,7 +3,7 @@
  * adds the play scenes to the running game.
  */
 import type Phaser from 'phaser';
-import type { AppContext } from '../app/app-context.ts';
+import type { AppContext, PlayApi } from '../app/app-context.ts';
 import { BriefingScene } from './briefing-scene.ts';
 import { DebriefScene } from './debrief-scene.ts';
 import { PickerScene } from './picker-scene.ts';
@@ -13,7 +13,7 @@ import { loadBundledScenarios } from './scenario-catalogue.ts';
 import { SetupScene } from './setup-scene.ts';
 import { TableScene } from './table-scene.ts';
 
-export async function installPlayScenes(game: Phaser.Game, app: AppContext): Promise<void> {
+export async function installPlayScenes(game: Phaser.Game, app: AppContext): Promise<PlayApi> {
   const { entries, problems } = await loadBundledScenarios();
   const play = new PlayContext(app, entries, problems);
   for (const scene of [
@@ -27,4 +27,5 @@ export async function installPlayScenes(game: Phaser.Game, app: AppContext): Pro
     game.scene.add(scene.sys.settings.key, scene, false);
   }
   (window as unknown as { redLines: Record<string, unknown> }).redLines.play = play;
+  return play;
 }

@@ -5,7 +5,9 @@
  */
 import type { GameSnapshot } from '../../engine/machine/game-run.ts';
 import type { GameState, Setup } from '../../engine/rules/state.ts';
-import type { AppContext } from '../app/app-context.ts';
+import { checkSession, replaySession } from '../../engine/session/load.ts';
+import { formatProblem } from '../../engine/scenario/problems.ts';
+import { CURRENT_GAME_KEY, type AppContext, type PlayApi } from '../app/app-context.ts';
 import { bandRose } from '../audio/sound-cues.ts';
 import { narrate } from '../view/narration.ts';
 import { GameController } from './game-controller.ts';
@@ -30,10 +32,13 @@ export function sceneFor(snapshot: GameSnapshot): string {
   }
 }
 
-export class PlayContext {
+export class PlayContext implements PlayApi {
   chosen: CatalogueEntry | null = null;
   controller: GameController | null = null;
   private unsubscribe: (() => void) | null = null;
+  /** Saves are chained, so that a slow one never lands after a later one. */
+  private saving: Promise<unknown> = Promise.resolve();
+  private saveFailed = false;
 
   constructor(
     readonly app: AppContext,
@@ -50,19 +55,71 @@ export class PlayContext {
       controller.stop();
       return false;
     }
+    this.follow(controller);
+    return true;
+  }
+
+  /**
+   * Restores the game saved when the page was last left: checked like any session file, replayed
+   * event by event. Returns the screen that shows its state, or null (with a message) when the
+   * saved game cannot be used; it is then dropped.
+   */
+  resume(saved: unknown): string | null {
+    const checked = checkSession(saved);
+    const replay = checked.ok ? replaySession(checked.value) : null;
+    const problems = !checked.ok ? checked.problems : (replay?.problems ?? []);
+    if (!checked.ok || problems.length > 0) {
+      void this.app.storage.then((store) => store.delete(CURRENT_GAME_KEY));
+      this.app.notify(`The game saved in this browser could not be restored (${formatProblem(problems[0]!)}). It has been set aside.`);
+      return null;
+    }
+    const { session, scenario } = checked.value;
+    this.chosen = this.entries.find((entry) => JSON.stringify(entry.source) === JSON.stringify(session.scenario)) ?? {
+      scenario,
+      source: session.scenario,
+      origin: 'a saved game',
+    };
+    const controller = new GameController(scenario, session.scenario);
+    if (!controller.restore({ seed: session.seed, ...session.setup }, session.events)) {
+      controller.stop();
+      return null;
+    }
+    this.follow(controller);
+    return sceneFor(controller.snapshot);
+  }
+
+  private follow(controller: GameController): void {
     this.controller = controller;
+    this.saveFailed = false;
     let previous: GameSnapshot = controller.snapshot;
     this.unsubscribe = controller.subscribe((snapshot) => {
       this.react(previous, snapshot);
       previous = snapshot;
+      // The snapshot arrives before the controller has logged the event that made it.
+      queueMicrotask(() => this.autosave());
     });
     this.react(null, controller.snapshot);
-    return true;
+    this.autosave();
+  }
+
+  /** Saves the game after every event, so that a reload resumes it exactly where it was. */
+  private autosave(): void {
+    const controller = this.controller;
+    if (!controller) return;
+    const session = controller.session(new Date().toISOString());
+    this.saving = this.saving.then(async () => {
+      const saved = await (await this.app.storage).set(CURRENT_GAME_KEY, session);
+      if (!saved.ok && !this.saveFailed) {
+        this.saveFailed = true;
+        this.app.notify(saved.message);
+      }
+    });
   }
 
   endGame(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
+    if (this.controller) this.saving = this.saving.then(async () => (await this.app.storage).delete(CURRENT_GAME_KEY));
     this.controller?.stop();
     this.controller = null;
     this.app.sound.stopAmbient();

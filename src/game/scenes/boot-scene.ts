@@ -3,7 +3,7 @@ import Phaser from 'phaser';
 import europeUrl from '../../../assets/map/europe.json?url';
 import { el } from '../ui/dom.ts';
 import { UiScene } from './ui-scene.ts';
-import type { AppContext } from '../app/app-context.ts';
+import { CURRENT_GAME_KEY, type AppContext } from '../app/app-context.ts';
 
 export const EUROPE_KEY = 'europe';
 
@@ -34,6 +34,19 @@ export class BootScene extends UiScene {
   }
 
   create(): void {
+    void this.resumeOrOpenMenu();
+  }
+
+  /** A game left in progress (the page was reloaded or closed) comes back exactly where it was. */
+  private async resumeOrOpenMenu(): Promise<void> {
+    const saved = await (await this.app.storage).get(CURRENT_GAME_KEY);
+    if (saved !== undefined) {
+      const screen = (await this.app.loadPlay()).resume(saved);
+      if (screen) {
+        this.scene.start(screen);
+        return;
+      }
+    }
     this.scene.start('title');
   }
 }
