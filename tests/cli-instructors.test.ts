@@ -4,32 +4,17 @@
  * `scenario balance` (both sides' tables, JSON output, determinism, bad arguments). No command
  * ever prints a stack trace.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.ts';
+import { describe, expect, it } from 'vitest';
+
 import { POLICY_NAMES } from '../src/engine/bots/policies.ts';
 import { MAX_SCENARIO_BYTES } from '../src/engine/scenario/document.ts';
-import { captureIo, geneva, GENEVA_PATH, GENEVA_TEXT, genevaDoc, setPath, type JsonObject } from './helpers.ts';
+import { geneva, GENEVA_PATH, GENEVA_TEXT, genevaDoc, setPath, type JsonObject, runCli, tempFiles } from './helpers.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'red-lines-instructors-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-async function run(...argv: string[]) {
-  const captured = captureIo();
-  const code = await main(argv, captured.io);
-  // No command ever prints a stack trace.
-  expect(captured.all()).not.toContain('    at ');
-  return { code, ...captured };
-}
+const { dir, file } = tempFiles('red-lines-instructors-');
+const run = runCli;
 
 const GENEVA_YAML = stringify(genevaDoc());
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,32 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.ts';
+import { describe, expect, it } from 'vitest';
+
 import { runInParallel } from '../src/cli/parallel.ts';
 import { POLICY_NAMES } from '../src/engine/bots/policies.ts';
 import type { Session } from '../src/engine/session/format.ts';
 import { recordSession } from '../src/engine/session/record.ts';
 import { matchups } from '../src/engine/simulation/batch.ts';
-import { captureIo, geneva, GENEVA_PATH, GENEVA_TEXT, genevaDoc, genevaSource, ROOT, setPath } from './helpers.ts';
+import { geneva, GENEVA_PATH, GENEVA_TEXT, genevaDoc, genevaSource, ROOT, setPath, runCli, tempFiles } from './helpers.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'red-lines-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-async function run(...argv: string[]) {
-  const captured = captureIo();
-  const code = await main(argv, captured.io);
-  // No command ever prints a stack trace.
-  expect(captured.all()).not.toContain('    at ');
-  return { code, ...captured };
-}
+const { dir, file } = tempFiles('red-lines-cli-');
+const run = runCli;
 
 describe('red-lines scenario check', () => {
   it('a valid scenario: exit 0 and a summary', async () => {

@@ -1,21 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { historicalScores, scoreGame } from '../src/engine/rules/score.ts';
 import type { Decision, GameState } from '../src/engine/rules/state.ts';
-import { loadScenarioText } from '../src/engine/scenario/load.ts';
-import { OUTCOME_KINDS, type Scenario } from '../src/engine/scenario/schema.ts';
+
+import { OUTCOME_KINDS } from '../src/engine/scenario/schema.ts';
 import { playGame } from '../src/engine/simulation/play.ts';
 import { aiPersona, decisionsByRound, OUTCOME_TITLES, scoreRows } from '../src/game/view/debrief-view.ts';
-import { againstAi } from './helpers.ts';
+import { againstAi, geneva, hotseat } from './helpers.ts';
 
-function load(): Scenario {
-  const loaded = loadScenarioText(readFileSync(new URL('../scenarios/geneva-2022.json', import.meta.url), 'utf8'));
-  if (!loaded.ok) throw new Error('the bundled scenario does not load');
-  return loaded.value;
-}
-
-const scenario = load();
-const hotseat = (seed: number) => ({ seed, playerSide: 'us', opponent: { kind: 'hotseat' as const } });
+const scenario = geneva;
 
 describe('OUTCOME_TITLES', () => {
   it('has a title for every outcome kind and for nothing else', () => {

@@ -31,6 +31,7 @@ import {
   type Json,
   type JsonPath,
 } from './helpers.ts';
+import { jsonValue } from './fuzz-values.ts';
 
 // ---------------------------------------------------------------------------------------------
 // A game in progress, started before any document is loaded: the loader must never touch it.
@@ -108,27 +109,6 @@ const ANY_NAMES = [...YAML_NAMES, ...JSON_NAMES, 'scenario', 'scenario.txt'];
 
 // ---------------------------------------------------------------------------------------------
 // Document mutations
-
-const TRICKY_STRINGS = [
-  '',
-  ' ',
-  'constructor',
-  '__proto__',
-  'prototype',
-  'toString',
-  'us',
-  'ru',
-  'open-door',
-  '\u0000',
-  '𝔘nicode',
-  '#zzzzzz',
-];
-const TRICKY_NUMBERS = [0, -1, 1, 0.5, 100, 101, -0.0001, 1e308, -1e308, 2 ** 53, 3.14159];
-
-const jsonValue: fc.Arbitrary<Json> = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom<Json>(...TRICKY_STRINGS, ...TRICKY_NUMBERS, null, true, false, [], {}) },
-  { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json> },
-);
 
 type Mutation =
   | { kind: 'delete'; at: number }

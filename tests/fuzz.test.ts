@@ -28,6 +28,7 @@ import {
   type JsonObject,
   type JsonPath,
 } from './helpers.ts';
+import { jsonValue } from './fuzz-values.ts';
 
 const RUNS = 3000;
 
@@ -53,28 +54,6 @@ function expectNoPollution(): void {
 
 // ---------------------------------------------------------------------------------------------
 // Mutations of JSON documents
-
-const TRICKY_STRINGS = [
-  '',
-  ' ',
-  'constructor',
-  '__proto__',
-  'prototype',
-  'toString',
-  'us',
-  'ru',
-  'open-door',
-  'x'.repeat(5000),
-  '\u0000',
-  '𝔘nicode',
-  '#zzzzzz',
-];
-const TRICKY_NUMBERS = [0, -1, 1, 0.5, 100, 101, -0.0001, 1e308, -1e308, 2 ** 53, 3.14159];
-
-const jsonValue: fc.Arbitrary<Json> = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom<Json>(...TRICKY_STRINGS, ...TRICKY_NUMBERS, null, true, false, [], {}) },
-  { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json> },
-);
 
 type Mutation =
   | { kind: 'delete'; at: number }

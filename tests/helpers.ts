@@ -3,12 +3,15 @@
  * document to mutate, and loaded), JSON path editing, a capturing CLI io, a game driver that
  * keeps every state, the invariants every state must keep, and the historical line of play.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, vi } from 'vitest';
+import { afterAll, beforeAll, expect, vi } from 'vitest';
+import { main } from '../src/cli/main.ts';
+import { botEvent } from '../src/engine/simulation/play.ts';
 import type { Io } from '../src/cli/io.ts';
-import { POLICIES, type PolicyName } from '../src/engine/bots/policies.ts';
-import type { GameEvent } from '../src/engine/machine/game-machine.ts';
+import type { PolicyName } from '../src/engine/bots/policies.ts';
 import { GameRun, type GameSnapshot } from '../src/engine/machine/game-run.ts';
 import { Dice, seedState } from '../src/engine/random.ts';
 import { factorTenths, toTenths } from '../src/engine/rules/change.ts';
@@ -183,18 +186,8 @@ export interface PlayedGame {
 }
 
 /** The event a bot policy sends in the run's current state (null when the game is over). */
-export function policyEvent(run: GameRun, policies: Record<string, PolicyName>, dice: Dice): GameEvent | null {
-  const snapshot = run.snapshot;
-  const state = snapshot.context.game;
-  if (!state || snapshot.status === 'done') return null;
-  const record = state.rounds[state.round]!;
-  const view = (side: string) => ({ scenario: run.scenario, state, side, dice });
-  const policy = (side: string) => POLICIES[policies[side] ?? 'random'];
-  if (snapshot.value === 'proposal') return { type: 'PROPOSE', proposal: policy(record.proposer).propose(view(record.proposer)) };
-  if (snapshot.value === 'response') return { type: 'RESPOND', response: policy(record.responder).respond(view(record.responder)) };
-  if (snapshot.value === 'counter') return { type: 'REPLY', reply: policy(record.proposer).reply(view(record.proposer)) };
-  return { type: 'CONTINUE' };
-}
+/** The event the named bots send in the run's current state (the simulation's own choice). */
+export const policyEvent = botEvent;
 
 /** Plays a game with bots at the human seats, keeping every state. Throws if a bot's move is refused. */
 export function playKeepingStates(scenario: Scenario, setup: Setup, policies: Record<string, PolicyName>, maxEvents = 400): PlayedGame {
@@ -304,3 +297,25 @@ export function invariantViolations(scenario: Scenario, state: GameState, previo
 
 /** The historical line, played as the scenario check plays it. */
 export { playHistoricalLine } from '../src/engine/scenario/historical-line.ts';
+
+/** A temporary folder for the files a test writes, removed after the test file. */
+export function tempFiles(prefix: string): { dir: string; file(name: string, text: string): string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return {
+    dir,
+    file(name, text) {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      return path;
+    },
+  };
+}
+
+/** Runs the command line in-process and captures what it prints; no command ever prints a stack trace. */
+export async function runCli(...argv: string[]) {
+  const captured = captureIo();
+  const code = await main(argv, captured.io);
+  expect(captured.all()).not.toContain('    at ');
+  return { code, ...captured };
+}

@@ -1,22 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PolicyName } from '../src/engine/bots/policies.ts';
 import { GameRun, type GameSnapshot } from '../src/engine/machine/game-run.ts';
 import type { Statement } from '../src/engine/rules/state.ts';
-import { loadScenarioText } from '../src/engine/scenario/load.ts';
-import { OUTCOME_KINDS, type Mood, type Scenario } from '../src/engine/scenario/schema.ts';
+
+import { OUTCOME_KINDS, type Mood } from '../src/engine/scenario/schema.ts';
 import { moveName, narrate, positionsText, sideShort, statementText } from '../src/game/view/narration.ts';
 import { bandName, describeRiskChange } from '../src/game/view/risk-view.ts';
-import { againstAi, playKeepingStates, quietStoppedActorWarnings } from './helpers.ts';
+import { againstAi, playKeepingStates, quietStoppedActorWarnings, geneva, hotseat } from './helpers.ts';
 
-function load(): Scenario {
-  const loaded = loadScenarioText(readFileSync(new URL('../scenarios/geneva-2022.json', import.meta.url), 'utf8'));
-  if (!loaded.ok) throw new Error('the bundled scenario does not load');
-  return loaded.value;
-}
-
-const scenario = load();
-const hotseat = (seed: number) => ({ seed, playerSide: 'us', opponent: { kind: 'hotseat' as const } });
+const scenario = geneva;
 
 // Every mood a statement may have; a Record so the type checker flags a mood added to the schema.
 const MOOD_KEYS: Record<Mood, true> = { open: true, accept: true, counter: true, reject: true, walkout: true, warn: true };

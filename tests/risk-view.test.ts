@@ -1,9 +1,8 @@
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
 import type { GameState, RiskChange } from '../src/engine/rules/state.ts';
-import { loadScenarioText } from '../src/engine/scenario/load.ts';
-import type { Scenario } from '../src/engine/scenario/schema.ts';
+
 import {
   allRiskChanges,
   bandName,
@@ -14,16 +13,9 @@ import {
   riskSeries,
   signed,
 } from '../src/game/view/risk-view.ts';
-import { genevaWith, opened, playKeepingStates, quietStoppedActorWarnings, type PlayedGame } from './helpers.ts';
+import { genevaWith, opened, playKeepingStates, quietStoppedActorWarnings, type PlayedGame, geneva, hotseat } from './helpers.ts';
 
-function load(): Scenario {
-  const loaded = loadScenarioText(readFileSync(new URL('../scenarios/geneva-2022.json', import.meta.url), 'utf8'));
-  if (!loaded.ok) throw new Error('the bundled scenario does not load');
-  return loaded.value;
-}
-
-const scenario = load();
-const hotseat = (seed: number) => ({ seed, playerSide: 'us', opponent: { kind: 'hotseat' as const } });
+const scenario = geneva;
 
 /** A handful of whole bot games, enough to see several rounds, incidents and ends (played once, on first use). */
 let played: PlayedGame[] | null = null;

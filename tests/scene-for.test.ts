@@ -3,20 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { PolicyName } from '../src/engine/bots/policies.ts';
 import { gameMachine } from '../src/engine/machine/game-machine.ts';
 import { GameRun, type GameSnapshot } from '../src/engine/machine/game-run.ts';
-import { loadScenarioText } from '../src/engine/scenario/load.ts';
-import { OUTCOME_KINDS, type Scenario } from '../src/engine/scenario/schema.ts';
+
+import { OUTCOME_KINDS } from '../src/engine/scenario/schema.ts';
 // play-context.ts imports Phaser-free modules only (narration, sound cues, the game controller);
 // its DOM-facing imports are types, so it loads in Node.
 import { sceneFor } from '../src/game/play/play-context.ts';
-import { playKeepingStates } from './helpers.ts';
+import { playKeepingStates, geneva } from './helpers.ts';
 
-function load(): Scenario {
-  const loaded = loadScenarioText(readFileSync(new URL('../scenarios/geneva-2022.json', import.meta.url), 'utf8'));
-  if (!loaded.ok) throw new Error('the bundled scenario does not load');
-  return loaded.value;
-}
-
-const scenario = load();
+const scenario = geneva;
 
 /** The screen each visible state of the machine must show. */
 const EXPECTED: Record<string, string> = {

@@ -1,19 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GameRun, type GameSnapshot } from '../src/engine/machine/game-run.ts';
 import type { GameState, Positions } from '../src/engine/rules/state.ts';
-import { loadScenarioText } from '../src/engine/scenario/load.ts';
-import type { Scenario } from '../src/engine/scenario/schema.ts';
+
 import { acceptableTracks, openTrackCount, startingPackage, tableStage, tableView, type TableView } from '../src/game/view/table-view.ts';
-import { playKeepingStates, quietStoppedActorWarnings } from './helpers.ts';
+import { playKeepingStates, quietStoppedActorWarnings, geneva } from './helpers.ts';
 
-function load(): Scenario {
-  const loaded = loadScenarioText(readFileSync(new URL('../scenarios/geneva-2022.json', import.meta.url), 'utf8'));
-  if (!loaded.ok) throw new Error('the bundled scenario does not load');
-  return loaded.value;
-}
-
-const scenario = load();
+const scenario = geneva;
 
 // Russia opens round 1 with two of the US red lines in its package; the US counters with one of
 // Russia's; Russia takes the one track it can (exercises). Round 2 is then the US's to open.
