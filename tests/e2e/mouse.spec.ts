@@ -6,7 +6,7 @@ test('a whole game by mouse', async ({ page, consoleErrors }) => {
   await openMenu(page);
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await waitForScreen(page, 'picker');
-  await page.getByRole('button', { name: /^Play “Geneva 2022/ }).click();
+  await page.getByRole('button', { name: /^Play “Geneva 2022 — the January talks/ }).click();
   await waitForScreen(page, 'setup');
   await page.getByText('Russia, The Pragmatist').click();
   await snap(page, 'mouse-setup');
