@@ -44,7 +44,8 @@ export class RiskChart {
     this.bands.forEach((band, i) => {
       graphics.fillStyle(BAND_COLOURS[i] ?? 0x444444, 0.22);
       graphics.fillRect(left, y(band.to), right - left, y(band.from) - y(band.to));
-      text(right - 4, y(band.to) + 2, band.name, 1, 0);
+      // Band names sit just inside the axis, where the line only passes once (at the start).
+      text(left + 6, y(band.to) + 2, band.name, 0, 0);
     });
     graphics.lineStyle(1, 0x5b6b7c, 1);
     for (const tick of [0, 20, 40, 60, 80, 100]) {
