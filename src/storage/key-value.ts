@@ -3,7 +3,7 @@
  * offers it, local storage where it does not, memory as the last resort. Every failure, a full
  * quota included, comes back as a message; nothing here throws at its callers.
  */
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
 
 export type Saved = { ok: true } | { ok: false; message: string };
 
@@ -12,6 +12,8 @@ export interface KeyValueStore {
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<Saved>;
   delete(key: string): Promise<void>;
+  /** Every key that starts with `prefix`, with its value. */
+  entries(prefix: string): Promise<[string, unknown][]>;
 }
 
 const PREFIX = 'red-lines:';
@@ -33,6 +35,15 @@ function indexedDbStore(store: UseStore): KeyValueStore {
         (error: unknown): Saved => ({ ok: false, message: quotaMessage(error) }),
       ),
     delete: (key) => del(key, store).catch(() => undefined),
+    entries: async (prefix) => {
+      try {
+        return (await entries<IDBValidKey, unknown>(store)).filter(
+          (entry): entry is [string, unknown] => typeof entry[0] === 'string' && entry[0].startsWith(prefix),
+        );
+      } catch {
+        return [];
+      }
+    },
   };
 }
 
@@ -62,6 +73,19 @@ function localStore(storage: Storage): KeyValueStore {
         // Nothing to remove, or storage refuses: either way the key is gone for this visit.
       }
     },
+    entries: async (prefix) => {
+      const found: [string, unknown][] = [];
+      try {
+        for (let i = 0; i < storage.length; i++) {
+          const key = storage.key(i);
+          if (key?.startsWith(PREFIX + prefix))
+            found.push([key.slice(PREFIX.length), JSON.parse(storage.getItem(key) ?? 'null') as unknown]);
+        }
+      } catch {
+        // Unreadable storage lists nothing.
+      }
+      return found;
+    },
   };
 }
 
@@ -77,6 +101,7 @@ function memoryStore(): KeyValueStore {
     delete: async (key) => {
       values.delete(key);
     },
+    entries: async (prefix) => [...values].filter(([key]) => key.startsWith(prefix)).map(([key, value]) => [key, structuredClone(value)]),
   };
 }
 

@@ -26,9 +26,9 @@ export interface AppContext {
 
 /** What the menu scenes may ask of the play module once it is loaded. */
 export interface PlayApi {
-  /** Restores the game saved when the page was last left; the key of the screen that shows it, or null. */
-  resume(saved: unknown): string | null;
+  /** Restores the game in progress when the page was last left; the key of the screen that shows it, or null. */
+  resume(saved: unknown): Promise<string | null>;
 }
 
-/** The storage key of the game in progress. */
+/** The storage key that names the game in progress (its id in the saved-games library). */
 export const CURRENT_GAME_KEY = 'current-game';

@@ -11,6 +11,7 @@ import { bandName, bands, factorLine, riskSeries } from '../view/risk-view.ts';
 import { RiskChart } from '../widgets/risk-chart.ts';
 import { gameHeader } from './panels/game-header.ts';
 import { PlayScene } from './play-scene.ts';
+import { downloadSession } from './session-file.ts';
 import type { PlayContext } from './play-context.ts';
 
 export class DebriefScene extends PlayScene {
@@ -125,13 +126,7 @@ export class DebriefScene extends PlayScene {
 
     const download = () => {
       this.click();
-      const session = this.play.controller!.session(new Date().toISOString());
-      const blob = new Blob([`${JSON.stringify(session, null, 1)}\n`], { type: 'application/json' });
-      const link = el('a', {
-        attrs: { href: URL.createObjectURL(blob), download: `red-lines-${scenario.meta.id}-${new Date().toISOString().slice(0, 10)}.json` },
-      });
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      downloadSession(this.play.controller!.session(new Date().toISOString()), scenario.meta.id);
       this.app.announcer.say('The session file has been downloaded.');
     };
     const again = () => {

@@ -4,9 +4,10 @@
  * `?scenario=` link; a bad one opens a panel listing every problem, and nothing else changes.
  */
 import type { Checked, Problem } from '../../engine/scenario/problems.ts';
-import { formatProblem } from '../../engine/scenario/problems.ts';
 import type { LoadedScenario } from '../../engine/scenario/load.ts';
 import { button, el } from '../ui/dom.ts';
+import { watchDrops } from '../ui/drop.ts';
+import { problemsPanelElement, showProblems } from './panels/problems-panel.ts';
 import type { CatalogueEntry } from './scenario-catalogue.ts';
 import { fetchScenarioLink, readScenarioFile } from './scenario-sources.ts';
 import { PlayScene } from './play-scene.ts';
@@ -42,7 +43,7 @@ export class PickerScene extends PlayScene {
       if (file) void this.takeScenario(file.name, readScenarioFile(file));
     });
     this.list = el('ul', { class: 'scenario-list' });
-    this.problems = el('section', { class: 'problems-panel', attrs: { hidden: true, role: 'alert', 'aria-labelledby': 'problems-title' } });
+    this.problems = problemsPanelElement();
     const panel = el(
       'section',
       { class: 'panel picker scroll' },
@@ -66,7 +67,7 @@ export class PickerScene extends PlayScene {
       panel,
       `Choose a scenario: ${this.play.entries.map((entry) => entry.scenario.meta.title).join('; ')}. Press L to load your own.`,
     );
-    this.dropZone(panel);
+    this.onTeardown(watchDrops(this.app.ui, panel, (file) => void this.takeScenario(file.name, readScenarioFile(file))));
     const keys: Record<string, () => void> = { Escape: back, l: () => fileInput.click() };
     for (let index = 0; index < 9; index++) keys[String(index + 1)] = () => this.choose(index);
     this.keys(keys);
@@ -134,47 +135,12 @@ export class PickerScene extends PlayScene {
   }
 
   private showProblems(origin: string, problems: Problem[]): void {
-    const dismiss = button('Dismiss', () => {
-      this.problems.hidden = true;
-      this.list.querySelector<HTMLElement>('button')?.focus();
-    });
-    this.problems.replaceChildren(
-      el('h2', {
-        id: 'problems-title',
-        text: `${origin} could not be loaded (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
-      }),
-      el('p', {
-        class: 'note',
-        text: 'Nothing has changed. Fix the file and load it again; `npx red-lines scenario check FILE` lists the same problems.',
-      }),
-      el('ul', { class: 'problem-list' }, ...problems.map((problem) => el('li', { text: formatProblem(problem) }))),
-      el('div', { class: 'actions' }, dismiss),
+    showProblems(
+      this.problems,
+      origin,
+      problems,
+      'Fix the file and load it again; `npx red-lines scenario check FILE` lists the same problems.',
+      () => this.list.querySelector<HTMLElement>('button')?.focus(),
     );
-    this.problems.hidden = false;
-    dismiss.focus();
-  }
-
-  private dropZone(panel: HTMLElement): void {
-    const over = (event: DragEvent) => {
-      if (!event.dataTransfer?.types.includes('Files')) return;
-      event.preventDefault();
-      panel.classList.add('dropping');
-    };
-    const leave = () => panel.classList.remove('dropping');
-    const drop = (event: DragEvent) => {
-      event.preventDefault();
-      leave();
-      const file = event.dataTransfer?.files[0];
-      if (file) void this.takeScenario(file.name, readScenarioFile(file));
-    };
-    const ui = this.app.ui;
-    ui.addEventListener('dragover', over);
-    ui.addEventListener('dragleave', leave);
-    ui.addEventListener('drop', drop);
-    this.onTeardown(() => {
-      ui.removeEventListener('dragover', over);
-      ui.removeEventListener('dragleave', leave);
-      ui.removeEventListener('drop', drop);
-    });
   }
 }

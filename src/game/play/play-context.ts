@@ -12,6 +12,7 @@ import { bandRose } from '../audio/sound-cues.ts';
 import { narrate } from '../view/narration.ts';
 import { GameController } from './game-controller.ts';
 import type { CatalogueEntry } from './scenario-catalogue.ts';
+import { libraryEntry, newEntryId, putEntry, readEntry, type LibraryEntry } from './session-library.ts';
 
 /** The screen that shows each state of the machine. */
 export function sceneFor(snapshot: GameSnapshot): string {
@@ -39,6 +40,9 @@ export class PlayContext implements PlayApi {
   /** Saves are chained, so that a slow one never lands after a later one. */
   private saving: Promise<unknown> = Promise.resolve();
   private saveFailed = false;
+  /** The game in progress as a library entry: its id and the name the player sees. */
+  private entryId: string | null = null;
+  private entryName = '';
 
   constructor(
     readonly app: AppContext,
@@ -55,26 +59,39 @@ export class PlayContext implements PlayApi {
       controller.stop();
       return false;
     }
-    this.follow(controller);
+    const side = this.chosen.scenario.sides.find((item) => item.id === setup.playerSide)?.shortName ?? setup.playerSide;
+    this.follow(controller, newEntryId(), `${this.chosen.scenario.meta.title} — ${side}, ${new Date().toLocaleString()}`);
     return true;
   }
 
+  /** Restores the game in progress when the page was last left (its library id was kept). */
+  async resume(saved: unknown): Promise<string | null> {
+    const entry = typeof saved === 'string' ? await readEntry(await this.app.storage, saved) : null;
+    if (!entry) {
+      void this.app.storage.then((store) => store.delete(CURRENT_GAME_KEY));
+      this.app.notify('The game saved in this browser could not be restored (it is missing or damaged). It has been set aside.');
+      return null;
+    }
+    return this.open(entry);
+  }
+
   /**
-   * Restores the game saved when the page was last left: checked like any session file, replayed
-   * event by event. Returns the screen that shows its state, or null (with a message) when the
-   * saved game cannot be used; it is then dropped.
+   * Opens a saved game: checked like any session file and replayed event by event, it becomes the
+   * game in progress. Returns the screen that shows its state, or null (with a message) when it
+   * cannot be used.
    */
-  resume(saved: unknown): string | null {
-    const checked = checkSession(saved);
+  open(entry: LibraryEntry): string | null {
+    const checked = checkSession(entry.session);
     const replay = checked.ok ? replaySession(checked.value) : null;
     const problems = !checked.ok ? checked.problems : (replay?.problems ?? []);
     if (!checked.ok || problems.length > 0) {
       void this.app.storage.then((store) => store.delete(CURRENT_GAME_KEY));
-      this.app.notify(`The game saved in this browser could not be restored (${formatProblem(problems[0]!)}). It has been set aside.`);
+      this.app.notify(`“${entry.name}” could not be opened (${formatProblem(problems[0]!)}).`);
       return null;
     }
     const { session, scenario } = checked.value;
-    this.chosen = this.entries.find((entry) => JSON.stringify(entry.source) === JSON.stringify(session.scenario)) ?? {
+    this.endGame();
+    this.chosen = this.entries.find((item) => JSON.stringify(item.source) === JSON.stringify(session.scenario)) ?? {
       scenario,
       source: session.scenario,
       origin: 'a saved game',
@@ -84,13 +101,21 @@ export class PlayContext implements PlayApi {
       controller.stop();
       return null;
     }
-    this.follow(controller);
+    this.follow(controller, entry.id, entry.name);
     return sceneFor(controller.snapshot);
   }
 
-  private follow(controller: GameController): void {
+  /** Renames the game in progress if it is the one named (its next save keeps the new name). */
+  renamed(id: string, name: string): void {
+    if (this.entryId === id) this.entryName = name;
+  }
+
+  private follow(controller: GameController, id: string, name: string): void {
     this.controller = controller;
+    this.entryId = id;
+    this.entryName = name;
     this.saveFailed = false;
+    this.saving = this.saving.then(async () => (await this.app.storage).set(CURRENT_GAME_KEY, id));
     let previous: GameSnapshot = controller.snapshot;
     this.unsubscribe = controller.subscribe((snapshot) => {
       this.react(previous, snapshot);
@@ -102,13 +127,14 @@ export class PlayContext implements PlayApi {
     this.autosave();
   }
 
-  /** Saves the game after every event, so that a reload resumes it exactly where it was. */
+  /** Saves the game to the library after every event, so that a reload resumes it exactly where it was. */
   private autosave(): void {
     const controller = this.controller;
-    if (!controller) return;
-    const session = controller.session(new Date().toISOString());
+    const game = controller?.snapshot.context.game;
+    if (!controller || !game || !this.entryId) return;
+    const entry = libraryEntry(this.entryId, this.entryName, controller.session(new Date().toISOString()), controller.scenario, game);
     this.saving = this.saving.then(async () => {
-      const saved = await (await this.app.storage).set(CURRENT_GAME_KEY, session);
+      const saved = await putEntry(await this.app.storage, entry);
       if (!saved.ok && !this.saveFailed) {
         this.saveFailed = true;
         this.app.notify(saved.message);
@@ -119,7 +145,9 @@ export class PlayContext implements PlayApi {
   endGame(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
+    // The game stays in the library; it is just no longer the one a reload brings back.
     if (this.controller) this.saving = this.saving.then(async () => (await this.app.storage).delete(CURRENT_GAME_KEY));
+    this.entryId = null;
     this.controller?.stop();
     this.controller = null;
     this.app.sound.stopAmbient();

@@ -41,7 +41,7 @@ export class BootScene extends UiScene {
   private async resumeOrOpenMenu(): Promise<void> {
     const saved = await (await this.app.storage).get(CURRENT_GAME_KEY);
     if (saved !== undefined) {
-      const screen = (await this.app.loadPlay()).resume(saved);
+      const screen = await (await this.app.loadPlay()).resume(saved);
       if (screen) {
         this.scene.start(screen);
         return;

@@ -16,11 +16,17 @@ export class TitleScene extends UiScene {
       await this.app.loadPlay();
       this.scene.start('picker');
     };
+    const openLibrary = async () => {
+      this.click();
+      await this.app.loadPlay();
+      this.scene.start('library');
+    };
     const playButton = button('Play', () => void play(), { key: 'P', class: 'primary' });
     const menu = el(
       'nav',
       { class: 'menu', attrs: { 'aria-label': 'Main menu' } },
       playButton,
+      button('Saved games', () => void openLibrary(), { key: 'G' }),
       button('How to play', () => this.open('how-to-play'), { key: 'H' }),
       button('Settings', () => this.open('settings'), { key: 'S' }),
     );
@@ -36,10 +42,10 @@ export class TitleScene extends UiScene {
         }),
         menu,
       ),
-      'Red Lines. Main menu: Play, How to play, Settings.',
+      'Red Lines. Main menu: Play, Saved games, How to play, Settings.',
     );
     playButton.focus();
-    this.keys({ p: () => void play(), h: () => this.open('how-to-play'), s: () => this.open('settings') });
+    this.keys({ p: () => void play(), g: () => void openLibrary(), h: () => this.open('how-to-play'), s: () => this.open('settings') });
     this.app.ui.dataset.ready = 'menu';
     // A link that names a scenario goes straight to the picker, which loads it.
     if (this.app.scenarioLink !== null) void play();

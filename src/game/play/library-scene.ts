@@ -1,0 +1,217 @@
+/**
+ * Saved games: every game played in this browser or imported, with its scenario, side, opponent,
+ * date, rounds played and outcome. Open one (an unfinished game carries on, a finished one opens
+ * on its debrief), rename it, export it as a .json session file, delete it (with undo), or import
+ * session files by the file picker or by dropping them here.
+ */
+import type { Problem } from '../../engine/scenario/problems.ts';
+import { loadSessionText, replaySession } from '../../engine/session/load.ts';
+import { button, el, uniqueId } from '../ui/dom.ts';
+import { watchDrops } from '../ui/drop.ts';
+import { OUTCOME_TITLES } from '../view/debrief-view.ts';
+import { problemsPanelElement, showProblems } from './panels/problems-panel.ts';
+import { PlayScene } from './play-scene.ts';
+import type { PlayContext } from './play-context.ts';
+import { downloadSession } from './session-file.ts';
+import { libraryEntry, listLibrary, newEntryId, putEntry, removeEntry, type LibraryEntry } from './session-library.ts';
+
+/** Session files embed a whole scenario; this is ample for any of them. */
+const MAX_SESSION_BYTES = 8 * 1024 * 1024;
+const UNDO_MS = 10_000;
+
+export class LibraryScene extends PlayScene {
+  private list!: HTMLElement;
+  private problems!: HTMLElement;
+  private undo!: HTMLElement;
+
+  constructor(play: PlayContext) {
+    super('library', play);
+  }
+
+  create(): void {
+    const back = () => {
+      this.click();
+      this.scene.start('title');
+    };
+    const fileInput = el('input', {
+      class: 'visually-hidden',
+      attrs: { type: 'file', accept: '.json,application/json', multiple: true, 'aria-label': 'Session files', tabindex: -1 },
+    });
+    fileInput.addEventListener('change', () => {
+      const files = [...(fileInput.files ?? [])];
+      fileInput.value = '';
+      void this.importFiles(files);
+    });
+    this.list = el('div', { class: 'library-list' });
+    this.problems = problemsPanelElement();
+    this.undo = el('div', { class: 'undo', attrs: { hidden: true, role: 'status' } });
+    const panel = el(
+      'section',
+      { class: 'panel library scroll' },
+      el('h1', { text: 'Saved games' }),
+      el(
+        'div',
+        { class: 'loader' },
+        button('Import session files…', () => fileInput.click(), { key: 'I' }),
+        el('p', { class: 'note', text: 'Or drop .json session files anywhere on this screen. Games are saved here as you play.' }),
+        fileInput,
+      ),
+      this.problems,
+      this.undo,
+      this.list,
+      el('div', { class: 'actions' }, button('Back to menu', back, { key: 'Esc' })),
+    );
+    this.mount(panel, 'Saved games.');
+    this.onTeardown(watchDrops(this.app.ui, panel, (file) => void this.importFiles([file])));
+    this.keys({ Escape: back, i: () => fileInput.click() });
+    void this.render();
+  }
+
+  private async render(focusId: string | null = null): Promise<void> {
+    const entries = await listLibrary(await this.app.storage);
+    if (!this.scene.isActive()) return;
+    if (entries.length === 0) {
+      this.list.replaceChildren(el('p', { class: 'quiet', text: 'No saved games yet. Every game you play is saved here as you go.' }));
+      return;
+    }
+    const rows = entries.map((entry) => this.row(entry));
+    this.list.replaceChildren(
+      el(
+        'table',
+        { class: 'library-table' },
+        el('caption', { class: 'visually-hidden', text: 'Saved games' }),
+        el(
+          'thead',
+          {},
+          el(
+            'tr',
+            {},
+            ...['Name', 'Scenario', 'Side', 'Opponent', 'Saved', 'Rounds', 'Outcome', 'Actions'].map((text) =>
+              el('th', { text, attrs: { scope: 'col' } }),
+            ),
+          ),
+        ),
+        el('tbody', {}, ...rows),
+      ),
+    );
+    if (focusId) this.list.querySelector<HTMLElement>(`[data-entry="${focusId}"] button`)?.focus();
+    this.app.ui.dataset.library = String(entries.length);
+  }
+
+  private row(entry: LibraryEntry): HTMLElement {
+    const { summary } = entry;
+    const name = el('th', { text: entry.name, attrs: { scope: 'row' } });
+    const rename = button('Rename', () => this.rename(entry, name), { attrs: { 'aria-label': `Rename ${entry.name}` } });
+    return el(
+      'tr',
+      { attrs: { 'data-entry': entry.id } },
+      name,
+      el('td', { text: summary.scenarioTitle }),
+      el('td', { text: summary.side }),
+      el('td', { text: summary.opponent }),
+      el('td', { text: new Date(entry.savedAt).toLocaleString() }),
+      el('td', { text: String(summary.roundsPlayed) }),
+      el('td', { text: summary.outcome ? OUTCOME_TITLES[summary.outcome]! : 'in progress' }),
+      el(
+        'td',
+        { class: 'row-actions' },
+        button(summary.outcome ? 'Open' : 'Continue', () => this.openEntry(entry), {
+          class: 'primary',
+          attrs: { 'aria-label': `${summary.outcome ? 'Open' : 'Continue'} ${entry.name}` },
+        }),
+        rename,
+        button('Export', () => downloadSession(entry.session, entry.name), { attrs: { 'aria-label': `Export ${entry.name}` } }),
+        button('Delete', () => void this.remove(entry), { class: 'danger', attrs: { 'aria-label': `Delete ${entry.name}` } }),
+      ),
+    );
+  }
+
+  private openEntry(entry: LibraryEntry): void {
+    this.click();
+    const screen = this.play.open(entry);
+    if (screen) this.scene.start(screen);
+  }
+
+  private rename(entry: LibraryEntry, cell: HTMLElement): void {
+    const id = uniqueId('name');
+    const input = el('input', { id, attrs: { type: 'text', value: entry.name, maxlength: 120 } });
+    const save = async () => {
+      const name = input.value.trim();
+      if (name === '') return input.focus();
+      const store = await this.app.storage;
+      await putEntry(store, { ...entry, name });
+      this.play.renamed(entry.id, name);
+      this.app.announcer.say(`Renamed to ${name}.`);
+      await this.render(entry.id);
+    };
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') void save();
+      if (event.key === 'Escape') void this.render(entry.id);
+    });
+    cell.replaceChildren(
+      el('label', { class: 'visually-hidden', text: 'New name', attrs: { for: id } }),
+      input,
+      button('Save', () => void save()),
+    );
+    input.focus();
+    input.select();
+  }
+
+  private async remove(entry: LibraryEntry): Promise<void> {
+    const store = await this.app.storage;
+    await removeEntry(store, entry.id);
+    await this.render();
+    const undo = button('Undo', async () => {
+      await putEntry(store, entry);
+      this.undo.hidden = true;
+      await this.render(entry.id);
+      this.app.announcer.say(`“${entry.name}” is back.`);
+    });
+    this.undo.replaceChildren(el('span', { text: `Deleted “${entry.name}”. ` }), undo);
+    this.undo.hidden = false;
+    undo.focus();
+    this.app.announcer.say(`Deleted ${entry.name}. Undo is available for ten seconds.`);
+    const timer = window.setTimeout(() => (this.undo.hidden = true), UNDO_MS);
+    this.onTeardown(() => window.clearTimeout(timer));
+  }
+
+  /** Each file is checked and replayed in full before it joins the library; a bad one changes nothing. */
+  private async importFiles(files: File[]): Promise<void> {
+    const store = await this.app.storage;
+    let lastId: string | null = null;
+    for (const file of files) {
+      const problems = await this.importFile(file, store, (id) => (lastId = id));
+      if (problems) {
+        showProblems(
+          this.problems,
+          file.name,
+          problems,
+          'Session files are checked by replaying them; an altered or damaged one is refused.',
+          () => this.list.querySelector<HTMLElement>('button')?.focus(),
+        );
+        return;
+      }
+    }
+    this.problems.hidden = true;
+    await this.render(lastId);
+    this.app.announcer.say(`Imported ${files.length} session file${files.length === 1 ? '' : 's'}.`);
+  }
+
+  private async importFile(file: File, store: Awaited<typeof this.app.storage>, added: (id: string) => void): Promise<Problem[] | null> {
+    if (file.size > MAX_SESSION_BYTES)
+      return [{ path: [], message: `the file is ${(file.size / 1024 / 1024).toFixed(1)} MiB; session files may be at most 8 MiB` }];
+    const loaded = loadSessionText(await file.text());
+    if (!loaded.ok) return loaded.problems;
+    const replay = replaySession(loaded.value);
+    if (replay.problems.length > 0) return replay.problems;
+    const game = replay.snapshots.at(-1)!.context.game!;
+    const id = newEntryId();
+    const saved = await putEntry(
+      store,
+      libraryEntry(id, file.name.replace(/\.json$/i, ''), loaded.value.session, loaded.value.scenario, game),
+    );
+    if (!saved.ok) return [{ path: [], message: saved.message }];
+    added(id);
+    return null;
+  }
+}
