@@ -7,6 +7,7 @@ import type { AppContext, PlayApi } from '../app/app-context.ts';
 import { BriefingScene } from './briefing-scene.ts';
 import { DebriefScene } from './debrief-scene.ts';
 import { LibraryScene } from './library-scene.ts';
+import { ReplayScene } from './replay-scene.ts';
 import { PickerScene } from './picker-scene.ts';
 import { PlayContext } from './play-context.ts';
 import { RoundResultScene } from './round-result-scene.ts';
@@ -25,6 +26,7 @@ export async function installPlayScenes(game: Phaser.Game, app: AppContext): Pro
     new RoundResultScene(play),
     new DebriefScene(play),
     new LibraryScene(play),
+    new ReplayScene(play),
   ]) {
     game.scene.add(scene.sys.settings.key, scene, false);
   }

@@ -5,7 +5,7 @@
  * session files by the file picker or by dropping them here.
  */
 import type { Problem } from '../../engine/scenario/problems.ts';
-import { loadSessionText, replaySession } from '../../engine/session/load.ts';
+import { checkSession, loadSessionText, replaySession } from '../../engine/session/load.ts';
 import { button, el, uniqueId } from '../ui/dom.ts';
 import { watchDrops } from '../ui/drop.ts';
 import { OUTCOME_TITLES } from '../view/debrief-view.ts';
@@ -120,6 +120,7 @@ export class LibraryScene extends PlayScene {
           attrs: { 'aria-label': `${summary.outcome ? 'Open' : 'Continue'} ${entry.name}` },
         }),
         rename,
+        button('Replay', () => this.replay(entry), { attrs: { 'aria-label': `Replay ${entry.name}` } }),
         button('Export', () => downloadSession(entry.session, entry.name), { attrs: { 'aria-label': `Export ${entry.name}` } }),
         button('Delete', () => void this.remove(entry), { class: 'danger', attrs: { 'aria-label': `Delete ${entry.name}` } }),
       ),
@@ -130,6 +131,16 @@ export class LibraryScene extends PlayScene {
     this.click();
     const screen = this.play.open(entry);
     if (screen) this.scene.start(screen);
+  }
+
+  private replay(entry: LibraryEntry): void {
+    this.click();
+    const checked = checkSession(entry.session);
+    if (!checked.ok) {
+      showProblems(this.problems, entry.name, checked.problems, 'The saved game is damaged and cannot be replayed.', () => undefined);
+      return;
+    }
+    this.scene.start('replay', { loaded: checked.value, name: entry.name });
   }
 
   private rename(entry: LibraryEntry, cell: HTMLElement): void {

@@ -5,7 +5,7 @@
  */
 import type { GameSnapshot } from '../../engine/machine/game-run.ts';
 import type { GameState, Setup } from '../../engine/rules/state.ts';
-import { checkSession, replaySession } from '../../engine/session/load.ts';
+import { checkSession, replaySession, type LoadedSession } from '../../engine/session/load.ts';
 import { formatProblem } from '../../engine/scenario/problems.ts';
 import { CURRENT_GAME_KEY, type AppContext, type PlayApi } from '../app/app-context.ts';
 import { bandRose } from '../audio/sound-cues.ts';
@@ -102,6 +102,31 @@ export class PlayContext implements PlayApi {
       return null;
     }
     this.follow(controller, entry.id, entry.name);
+    return sceneFor(controller.snapshot);
+  }
+
+  /**
+   * A new game from a point of a saved one: its events up to `events`, replayed into a game with
+   * an id and a name of its own. The saved game itself is not touched.
+   */
+  fork(loaded: LoadedSession, events: number, name: string): string | null {
+    return this.startFrom(loaded, events, newEntryId(), name);
+  }
+
+  /** Makes a checked session's first `events` events the game in progress; the screen for its state. */
+  private startFrom({ session, scenario }: LoadedSession, events: number, id: string, name: string): string | null {
+    this.endGame();
+    this.chosen = this.entries.find((item) => JSON.stringify(item.source) === JSON.stringify(session.scenario)) ?? {
+      scenario,
+      source: session.scenario,
+      origin: 'a saved game',
+    };
+    const controller = new GameController(scenario, session.scenario);
+    if (!controller.restore({ seed: session.seed, ...session.setup }, session.events.slice(0, events))) {
+      controller.stop();
+      return null;
+    }
+    this.follow(controller, id, name);
     return sceneFor(controller.snapshot);
   }
 

@@ -41,10 +41,13 @@ export function keyHint(key: string): HTMLElement {
   return el('kbd', { class: 'key-hint', text: key, attrs: { 'aria-hidden': 'true' } });
 }
 
+/** The names aria-keyshortcuts uses for the keys shown on buttons. */
+const KEY_NAMES: Record<string, string> = { Esc: 'Escape', '←': 'ArrowLeft', '→': 'ArrowRight' };
+
 /** A button; `key` shows its shortcut inside it (so the two never part when the row wraps) and names it for assistive technology. */
 export function button(label: string, onClick: () => void, props: Props & { key?: string } = {}): HTMLButtonElement {
   const { key, ...rest } = props;
-  const attrs = { type: 'button', ...(key ? { 'aria-keyshortcuts': key === 'Esc' ? 'Escape' : key } : {}), ...rest.attrs };
+  const attrs = { type: 'button', ...(key ? { 'aria-keyshortcuts': KEY_NAMES[key] ?? key } : {}), ...rest.attrs };
   const element = el('button', { ...rest, attrs, on: { ...rest.on, click: () => onClick() } }, label);
   if (key) append(element, keyHint(key));
   return element;

@@ -19,7 +19,7 @@ export class MapPanel {
   constructor(
     private readonly scene: UiScene,
     private readonly scenario: Scenario,
-    private readonly game: GameState,
+    private game: GameState,
     private readonly reducedMotion: boolean,
   ) {
     const view = mapView(scenario, game);
@@ -34,6 +34,12 @@ export class MapPanel {
       this.map = new EuropeMap(this.scene, rect, collection, this.scenario, { reducedMotion: this.reducedMotion, textScale });
       this.map.update(this.game);
     } else this.map.layout(rect);
+  }
+
+  /** Shows another state of the same game (the replay viewer moves through them). */
+  update(game: GameState): void {
+    this.game = game;
+    this.map?.update(game);
   }
 
   destroy(): void {
