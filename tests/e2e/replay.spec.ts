@@ -73,3 +73,32 @@ test('replay a saved game: scrub, step, play and pause, then take over from a po
   await expect(original).toContainText('Agreement on every track');
   expect(consoleErrors).toEqual([]);
 });
+
+test('a share link opens straight into the replay; a damaged one says so', async ({ page, context, consoleErrors }) => {
+  await openMenu(page);
+  await press(page, 'g');
+  await waitForScreen(page, 'library');
+  await page.locator('input[type=file]').setInputFiles({ name: 'shared-game.json', mimeType: 'application/json', buffer: sessionFile() });
+  await page.getByRole('button', { name: 'Share a link to shared-game' }).click();
+  const field = page.locator('.share-field');
+  await expect(field).toBeFocused();
+  const link = await field.inputValue();
+  expect(link).toMatch(/#session=[A-Za-z0-9_-]+$/);
+  // A game on a bundled scenario names it rather than embedding it, so its link stays short.
+  expect(link.length).toBeLessThan(2000);
+  await snap(page, 'share-link');
+
+  const friend = await context.newPage();
+  const friendErrors: string[] = [];
+  friend.on('console', (message) => message.type() === 'error' && friendErrors.push(message.text()));
+  await friend.goto(link);
+  await waitForScreen(friend, 'replay');
+  await expect(friend.locator('.game-header h1')).toHaveText('Replay: A shared game');
+  await expect(friend.locator('.replay-status')).toContainText('the start');
+  await friend.goto(`${link.slice(0, link.length - 40)}`);
+  await friend.reload();
+  await expect(friend.locator('#toast')).toContainText('The shared game could not be opened');
+  await expect(friend.locator('#ui')).toHaveAttribute('data-ready', 'menu');
+  expect(friendErrors).toEqual([]);
+  expect(consoleErrors).toEqual([]);
+});

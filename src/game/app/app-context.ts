@@ -28,6 +28,8 @@ export interface AppContext {
 export interface PlayApi {
   /** Restores the game in progress when the page was last left; the key of the screen that shows it, or null. */
   resume(saved: unknown): Promise<string | null>;
+  /** Opens the session a share link holds in the replay viewer; the scene and its data, or null (with a message). */
+  openShared(fragment: string): Promise<{ screen: string; data: object } | null>;
 }
 
 /** The storage key that names the game in progress (its id in the saved-games library). */

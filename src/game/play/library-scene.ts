@@ -13,6 +13,7 @@ import { problemsPanelElement, showProblems } from './panels/problems-panel.ts';
 import { PlayScene } from './play-scene.ts';
 import type { PlayContext } from './play-context.ts';
 import { downloadSession } from './session-file.ts';
+import { encodeShareFragment } from './share-link.ts';
 import { libraryEntry, listLibrary, newEntryId, putEntry, removeEntry, type LibraryEntry } from './session-library.ts';
 
 /** Session files embed a whole scenario; this is ample for any of them. */
@@ -22,6 +23,7 @@ const UNDO_MS = 10_000;
 export class LibraryScene extends PlayScene {
   private list!: HTMLElement;
   private problems!: HTMLElement;
+  /** A notice under the toolbar: the undo of a deletion, or a share link. */
   private undo!: HTMLElement;
 
   constructor(play: PlayContext) {
@@ -121,6 +123,7 @@ export class LibraryScene extends PlayScene {
         }),
         rename,
         button('Replay', () => this.replay(entry), { attrs: { 'aria-label': `Replay ${entry.name}` } }),
+        button('Share link', () => void this.share(entry), { attrs: { 'aria-label': `Share a link to ${entry.name}` } }),
         button('Export', () => downloadSession(entry.session, entry.name), { attrs: { 'aria-label': `Export ${entry.name}` } }),
         button('Delete', () => void this.remove(entry), { class: 'danger', attrs: { 'aria-label': `Delete ${entry.name}` } }),
       ),
@@ -131,6 +134,33 @@ export class LibraryScene extends PlayScene {
     this.click();
     const screen = this.play.open(entry);
     if (screen) this.scene.start(screen);
+  }
+
+  /** Shows a link that opens this game's replay; too long a game is exported as a file instead. */
+  private async share(entry: LibraryEntry): Promise<void> {
+    this.click();
+    const fragment = await encodeShareFragment(entry.session as { scenario: unknown }, this.play.entries);
+    if (!fragment) {
+      downloadSession(entry.session, entry.name);
+      this.app.notify(`“${entry.name}” is too long for a link; it has been downloaded as a session file to share instead.`);
+      return;
+    }
+    const link = `${window.location.origin}${window.location.pathname}#${fragment}`;
+    const id = uniqueId('share');
+    const field = el('input', { id, class: 'share-field', attrs: { type: 'text', readonly: true, value: link } });
+    const copy = button('Copy', async () => {
+      try {
+        await navigator.clipboard.writeText(link);
+        this.app.announcer.say('The link has been copied.');
+      } catch {
+        field.select();
+        this.app.announcer.say('Copying is not allowed here: the link is selected, press Ctrl+C to copy it.');
+      }
+    });
+    this.undo.replaceChildren(el('label', { text: `Link to the replay of “${entry.name}”: `, attrs: { for: id } }), field, copy);
+    this.undo.hidden = false;
+    field.focus();
+    field.select();
   }
 
   private replay(entry: LibraryEntry): void {

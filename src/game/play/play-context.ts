@@ -13,6 +13,7 @@ import { narrate } from '../view/narration.ts';
 import { GameController } from './game-controller.ts';
 import type { CatalogueEntry } from './scenario-catalogue.ts';
 import { libraryEntry, newEntryId, putEntry, readEntry, type LibraryEntry } from './session-library.ts';
+import { decodeShareFragment } from './share-link.ts';
 
 /** The screen that shows each state of the machine. */
 export function sceneFor(snapshot: GameSnapshot): string {
@@ -128,6 +129,17 @@ export class PlayContext implements PlayApi {
     }
     this.follow(controller, id, name);
     return sceneFor(controller.snapshot);
+  }
+
+  async openShared(fragment: string): Promise<{ screen: string; data: object } | null> {
+    const decoded = await decodeShareFragment(fragment, this.entries);
+    const checked = decoded.ok ? checkSession(decoded.value) : decoded;
+    const problems = !checked.ok ? checked.problems : replaySession(checked.value).problems;
+    if (!checked.ok || problems.length > 0) {
+      this.app.notify(`The shared game could not be opened (${formatProblem(problems[0]!)}).`);
+      return null;
+    }
+    return { screen: 'replay', data: { loaded: checked.value, name: 'A shared game' } };
   }
 
   /** Renames the game in progress if it is the one named (its next save keeps the new name). */

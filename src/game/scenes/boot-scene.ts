@@ -37,8 +37,16 @@ export class BootScene extends UiScene {
     void this.resumeOrOpenMenu();
   }
 
-  /** A game left in progress (the page was reloaded or closed) comes back exactly where it was. */
+  /** A shared game opens in the replay viewer; a game left in progress (the page was reloaded or closed) comes back exactly where it was. */
   private async resumeOrOpenMenu(): Promise<void> {
+    // A share link opens straight into its replay.
+    if (window.location.hash.startsWith('#session=')) {
+      const shared = await (await this.app.loadPlay()).openShared(window.location.hash);
+      if (shared) {
+        this.scene.start(shared.screen, shared.data);
+        return;
+      }
+    }
     const saved = await (await this.app.storage).get(CURRENT_GAME_KEY);
     if (saved !== undefined) {
       const screen = await (await this.app.loadPlay()).resume(saved);
