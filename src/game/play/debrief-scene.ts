@@ -199,7 +199,12 @@ export class DebriefScene extends PlayScene {
         ),
       ),
     );
-    const chart = new RiskChart(this, bands(scenario), series);
+    const chart = new RiskChart(
+      this,
+      bands(scenario),
+      series.map((point) => point.label),
+      [series.map((point) => point.risk)],
+    );
     this.followLayout([chartSlot], () => chart.layout(this.rectOf(chartSlot)));
     this.onTeardown(() => chart.destroy());
     this.keys({ d: download, n: again, m: menu });

@@ -5,6 +5,7 @@
 import type Phaser from 'phaser';
 import type { AppContext, PlayApi } from '../app/app-context.ts';
 import { BriefingScene } from './briefing-scene.ts';
+import { ClassViewScene } from './class-view-scene.ts';
 import { DebriefScene } from './debrief-scene.ts';
 import { LibraryScene } from './library-scene.ts';
 import { ReplayScene } from './replay-scene.ts';
@@ -27,6 +28,7 @@ export async function installPlayScenes(game: Phaser.Game, app: AppContext): Pro
     new DebriefScene(play),
     new LibraryScene(play),
     new ReplayScene(play),
+    new ClassViewScene(play),
   ]) {
     game.scene.add(scene.sys.settings.key, scene, false);
   }

@@ -27,6 +27,8 @@ const STEP_MS = 1200;
 export interface ReplayRequest {
   loaded: LoadedSession;
   name: string;
+  /** The screen the viewer returns to (the saved games unless told otherwise). */
+  back?: string;
 }
 
 export class ReplayScene extends PlayScene {
@@ -100,7 +102,7 @@ export class ReplayScene extends PlayScene {
     const back = () => {
       this.click();
       this.stop();
-      this.scene.start('library');
+      this.scene.start(this.request.back ?? 'library');
     };
     this.mount(
       el(
@@ -119,7 +121,7 @@ export class ReplayScene extends PlayScene {
             'nav',
             { class: 'header-actions', attrs: { 'aria-label': 'Replay' } },
             button('Take over from here', () => this.takeOver(), { key: 'T' }),
-            button('Back to saved games', back, { key: 'Esc' }),
+            button(this.request.back === 'class-view' ? 'Back to the class' : 'Back to saved games', back, { key: 'Esc' }),
           ),
         ),
         this.view,

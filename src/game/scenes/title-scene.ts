@@ -16,17 +16,20 @@ export class TitleScene extends UiScene {
       await this.app.loadPlay();
       this.scene.start('picker');
     };
-    const openLibrary = async () => {
+    const openPlayScreen = async (key: string) => {
       this.click();
       await this.app.loadPlay();
-      this.scene.start('library');
+      this.scene.start(key);
     };
+    const openLibrary = () => openPlayScreen('library');
+    const openClass = () => openPlayScreen('class-view');
     const playButton = button('Play', () => void play(), { key: 'P', class: 'primary' });
     const menu = el(
       'nav',
       { class: 'menu', attrs: { 'aria-label': 'Main menu' } },
       playButton,
       button('Saved games', () => void openLibrary(), { key: 'G' }),
+      button('Class view (instructors)', () => void openClass(), { key: 'C' }),
       button('How to play', () => this.open('how-to-play'), { key: 'H' }),
       button('Settings', () => this.open('settings'), { key: 'S' }),
     );
@@ -42,10 +45,16 @@ export class TitleScene extends UiScene {
         }),
         menu,
       ),
-      'Red Lines. Main menu: Play, Saved games, How to play, Settings.',
+      'Red Lines. Main menu: Play, Saved games, Class view, How to play, Settings.',
     );
     playButton.focus();
-    this.keys({ p: () => void play(), g: () => void openLibrary(), h: () => this.open('how-to-play'), s: () => this.open('settings') });
+    this.keys({
+      p: () => void play(),
+      g: () => void openLibrary(),
+      c: () => void openClass(),
+      h: () => this.open('how-to-play'),
+      s: () => this.open('settings'),
+    });
     this.app.ui.dataset.ready = 'menu';
     // A link that names a scenario goes straight to the picker, which loads it.
     if (this.app.scenarioLink !== null) void play();

@@ -1,15 +1,10 @@
 /**
- * The debrief's risk chart on the canvas: the bands as shaded strips, the risk at the start and at
- * the end of every round as a line with points, and round labels. The same figures are in a
- * table beside it for screen readers.
+ * Risk charts on the canvas: the bands as shaded strips, and the risk at the start and at the end
+ * of every round as a line — one game with its points (the debrief), or a whole class's games as
+ * thinner lines on the same axes (the class view). The same figures are in tables beside them.
  */
 import Phaser from 'phaser';
 import { BAND_COLOURS } from './gauge-geometry.ts';
-
-export interface ChartPoint {
-  label: string;
-  risk: number;
-}
 
 export class RiskChart {
   private readonly graphics: Phaser.GameObjects.Graphics;
@@ -18,7 +13,10 @@ export class RiskChart {
   constructor(
     private readonly scene: Phaser.Scene,
     private readonly bands: { from: number; to: number; name: string }[],
-    private readonly points: ChartPoint[],
+    /** The x-axis labels: Start, R1, R2… */
+    private readonly steps: string[],
+    /** One line per game: the risk at each step (a game that ended early has fewer). */
+    private readonly series: number[][],
   ) {
     this.graphics = scene.add.graphics();
   }
@@ -33,7 +31,7 @@ export class RiskChart {
     const top = box.y + 10;
     const bottom = box.bottom - 26;
     const y = (risk: number) => bottom - (risk / 100) * (bottom - top);
-    const x = (i: number) => left + (this.points.length <= 1 ? 0 : (i / (this.points.length - 1)) * (right - left));
+    const x = (i: number) => left + (this.steps.length <= 1 ? 0 : (i / (this.steps.length - 1)) * (right - left));
     const text = (px: number, py: number, value: string, originX: number, originY: number) => {
       this.labels.push(
         this.scene.add
@@ -52,15 +50,18 @@ export class RiskChart {
       graphics.lineBetween(left - 4, y(tick), left, y(tick));
       text(left - 6, y(tick), String(tick), 1, 0.5);
     }
-    graphics.lineStyle(3, 0xf4efe6, 1);
-    graphics.beginPath();
-    this.points.forEach((point, i) => (i === 0 ? graphics.moveTo(x(i), y(point.risk)) : graphics.lineTo(x(i), y(point.risk))));
-    graphics.strokePath();
-    this.points.forEach((point, i) => {
-      graphics.fillStyle(0xf4efe6, 1);
-      graphics.fillCircle(x(i), y(point.risk), 4);
-      text(x(i), bottom + 6, point.label, 0.5, 0);
-    });
+    this.steps.forEach((label, i) => text(x(i), bottom + 6, label, 0.5, 0));
+    const single = this.series.length === 1;
+    for (const line of this.series) {
+      graphics.lineStyle(single ? 3 : 2, 0xf4efe6, single ? 1 : 0.55);
+      graphics.beginPath();
+      line.forEach((risk, i) => (i === 0 ? graphics.moveTo(x(i), y(risk)) : graphics.lineTo(x(i), y(risk))));
+      graphics.strokePath();
+      graphics.fillStyle(0xf4efe6, single ? 1 : 0.8);
+      // Points for one game; for many, only each line's end, which is where that game stopped.
+      if (single) line.forEach((risk, i) => graphics.fillCircle(x(i), y(risk), 4));
+      else if (line.length > 0) graphics.fillCircle(x(line.length - 1), y(line.at(-1)!), 3);
+    }
   }
 
   destroy(): void {
