@@ -102,3 +102,27 @@ test('a share link opens straight into the replay; a damaged one says so', async
   expect(friendErrors).toEqual([]);
   expect(consoleErrors).toEqual([]);
 });
+
+test('the debrief prints: chart as SVG, every section open, no controls; and saves as PDF', async ({ page, consoleErrors }) => {
+  await openMenu(page);
+  await press(page, 'g');
+  await waitForScreen(page, 'library');
+  await page.locator('input[type=file]').setInputFiles({ name: 'printed.json', mimeType: 'application/json', buffer: sessionFile() });
+  await page.getByRole('button', { name: 'Open printed' }).click();
+  await waitForScreen(page, 'debrief');
+  await expect(page.getByRole('button', { name: 'Print the debrief' })).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await expect(page.locator('.risk-chart-svg')).toBeVisible();
+  await expect(page.locator('#stage')).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print the debrief' })).toBeHidden();
+  expect(await page.locator('details:not([open])').count()).toBe(0);
+  await expect(page.locator('.questions li').first()).toBeVisible();
+  await page.setViewportSize({ width: 800, height: 4000 });
+  await page.screenshot({ path: 'test-results/screens/debrief-print.png', fullPage: true });
+  const pdf = await page.pdf({ format: 'A4' });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(pdf.length).toBeGreaterThan(20_000);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  expect(consoleErrors).toEqual([]);
+});

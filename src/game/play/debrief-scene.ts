@@ -9,6 +9,7 @@ import { aiPersona, decisionsByRound, OUTCOME_TITLES, scoreRows } from '../view/
 import { sideShort } from '../view/narration.ts';
 import { bandName, bands, factorLine, riskSeries } from '../view/risk-view.ts';
 import { RiskChart } from '../widgets/risk-chart.ts';
+import { riskChartSvg } from '../widgets/risk-chart-svg.ts';
 import { gameHeader } from './panels/game-header.ts';
 import { PlayScene } from './play-scene.ts';
 import { downloadSession } from './session-file.ts';
@@ -134,6 +135,11 @@ export class DebriefScene extends PlayScene {
       this.play.endGame();
       this.scene.start('setup');
     };
+    // Printing (or saving as PDF) shows everything: closed sections open for the page, then close again.
+    const print = () => {
+      this.click();
+      window.print();
+    };
     const menu = () => {
       this.click();
       this.quit();
@@ -156,6 +162,16 @@ export class DebriefScene extends PlayScene {
             }),
             el('h2', { text: 'The risk of war' }),
             chartSlot,
+            el(
+              'div',
+              { class: 'print-only' },
+              riskChartSvg(
+                bands(scenario),
+                series.map((point) => point.label),
+                series.map((point) => point.risk),
+                `Risk by round: ${series.map((point) => `${point.label} ${point.risk.toFixed(1)}`).join(', ')}`,
+              ),
+            ),
           ),
           el(
             'article',
@@ -192,6 +208,7 @@ export class DebriefScene extends PlayScene {
               'div',
               { class: 'actions' },
               button('Download the session file', download, { key: 'D', class: 'primary' }),
+              button('Print the debrief', print, { key: 'P' }),
               button('Play again', again, { key: 'N' }),
               button('Main menu', menu, { key: 'M' }),
             ),
@@ -207,6 +224,25 @@ export class DebriefScene extends PlayScene {
     );
     this.followLayout([chartSlot], () => chart.layout(this.rectOf(chartSlot)));
     this.onTeardown(() => chart.destroy());
-    this.keys({ d: download, n: again, m: menu });
+    this.keys({ d: download, n: again, m: menu, p: print });
+    const details = () => [...this.app.ui.querySelectorAll('details')];
+    const opened = new Set<HTMLDetailsElement>();
+    const before = () => {
+      for (const item of details()) {
+        if (item.open) continue;
+        opened.add(item);
+        item.open = true;
+      }
+    };
+    const after = () => {
+      opened.forEach((item) => (item.open = false));
+      opened.clear();
+    };
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    this.onTeardown(() => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    });
   }
 }
