@@ -361,7 +361,7 @@ describe('altered sessions say where they diverge', () => {
 
   it('a future format version says "newer version"; other versions and formats are refused in words', () => {
     const newer = asDoc(LONG);
-    newer.formatVersion = 2;
+    newer.formatVersion = 3;
     const result = loadSessionText(JSON.stringify(newer));
     expect(result.ok).toBe(false);
     if (!result.ok) {
@@ -369,7 +369,7 @@ describe('altered sessions say where they diverge', () => {
       expect(result.problems[0]!.path).toEqual(['formatVersion']);
       expect(result.problems[0]!.message).toContain('newer version');
     }
-    for (const version of [0, -1, 1.5, '1', null]) {
+    for (const version of [0, -1, 1.5, '2', null]) {
       const doc = asDoc(LONG);
       doc.formatVersion = version;
       expect(

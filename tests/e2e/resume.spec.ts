@@ -81,3 +81,35 @@ test('a saved game that no longer checks out is set aside with a message', async
   expect(await page.evaluate(() => localStorage.getItem('red-lines:current-game'))).toBeNull();
   expect(consoleErrors).toEqual([]);
 });
+
+test('a full storage quota gives a message, the game goes on, and what was saved stays', async ({ page, consoleErrors }) => {
+  // Local storage only, and it fills up after the game's first saves.
+  await page.addInitScript(() => {
+    Reflect.deleteProperty(window, 'indexedDB');
+    const setItem = Storage.prototype.setItem;
+    let writes = 0;
+    Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
+      if (key.startsWith('red-lines:session:') && ++writes > 1) throw new DOMException('full', 'QuotaExceededError');
+      setItem.call(this, key, value);
+    };
+  });
+  await startGame(page);
+  const saved = await page.evaluate(() =>
+    localStorage.getItem(Object.keys(localStorage).find((key) => key.startsWith('red-lines:session:'))!),
+  );
+  expect(saved).not.toBeNull();
+  await press(page, 'Enter');
+  await waitForScreen(page, 'table');
+  await press(page, 'r');
+  await waitForScreen(page, 'round-result');
+  await expect(page.locator('#toast')).toContainText('storage is full');
+  await press(page, 'Enter');
+  await waitForScreen(page, 'briefing');
+  // The last save that fitted is still there, untouched.
+  const after = await page.evaluate(() =>
+    localStorage.getItem(Object.keys(localStorage).find((key) => key.startsWith('red-lines:session:'))!),
+  );
+  expect(after).toBe(saved);
+  await snap(page, 'resume-quota');
+  expect(consoleErrors).toEqual([]);
+});

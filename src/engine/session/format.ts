@@ -10,7 +10,11 @@ import type { ScenarioInput } from '../scenario/schema.ts';
 import type { Setup } from '../rules/state.ts';
 
 export const SESSION_FORMAT = 'red-lines-session';
-export const SESSION_VERSION = 1;
+/**
+ * The session format's version. 2 added `name` (the game as the player named it), so a file
+ * exported from the saved games keeps its name; version 1 files are migrated on reading.
+ */
+export const SESSION_VERSION = 2;
 
 export const timedEventSchema = z.object({
   at: z.number().min(0).max(1e10).describe('Milliseconds since the session started.'),
@@ -21,6 +25,7 @@ export const sessionSchema = z.object({
   format: z.literal(SESSION_FORMAT),
   formatVersion: z.literal(SESSION_VERSION),
   appVersion: z.string().max(40),
+  name: z.string().min(1).max(120).describe('The game as the player named it.'),
   savedAt: z.string().max(40).optional().describe('When the file was written (ISO 8601), as the shell saw it.'),
   scenario: z.unknown().describe('The whole scenario the game was played on.'),
   seed: setupSchema.shape.seed,
@@ -51,6 +56,7 @@ export interface Session {
   format: typeof SESSION_FORMAT;
   formatVersion: typeof SESSION_VERSION;
   appVersion: string;
+  name: string;
   savedAt?: string;
   scenario: ScenarioInput;
   seed: Setup['seed'];

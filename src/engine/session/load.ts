@@ -17,11 +17,18 @@ export interface LoadedSession {
   scenario: Scenario;
 }
 
-/**
- * Upgrades older session documents one version at a time. Version 1 is the first, so there is
- * nothing to upgrade yet; a future version 2 adds `1: (doc) => ({ ...doc, formatVersion: 2, … })`.
- */
-const MIGRATIONS: Record<number, (document: Record<string, unknown>) => Record<string, unknown>> = {};
+/** The title of an embedded scenario, read without trusting the document. */
+function scenarioTitle(document: Record<string, unknown>): string | null {
+  const scenario = document.scenario as { meta?: { title?: unknown } } | null | undefined;
+  const title = typeof scenario === 'object' && scenario !== null ? scenario.meta?.title : undefined;
+  return typeof title === 'string' && title.length > 0 ? title.slice(0, 120) : null;
+}
+
+/** Upgrades older session documents one version at a time, each step to the next version. */
+const MIGRATIONS: Record<number, (document: Record<string, unknown>) => Record<string, unknown>> = {
+  // Version 2 names the game; a version 1 file takes its scenario's title.
+  1: (document) => ({ ...document, formatVersion: 2, name: scenarioTitle(document) ?? 'A Red Lines game' }),
+};
 
 function migrate(document: Record<string, unknown>): Checked<Record<string, unknown>> {
   let current = document;

@@ -10,7 +10,13 @@ import { SESSION_FORMAT, SESSION_VERSION, startEvent, type Session, type TimedEv
  * Replays the events to compute the checksums. `source` is the scenario as it was read (before
  * defaults were filled in), so the file embeds exactly what the author wrote.
  */
-export function recordSession(scenario: Scenario, source: ScenarioInput, setup: Setup, events: TimedEvent[]): Session {
+export function recordSession(
+  scenario: Scenario,
+  source: ScenarioInput,
+  setup: Setup,
+  events: TimedEvent[],
+  name = scenario.meta.title,
+): Session {
   const { seed, ...rest } = setup;
   const run = new GameRun(scenario, true);
   run.send(startEvent({ seed, setup: rest }));
@@ -20,6 +26,7 @@ export function recordSession(scenario: Scenario, source: ScenarioInput, setup: 
     format: SESSION_FORMAT,
     formatVersion: SESSION_VERSION,
     appVersion: APP_VERSION,
+    name,
     scenario: source,
     seed,
     setup: rest,

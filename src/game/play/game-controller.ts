@@ -75,9 +75,9 @@ export class GameController {
   }
 
   /** The game so far as a self-contained session document. */
-  session(savedAt: string): Session {
+  session(savedAt: string, name?: string): Session {
     if (!this.setup) throw new Error('the game has not started');
-    return { ...recordSession(this.scenario, this.source, this.setup, this.log), savedAt };
+    return { ...recordSession(this.scenario, this.source, this.setup, this.log, name), savedAt };
   }
 
   stop(): void {

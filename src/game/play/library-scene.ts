@@ -124,7 +124,9 @@ export class LibraryScene extends PlayScene {
         rename,
         button('Replay', () => this.replay(entry), { attrs: { 'aria-label': `Replay ${entry.name}` } }),
         button('Share link', () => void this.share(entry), { attrs: { 'aria-label': `Share a link to ${entry.name}` } }),
-        button('Export', () => downloadSession(entry.session, entry.name), { attrs: { 'aria-label': `Export ${entry.name}` } }),
+        button('Export', () => downloadSession({ ...(entry.session as object), name: entry.name }, entry.name), {
+          attrs: { 'aria-label': `Export ${entry.name}` },
+        }),
         button('Delete', () => void this.remove(entry), { class: 'danger', attrs: { 'aria-label': `Delete ${entry.name}` } }),
       ),
     );

@@ -169,7 +169,13 @@ export class PlayContext implements PlayApi {
     const controller = this.controller;
     const game = controller?.snapshot.context.game;
     if (!controller || !game || !this.entryId) return;
-    const entry = libraryEntry(this.entryId, this.entryName, controller.session(new Date().toISOString()), controller.scenario, game);
+    const entry = libraryEntry(
+      this.entryId,
+      this.entryName,
+      controller.session(new Date().toISOString(), this.entryName),
+      controller.scenario,
+      game,
+    );
     this.saving = this.saving.then(async () => {
       const saved = await putEntry(await this.app.storage, entry);
       if (!saved.ok && !this.saveFailed) {
