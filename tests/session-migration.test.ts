@@ -3,7 +3,7 @@ import { SESSION_VERSION } from '../src/engine/session/format.ts';
 import { checkSession, replaySession } from '../src/engine/session/load.ts';
 import { recordSession } from '../src/engine/session/record.ts';
 import { playGame } from '../src/engine/simulation/play.ts';
-import { againstAi, geneva, genevaSource } from './helpers.ts';
+import { againstAi, geneva, genevaSource, mustLoad } from './helpers.ts';
 
 const setup = againstAi(geneva, 'ru-hardliner', 5);
 const current = recordSession(geneva, genevaSource(), setup, playGame(geneva, setup, { us: 'greedy' }).events, 'Week 3 — Alice');
@@ -32,5 +32,23 @@ describe('session format versions', () => {
     const checked = checkSession(older);
     expect(checked.ok).toBe(false);
     if (!checked.ok) expect(checked.problems.every((problem) => problem.path[0] === 'scenario')).toBe(true);
+  });
+});
+
+describe('a session carries its own scenario', () => {
+  it('replays from the embedded scenario even when the bundled copy has changed since', () => {
+    const edited = genevaSource() as unknown as { meta: { title: string }; tracks: { positions: { utility: { us: number } }[] }[] };
+    edited.meta.title = 'Geneva as it was when the game was played';
+    edited.tracks[0]!.positions[1]!.utility.us = 55;
+    const scenario = mustLoad(JSON.stringify(edited));
+    const played = playGame(scenario, setup, { us: 'greedy' });
+    const session = recordSession(scenario, edited as never, setup, played.events);
+    const checked = checkSession(JSON.parse(JSON.stringify(session)));
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    expect(checked.value.scenario.meta.title).toBe('Geneva as it was when the game was played');
+    const replay = replaySession(checked.value);
+    expect(replay.problems).toEqual([]);
+    expect(replay.snapshots.at(-1)!.context.game).toEqual(played.final);
   });
 });
