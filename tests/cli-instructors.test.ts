@@ -10,7 +10,7 @@ import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 
 import { POLICY_NAMES } from '../src/engine/bots/policies.ts';
-import { MAX_SCENARIO_BYTES } from '../src/engine/scenario/document.ts';
+import { MAX_SCENARIO_BYTES } from '../src/engine/scenario/formats.ts';
 import { geneva, GENEVA_PATH, GENEVA_TEXT, genevaDoc, setPath, type JsonObject, runCli, tempFiles } from './helpers.ts';
 
 const { dir, file } = tempFiles('red-lines-instructors-');

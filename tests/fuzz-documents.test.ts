@@ -15,7 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
 import { GameRun } from '../src/engine/machine/game-run.ts';
 import { Dice, seedState } from '../src/engine/random.ts';
-import { formatOf, parseDocumentText } from '../src/engine/scenario/document.ts';
+import { formatOf, parseDocumentText } from '../src/engine/scenario/formats.ts';
 import { loadScenarioDocument } from '../src/engine/scenario/load.ts';
 import { formatProblem, type Checked } from '../src/engine/scenario/problems.ts';
 import {

@@ -5,7 +5,7 @@
  */
 import { stringify } from 'yaml';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MAX_SCENARIO_BYTES } from '../src/engine/scenario/document.ts';
+import { MAX_SCENARIO_BYTES } from '../src/engine/scenario/formats.ts';
 import type { Checked } from '../src/engine/scenario/problems.ts';
 import { fetchScenarioLink, readScenarioFile, scenarioLinkUrl } from '../src/game/play/scenario-sources.ts';
 import { geneva, GENEVA_TEXT, genevaDoc, problemLines, setPath } from './helpers.ts';

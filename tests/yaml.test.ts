@@ -6,7 +6,7 @@
 import { parseDocument, stringify } from 'yaml';
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_DEPTH } from '../src/engine/json-text.ts';
-import { byteLength, formatOf, MAX_SCENARIO_BYTES, parseDocumentText, parseYamlText } from '../src/engine/scenario/document.ts';
+import { byteLength, formatOf, MAX_SCENARIO_BYTES, parseDocumentText, parseYamlText } from '../src/engine/scenario/formats.ts';
 import { loadScenarioDocument, loadScenarioText } from '../src/engine/scenario/load.ts';
 import { formatProblem, type Checked } from '../src/engine/scenario/problems.ts';
 import { geneva, GENEVA_TEXT, genevaDoc, problemLines, setPath, type Json, type JsonObject } from './helpers.ts';

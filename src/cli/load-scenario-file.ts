@@ -1,5 +1,5 @@
 /** Reads and validates a scenario file for a command, reporting problems the way `check` does. */
-import { formatOf, parseDocumentText, type DocumentFormat } from '../engine/scenario/document.ts';
+import { formatOf, parseDocumentText, type DocumentFormat } from '../engine/scenario/formats.ts';
 import { checkScenario } from '../engine/scenario/load.ts';
 import { formatProblem } from '../engine/scenario/problems.ts';
 import type { Scenario } from '../engine/scenario/schema.ts';

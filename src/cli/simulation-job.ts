@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocumentText, type DocumentFormat } from '../engine/scenario/document.ts';
+import { parseDocumentText, type DocumentFormat } from '../engine/scenario/formats.ts';
 import { checkScenario } from '../engine/scenario/load.ts';
 import type { ScenarioInput } from '../engine/scenario/schema.ts';
 import { recordSession } from '../engine/session/record.ts';

@@ -3,7 +3,7 @@
  * problem is returned with its path (or, for a syntax error, its line and column).
  */
 import type { z } from 'zod';
-import { formatOf, parseDocumentText, type DocumentFormat } from './document.ts';
+import { formatOf, parseDocumentText, type DocumentFormat } from './formats.ts';
 import type { Checked, Problem } from './problems.ts';
 import { checkReferences } from './references.ts';
 import { scenarioSchema, type Scenario, type ScenarioInput } from './schema.ts';

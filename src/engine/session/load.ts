@@ -17,21 +17,21 @@ export interface LoadedSession {
   scenario: Scenario;
 }
 
-/** The title of an embedded scenario, read without trusting the document. */
-function scenarioTitle(document: Record<string, unknown>): string | null {
-  const scenario = document.scenario as { meta?: { title?: unknown } } | null | undefined;
+/** The title of an embedded scenario, read without trusting the file it came in. */
+function scenarioTitle(raw: Record<string, unknown>): string | null {
+  const scenario = raw.scenario as { meta?: { title?: unknown } } | null | undefined;
   const title = typeof scenario === 'object' && scenario !== null ? scenario.meta?.title : undefined;
   return typeof title === 'string' && title.length > 0 ? title.slice(0, 120) : null;
 }
 
 /** Upgrades older session documents one version at a time, each step to the next version. */
-const MIGRATIONS: Record<number, (document: Record<string, unknown>) => Record<string, unknown>> = {
+const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
   // Version 2 names the game; a version 1 file takes its scenario's title.
-  1: (document) => ({ ...document, formatVersion: 2, name: scenarioTitle(document) ?? 'A Red Lines game' }),
+  1: (raw) => ({ ...raw, formatVersion: 2, name: scenarioTitle(raw) ?? 'A Red Lines game' }),
 };
 
-function migrate(document: Record<string, unknown>): Checked<Record<string, unknown>> {
-  let current = document;
+function migrate(raw: Record<string, unknown>): Checked<Record<string, unknown>> {
+  let current = raw;
   while (typeof current.formatVersion === 'number' && current.formatVersion < SESSION_VERSION) {
     const step = MIGRATIONS[current.formatVersion];
     if (!step) {
@@ -49,11 +49,11 @@ export function checkSession(value: unknown): Checked<LoadedSession> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, problems: [{ path: [], message: 'expected a session: a JSON object' }] };
   }
-  const document = value as Record<string, unknown>;
-  if (document.format !== SESSION_FORMAT) {
+  const raw = value as Record<string, unknown>;
+  if (raw.format !== SESSION_FORMAT) {
     return { ok: false, problems: [{ path: ['format'], message: `not a Red Lines session (expected format "${SESSION_FORMAT}")` }] };
   }
-  const version = document.formatVersion;
+  const version = raw.formatVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return { ok: false, problems: [{ path: ['formatVersion'], message: 'expected a whole version number' }] };
   }
@@ -68,7 +68,7 @@ export function checkSession(value: unknown): Checked<LoadedSession> {
       ],
     };
   }
-  const migrated = migrate(document);
+  const migrated = migrate(raw);
   if (!migrated.ok) return migrated;
   const parsed = sessionSchema.safeParse(migrated.value);
   if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error) };

@@ -15,6 +15,7 @@ import { bands } from '../view/risk-view.ts';
 import { RiskChart } from '../widgets/risk-chart.ts';
 import { PlayScene } from './play-scene.ts';
 import type { PlayContext } from './play-context.ts';
+import { fileInput as hiddenFileInput, SESSION_FILES } from '../ui/file-input.ts';
 
 /** Session files embed a whole scenario; this is ample for any of them. */
 const MAX_SESSION_BYTES = 8 * 1024 * 1024;
@@ -41,15 +42,7 @@ export class ClassViewScene extends PlayScene {
       this.click();
       this.scene.start('title');
     };
-    const fileInput = el('input', {
-      class: 'visually-hidden',
-      attrs: { type: 'file', accept: '.json,application/json', multiple: true, 'aria-label': 'Session files', tabindex: -1 },
-    });
-    fileInput.addEventListener('change', () => {
-      const files = [...(fileInput.files ?? [])];
-      fileInput.value = '';
-      void this.addFiles(files);
-    });
+    const fileInput = hiddenFileInput('Session files', SESSION_FILES, true, (files) => void this.addFiles(files));
     this.body = el('div', { class: 'class-body' });
     this.chartSlot = el('div', {
       class: 'chart-slot class-chart',

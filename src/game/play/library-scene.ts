@@ -15,6 +15,7 @@ import type { PlayContext } from './play-context.ts';
 import { downloadSession } from './session-file.ts';
 import { encodeShareFragment } from './share-link.ts';
 import { libraryEntry, listLibrary, newEntryId, putEntry, removeEntry, type LibraryEntry } from './session-library.ts';
+import { fileInput as hiddenFileInput, SESSION_FILES } from '../ui/file-input.ts';
 
 /** Session files embed a whole scenario; this is ample for any of them. */
 const MAX_SESSION_BYTES = 8 * 1024 * 1024;
@@ -35,15 +36,7 @@ export class LibraryScene extends PlayScene {
       this.click();
       this.scene.start('title');
     };
-    const fileInput = el('input', {
-      class: 'visually-hidden',
-      attrs: { type: 'file', accept: '.json,application/json', multiple: true, 'aria-label': 'Session files', tabindex: -1 },
-    });
-    fileInput.addEventListener('change', () => {
-      const files = [...(fileInput.files ?? [])];
-      fileInput.value = '';
-      void this.importFiles(files);
-    });
+    const fileInput = hiddenFileInput('Session files', SESSION_FILES, true, (files) => void this.importFiles(files));
     this.list = el('div', { class: 'library-list' });
     this.problems = problemsPanelElement();
     this.undo = el('div', { class: 'undo', attrs: { hidden: true, role: 'status' } });

@@ -12,6 +12,7 @@ import type { CatalogueEntry } from './scenario-catalogue.ts';
 import { fetchScenarioLink, readScenarioFile } from './scenario-sources.ts';
 import { PlayScene } from './play-scene.ts';
 import type { PlayContext } from './play-context.ts';
+import { fileInput as hiddenFileInput, SCENARIO_FILES } from '../ui/file-input.ts';
 
 function sourceLink(label: string, url: string | undefined): HTMLElement {
   // Only http(s) addresses become links; the schema already refuses anything else.
@@ -33,15 +34,12 @@ export class PickerScene extends PlayScene {
       this.click();
       this.scene.start('title');
     };
-    const fileInput = el('input', {
-      class: 'visually-hidden',
-      attrs: { type: 'file', accept: '.json,.yaml,.yml,application/json,application/yaml', 'aria-label': 'Scenario file', tabindex: -1 },
-    });
-    fileInput.addEventListener('change', () => {
-      const file = fileInput.files?.[0];
-      fileInput.value = '';
-      if (file) void this.takeScenario(file.name, readScenarioFile(file));
-    });
+    const fileInput = hiddenFileInput(
+      'Scenario file',
+      SCENARIO_FILES,
+      false,
+      ([file]) => void this.takeScenario(file!.name, readScenarioFile(file!)),
+    );
     this.list = el('ul', { class: 'scenario-list' });
     this.problems = problemsPanelElement();
     const panel = el(

@@ -3,7 +3,7 @@
  * engine's one loader. Files are size-checked before they are read, links must stay on the
  * game's own site, and every failure comes back as problems to show, never as an exception.
  */
-import { byteLength, MAX_SCENARIO_BYTES } from '../../engine/scenario/document.ts';
+import { byteLength, MAX_SCENARIO_BYTES } from '../../engine/scenario/formats.ts';
 import { loadScenarioDocument, type LoadedScenario } from '../../engine/scenario/load.ts';
 import type { Checked } from '../../engine/scenario/problems.ts';
 

@@ -57,15 +57,15 @@ export function parseYamlText(text: string): Checked<unknown> {
   }
   try {
     // Duplicate keys are errors, and aliases are capped so that a "billion laughs" file cannot expand.
-    const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
-    const error = document.errors[0];
+    const yamlDocument = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+    const error = yamlDocument.errors[0];
     if (error) {
       const { line, column } = lineAndColumn(text, error.pos[0]);
       // The parser recurses into nested collections and gives up with a stack overflow of its own.
       const reason = /call stack/i.test(error.message) ? 'nested too deeply' : error.message.split('\n')[0];
       return { ok: false, problems: [{ path: [], message: `invalid YAML at line ${line}, column ${column}: ${reason}` }] };
     }
-    const value = document.toJS({ maxAliasCount: 100 }) as unknown;
+    const value = yamlDocument.toJS({ maxAliasCount: 100 }) as unknown;
     if (depthOf(value) > MAX_DEPTH) return { ok: false, problems: [{ path: [], message: `nested more than ${MAX_DEPTH} levels deep` }] };
     return { ok: true, value };
   } catch (error) {

@@ -1,0 +1,18 @@
+/**
+ * A hidden file input opened by a visible button (or a key): it hands over the chosen files and
+ * clears itself, so choosing the same file again still counts.
+ */
+import { el } from './dom.ts';
+
+export const SESSION_FILES = '.json,application/json';
+export const SCENARIO_FILES = '.json,.yaml,.yml,application/json,application/yaml';
+
+export function fileInput(label: string, accept: string, multiple: boolean, onFiles: (files: File[]) => void): HTMLInputElement {
+  const input = el('input', { class: 'visually-hidden', attrs: { type: 'file', accept, multiple, 'aria-label': label, tabindex: -1 } });
+  input.addEventListener('change', () => {
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    if (files.length > 0) onFiles(files);
+  });
+  return input;
+}
