@@ -170,11 +170,28 @@ export class ClassViewScene extends PlayScene {
   }
 
   private table(): HTMLElement {
-    const columns = ['File', 'Scenario', 'Side', 'Opponent', 'Outcome', 'Final risk', 'Score (player)', 'Score (other)', 'Rounds', ''];
+    // One scenario for the whole class (the usual case) is named once, above the table, not on every row.
+    const scenarios = new Set(this.sessions.map(({ row }) => row.scenario));
+    const oneScenario = scenarios.size === 1 ? [...scenarios][0]! : null;
+    const columns = [
+      'File',
+      ...(oneScenario ? [] : ['Scenario']),
+      'Side',
+      'Opponent',
+      'Outcome',
+      'Final risk',
+      'Score (player)',
+      'Score (other)',
+      'Rounds',
+      '',
+    ];
     return el(
       'table',
       { class: 'class-table' },
-      el('caption', { class: 'visually-hidden', text: 'Sessions' }),
+      el('caption', {
+        class: oneScenario ? 'table-caption' : 'visually-hidden',
+        text: oneScenario ? `Scenario: ${oneScenario}` : 'Sessions',
+      }),
       el('thead', {}, el('tr', {}, ...columns.map((text) => el('th', { text, attrs: { scope: 'col' } })))),
       el(
         'tbody',
@@ -184,7 +201,7 @@ export class ClassViewScene extends PlayScene {
             'tr',
             {},
             el('th', { text: row.file, attrs: { scope: 'row' } }),
-            el('td', { text: row.scenario }),
+            oneScenario ? null : el('td', { text: row.scenario }),
             el('td', { text: row.side }),
             el('td', { text: row.opponent }),
             el('td', { text: row.outcome ? OUTCOME_TITLES[row.outcome]! : 'unfinished' }),
