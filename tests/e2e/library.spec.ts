@@ -4,19 +4,11 @@
  * finished game on its debrief.
  */
 import { readFileSync } from 'node:fs';
-import { expect, openMenu, press, snap, test, waitForScreen } from './fixtures.ts';
-import { finishOnDebrief, playToDebrief } from './play-helpers.ts';
+import { expect, press, snap, test, waitForScreen } from './fixtures.ts';
+import { finishOnDebrief, playToDebrief, startAgainstPragmatist } from './play-helpers.ts';
 
 test('saved games: listed, renamed, exported, deleted with undo, imported and opened', async ({ page, consoleErrors }) => {
-  await openMenu(page);
-  await press(page, 'p');
-  await waitForScreen(page, 'picker');
-  await press(page, '1');
-  await waitForScreen(page, 'setup');
-  await page.getByText('Russia, The Pragmatist').click();
-  await page.getByLabel(/^Seed/).fill('8');
-  await page.getByRole('button', { name: 'Begin' }).click();
-  await waitForScreen(page, 'briefing');
+  await startAgainstPragmatist(page, 8);
   await playToDebrief(
     page,
     'library-game',

@@ -1,6 +1,6 @@
 /** Steps shared by the browser tests that play whole games. */
 import type { Page } from '@playwright/test';
-import { expect, press, screenOf, snap, waitForScreen } from './fixtures.ts';
+import { expect, openMenu, press, screenOf, snap, waitForScreen } from './fixtures.ts';
 
 export type TableStage = 'propose' | 'answer' | 'reply';
 
@@ -57,3 +57,16 @@ export async function finishOnDebrief(page: Page, prefix: string): Promise<void>
 }
 
 export { press };
+
+/** From a fresh page to the first briefing of Geneva against the AI pragmatist, with a fixed seed. */
+export async function startAgainstPragmatist(page: Page, seed: number): Promise<void> {
+  await openMenu(page);
+  await press(page, 'p');
+  await waitForScreen(page, 'picker');
+  await press(page, '1');
+  await waitForScreen(page, 'setup');
+  await page.getByText('Russia, The Pragmatist').click();
+  await page.getByLabel(/^Seed/).fill(String(seed));
+  await page.getByRole('button', { name: 'Begin' }).click();
+  await waitForScreen(page, 'briefing');
+}

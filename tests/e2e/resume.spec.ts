@@ -4,7 +4,8 @@
  * longer checks out is set aside with a message.
  */
 import type { Page } from '@playwright/test';
-import { expect, openMenu, press, snap, test, waitForScreen } from './fixtures.ts';
+import { expect, press, snap, test, waitForScreen } from './fixtures.ts';
+import { startAgainstPragmatist } from './play-helpers.ts';
 
 async function where(page: Page): Promise<{ screen: string | null; state: string | null; heading: string | null; risk: string | null }> {
   const ui = page.locator('#ui');
@@ -25,17 +26,7 @@ async function reloadAndCompare(page: Page, name: string): Promise<void> {
   await snap(page, `resume-${name}`);
 }
 
-async function startGame(page: Page): Promise<void> {
-  await openMenu(page);
-  await press(page, 'p');
-  await waitForScreen(page, 'picker');
-  await press(page, '1');
-  await waitForScreen(page, 'setup');
-  await page.getByText('Russia, The Pragmatist').click();
-  await page.getByLabel(/^Seed/).fill('21');
-  await page.getByRole('button', { name: 'Begin' }).click();
-  await waitForScreen(page, 'briefing');
-}
+const startGame = (page: Page) => startAgainstPragmatist(page, 21);
 
 for (const storage of ['IndexedDB', 'local storage'] as const) {
   test(`a reload at any point resumes the game where it was (${storage})`, async ({ page, consoleErrors }) => {
