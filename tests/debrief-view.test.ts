@@ -43,12 +43,12 @@ describe('scoreRows', () => {
       expect(row.history).toEqual(history[i]);
       expect(row.game.side).toBe(row.side);
       expect(row.history.side).toBe(row.side);
-      expect(row.game.total).toBeCloseTo(row.game.utility - row.game.riskCost + row.game.standing, 9);
-      expect(row.history.total).toBeCloseTo(row.history.utility - row.history.riskCost + row.history.standing, 9);
+      expect(row.game.total).toBeCloseTo(row.game.expected - row.game.riskCost + row.game.standing, 9);
+      expect(row.history.total).toBeCloseTo(row.history.expected - row.history.riskCost + row.history.standing, 9);
     });
   });
 
-  it('scores history the same whatever was played, and war at each side’s war utility', () => {
+  it('scores history the same whatever was played, and war at what war is worth to each side', () => {
     let war: GameState | null = null;
     for (const [us, ru] of [
       ['greedy', 'greedy'],
@@ -63,7 +63,7 @@ describe('scoreRows', () => {
     const warRows = scoreRows(scenario, war!);
     const otherRows = scoreRows(scenario, finished);
     for (const [i, row] of warRows.entries()) {
-      expect(row.game.utility).toBe(scenario.sides[i]!.warUtility);
+      expect(row.game.total).toBeCloseTo(scenario.sides[i]!.warUtility - scenario.sides[i]!.warCost - row.game.riskCost + row.game.standing, 9);
       expect(row.history).toEqual(otherRows[i]!.history);
     }
   });

@@ -563,10 +563,10 @@ describe('scores', () => {
     expect(us).toBeCloseTo(expected, 12);
   });
 
-  it('war scores each side its war utility', () => {
+  it('war scores each side what war is worth to it', () => {
     const state = resolveRound(g, { ...applyResponse(g, ruOpens('belligerent'), response(US, 'reject')), risk: 99 });
     expect(state.outcome?.kind).toBe('war');
-    expect(scoreGame(g, state).map((score) => score.utility)).toEqual(g.sides.map((side) => side.warUtility));
+    expect(scoreGame(g, state).map((score) => score.expected)).toEqual(g.sides.map((side) => side.warUtility - side.warCost));
   });
 
   it('the historical outcome is scored by the same formula at the historical risk and neutral standing', () => {

@@ -92,6 +92,7 @@ function decision(
     zeuthen: zeuthenReading,
     redLines: judged.redLines,
     reasons,
+    terms: [],
   };
 }
 

@@ -7,6 +7,9 @@ export function conditionHolds(condition: Condition, state: GameState): boolean 
   if (condition.riskBelow !== undefined && state.risk >= condition.riskBelow) return false;
   if (condition.fromRound !== undefined && state.round + 1 < condition.fromRound) return false;
   if (condition.agreed !== undefined && !(condition.agreed in state.agreed)) return false;
+  if (condition.agreedOn !== undefined && !condition.agreedOn.positions.includes(state.agreed[condition.agreedOn.track]?.position ?? '')) {
+    return false;
+  }
   if (condition.open !== undefined && condition.open in state.agreed) return false;
   if (condition.moveUsed !== undefined && !state.usedMoves.includes(condition.moveUsed)) return false;
   return true;

@@ -92,7 +92,10 @@ export interface Decision {
   /** Zeuthen's willingness to risk breakdown, its own and the other side's. */
   zeuthen: { self: number; other: number } | null;
   redLines: string[];
+  /** Plain sentences saying why. */
   reasons: string[];
+  /** Ids of the glossary entries for the terms of art behind the reasons (reservation value, Zeuthen's rule…). */
+  terms: string[];
 }
 
 export interface Statement {

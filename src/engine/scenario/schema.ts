@@ -93,7 +93,16 @@ export const sideSchema = z
     briefing: text(3000, "The side's briefing, shown before the first round."),
     objectives: z.array(text(300, 'An objective.')).min(1).max(10).describe('What the side wants to come away with.'),
     forces: scale(0, 1000, 'Forces deployed near the contact line at the start, in thousands of troops.'),
-    warUtility: scale(0, 100, 'How the side values an outcome of war, on the 0-100 utility scale.'),
+    warUtility: scale(
+      0,
+      100,
+      'What war would bring the side, on the 0-100 utility scale of the tracks: how it values the settlement war would impose. Used for scores; the AI uses its persona\'s belief.',
+    ),
+    warCost: scale(
+      0,
+      100,
+      'What war would cost the side (lives, money, sanctions, isolation), in utility points subtracted from warUtility. Used for scores.',
+    ).default(0),
   })
   .describe('One of the two sides at the table.');
 
@@ -178,6 +187,13 @@ export const conditionSchema = z
     riskBelow: scale(0, 100, 'Holds when the risk is below this.').optional(),
     fromRound: z.number().int().min(1).max(12).optional().describe('Holds from this round on (1 is the first round).'),
     agreed: identifier('track id').optional().describe('Holds when this track has been agreed.'),
+    agreedOn: z
+      .strictObject({
+        track: identifier('track id'),
+        positions: z.array(identifier('position id')).min(1).max(9).describe('The positions, any one of which satisfies the condition.'),
+      })
+      .optional()
+      .describe('Holds when this track has been agreed on one of these positions.'),
     open: identifier('track id').optional().describe('Holds while this track is still open.'),
     moveUsed: identifier('move id').optional().describe('Holds once this posture move has been made.'),
   })
@@ -294,6 +310,11 @@ export const escalationSchema = z
       })
       .describe('Incidents: seeded rolls whose chance grows with the risk.'),
     walkoutRisk: scale(0, 50, 'How much a walk-out raises the risk.'),
+    warChance: riskCurve('The chance that the crisis ends in war if no deal settles it, by risk: it weighs outside options and scores.')
+      .default([
+        { risk: 0, chance: 0 },
+        { risk: 100, chance: 1 },
+      ]),
     audienceCost: scale(
       0,
       30,
@@ -312,8 +333,40 @@ export const personaSchema = z
     riskTolerance: scale(0, 1, 'How much risk of war the persona bears before it lowers its demands.'),
     patience: scale(0, 1, 'How long the persona holds out before it settles or walks out.'),
     bluff: scale(0, 1, 'How often the persona makes threats it may not carry out (a seeded roll).').default(0),
+    warBelief: z
+      .strictObject({
+        utility: scale(0, 100, 'What the persona believes war would bring its side, on the 0-100 utility scale of the tracks.'),
+        cost: scale(0, 100, 'What the persona believes war would cost its side, in utility points.'),
+        text: text(400, 'The belief in words, for the debrief, e.g. "Expects a short campaign to force Kyiv to terms".'),
+      })
+      .optional()
+      .describe(
+        "What the persona believes the alternative to a deal would bring: its value of no deal weighs the status quo by the chance of peace and this belief by the chance of war. Defaults to the side's warUtility and warCost.",
+      ),
   })
   .describe('An AI counterpart persona.');
+
+export const linkSchema = z
+  .strictObject({
+    id: identifier('link id'),
+    tracks: z
+      .array(identifier('track id'))
+      .min(2, { error: 'expected at least 2 tracks to link' })
+      .max(6)
+      .describe('The tracks that can only be agreed together. Name every track for "nothing is agreed until everything is agreed".'),
+    text: text(400, 'Why the tracks are linked, in words shown at the table and in the debrief.'),
+    sources: sourceRefs,
+  })
+  .describe('Tracks that can only be agreed together: accepting part of a package may not split them.');
+
+export const glossaryEntrySchema = z
+  .strictObject({
+    id: identifier('glossary id'),
+    term: text(60, 'The term as it appears in the scenario, e.g. "Vienna Document".'),
+    definition: text(1000, 'What the term means, written for a first-year student.'),
+    sources: sourceRefs,
+  })
+  .describe('A term of art the scenario uses, explained.');
 
 export const OUTCOME_KINDS = ['agreement', 'partial-deal', 'stalemate', 'walkout', 'war'] as const;
 export const TONES = ['conciliatory', 'firm', 'belligerent'] as const;
@@ -379,10 +432,12 @@ export const debriefSchema = z
 
 export const scoringSchema = z
   .strictObject({
-    riskCost: scale(0, 100, 'Score points lost per 100 points of average risk run during the game.'),
+    riskCost: scale(0, 100, 'Score points lost per 100 points of average risk run during the game: the running cost of the crisis (mobilisation, markets).'),
     standingWeight: scale(0, 2, 'Score points per point of standing above or below 50.'),
   })
-  .describe('How a side score is computed: utility of the final positions, minus the cost of the risk run, with standing.');
+  .describe(
+    'How a side score is computed: an expected value — the utility of what was settled weighted by the chance that it holds at the final risk, plus the value of war weighted by the chance of war — minus the running cost of the crisis, with standing.',
+  );
 
 export const MARKER_KINDS = ['troops', 'missile-site', 'exercise-zone'] as const;
 
@@ -432,10 +487,16 @@ export const scenarioSchema = z
         .describe('The rounds of talks, in order.'),
       postureMoves: z.array(postureMoveSchema).min(2).max(40).describe('Posture moves of both sides.'),
       escalation: escalationSchema,
+      linkage: z.array(linkSchema).max(6).default([]).describe('Tracks that can only be agreed together.'),
       events: z.array(eventSchema).max(60).default([]).describe('Scripted and conditional events.'),
       quotes: z.array(quoteSchema).max(200).default([]).describe('Sourced public statements.'),
       personas: z.array(personaSchema).min(2).max(20).describe('AI counterpart personas; at least one per side.'),
       scoring: scoringSchema,
+      glossary: z
+        .array(glossaryEntrySchema)
+        .max(80)
+        .default([])
+        .describe("Terms of art the scenario uses, explained for students; the game's own terms (reservation value, audience costs…) are built in."),
       debrief: debriefSchema,
       map: mapSchema.optional(),
     },
@@ -455,6 +516,8 @@ export type Condition = z.output<typeof conditionSchema>;
 export type Effects = z.output<typeof effectsSchema>;
 export type Persona = Scenario['personas'][number];
 export type Quote = Scenario['quotes'][number];
+export type Link = Scenario['linkage'][number];
+export type GlossaryEntry = Scenario['glossary'][number];
 export type HistoricalStep = Scenario['debrief']['line'][number];
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 export type Tone = (typeof TONES)[number];

@@ -117,7 +117,7 @@ export class DebriefScene extends PlayScene {
             {},
             el('th', { text: row.name, attrs: { scope: 'row' } }),
             el('td', {
-              text: `${row.game.total.toFixed(1)} (utility ${row.game.utility.toFixed(1)}, risk −${row.game.riskCost.toFixed(1)}, standing ${row.game.standing >= 0 ? '+' : ''}${row.game.standing.toFixed(1)})`,
+              text: `${row.game.total.toFixed(1)} (expected ${row.game.expected.toFixed(1)}, running cost −${row.game.riskCost.toFixed(1)}, standing ${row.game.standing >= 0 ? '+' : ''}${row.game.standing.toFixed(1)})`,
             }),
             el('td', { text: row.history.total.toFixed(1) }),
           ),
