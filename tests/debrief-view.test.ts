@@ -102,6 +102,7 @@ describe('decisionsByRound', () => {
     zeuthen: null,
     redLines: [],
     reasons: [],
+    terms: [],
   });
 
   it('groups decisions by round, keeping their order within a round', () => {
