@@ -1,22 +1,24 @@
 /**
  * The AI counterpart. Deterministic for a given state (its only dice are the game's seeded
- * generator) and explainable: every decision comes with its utility, its reservation value and
- * the reasons read off them, for the debrief.
+ * generator) and explainable: every decision keeps its numbers and its reasons in plain
+ * sentences, with the glossary entries behind them, for the debrief. It is consistent: it never
+ * counters with what it was offered, and its posture and tone match what it decided.
  */
 import { Dice } from '../random.ts';
-import type { Mood, Persona, PostureMove, Scenario, Tone } from '../scenario/schema.ts';
+import type { Mood, Persona, Scenario } from '../scenario/schema.ts';
+import { acceptableUnits } from '../rules/legal.ts';
 import type { AiNote } from '../rules/round.ts';
 import type { Decision, GameState, Positions, Proposal, Reply, Response } from '../rules/state.ts';
-import { isRedLine, openTracks, otherSide, stancePositions, track, trackUtility, utilityOf, worldWith } from '../rules/world.ts';
-import { cheapestConcession } from './concession.ts';
-import { reservation, zeuthen } from './valuation.ts';
+import { isRedLine, openTracks, otherSide, stancePositions, track, utilityOf, worldWith } from '../rules/world.ts';
+import { cheapestConcession, type Concession } from './concession.ts';
+import { describeConcession, describeOutside, describeRedLines, describeValue, describeZeuthen, shortName } from './reasons.ts';
+import { chooseStance, type Stance } from './stance.ts';
+import { reservation, zeuthen, type Reservation, type ZeuthenReading } from './valuation.ts';
 
 export interface AiChoice<T> extends AiNote {
   move: T;
   rng: number;
 }
-
-const fmt = (value: number) => value.toFixed(1);
 
 export function personaOf(scenario: Scenario, state: GameState, side: string): Persona | null {
   const { opponent, playerSide } = state.setup;
@@ -35,11 +37,11 @@ function onTable(state: GameState): Positions {
   return record.response?.kind === 'counter' && record.response.counter ? record.response.counter : record.proposal!.positions;
 }
 
-interface Judgement {
+export interface Judgement {
   utility: number;
-  reservation: ReturnType<typeof reservation>;
+  reservation: Reservation;
   redLines: string[];
-  /** The tracks worth locking now: none a red line; every gain, and losses the reservation value allows. */
+  /** The part worth locking now, in whole linked groups: gains first, then losses the reservation value allows. */
   worthTaking: string[];
   partialUtility: number;
 }
@@ -48,26 +50,17 @@ function judge(scenario: Scenario, state: GameState, side: string, persona: Pers
   const value = reservation(scenario, state, side, persona);
   const worth = (part: Positions) => utilityOf(scenario, side, worldWith(scenario, state, part));
   const redLines = Object.keys(positions).filter((trackId) => isRedLine(track(scenario, trackId), side, positions[trackId]!));
-  // Tracks it could lock now: every gain first, then losses while the whole stays above its reservation value.
-  const gain = (trackId: string) => {
-    const item = track(scenario, trackId);
-    return (item.weight[side] ?? 0) * (trackUtility(item, side, positions[trackId]!) - trackUtility(item, side, item.statusQuo));
-  };
-  const candidates = Object.keys(positions)
-    .filter((trackId) => !redLines.includes(trackId))
-    .sort((a, b) => gain(b) - gain(a));
-  const partial: Positions = {};
-  for (const trackId of candidates) {
-    const withTrack = { ...partial, [trackId]: positions[trackId]! };
-    if (gain(trackId) > 0 || worth(withTrack) >= value.value) partial[trackId] = positions[trackId]!;
+  const noDeal = worth({});
+  const pick = (unit: readonly string[]) => Object.fromEntries(unit.map((id) => [id, positions[id]!]));
+  // The package valued as a whole: a part is worth what the world with it locked is worth.
+  const gain = (unit: readonly string[]) => worth(pick(unit)) - noDeal;
+  const units = acceptableUnits(scenario, side, positions).sort((a, b) => gain(b) - gain(a));
+  let partial: Positions = {};
+  for (const unit of units) {
+    const withUnit = { ...partial, ...pick(unit) };
+    if (gain(unit) > 0 || worth(withUnit) >= value.value) partial = withUnit;
   }
-  return {
-    utility: worth(positions),
-    reservation: value,
-    redLines,
-    worthTaking: Object.keys(partial),
-    partialUtility: worth(partial),
-  };
+  return { utility: worth(positions), reservation: value, redLines, worthTaking: Object.keys(partial), partialUtility: worth(partial) };
 }
 
 function decision(
@@ -77,8 +70,9 @@ function decision(
   stage: Decision['stage'],
   kind: string,
   judged: Judgement,
-  zeuthenReading: Decision['zeuthen'],
+  reading: ZeuthenReading | null,
   reasons: string[],
+  terms: string[],
 ): Decision {
   return {
     round: state.round,
@@ -89,68 +83,15 @@ function decision(
     utility: judged.utility,
     reservation: judged.reservation.value,
     reservationTerms: judged.reservation.terms,
-    zeuthen: zeuthenReading,
+    zeuthen: reading ? { self: reading.self, other: reading.other } : null,
     redLines: judged.redLines,
     reasons,
-    terms: [],
+    terms: [...new Set(terms)],
   };
 }
 
-function valueReason(judged: Judgement): string {
-  const terms = judged.reservation.terms.map((term) => `${term.label.toLowerCase()} ${term.value >= 0 ? '+' : ''}${fmt(term.value)}`);
-  return `Worth ${fmt(judged.utility)} to it against a reservation value of ${fmt(judged.reservation.value)} (${terms.join(', ')}).`;
-}
-
-function redLineReason(scenario: Scenario, judged: Judgement): string | null {
-  if (judged.redLines.length === 0) return null;
-  return `It crosses its red lines on ${judged.redLines.map((id) => track(scenario, id).name).join(', ')}.`;
-}
-
-/** Posture and tone, by persona: coercion while the risk is bearable, restraint beyond it. */
-function chooseStance(
-  scenario: Scenario,
-  state: GameState,
-  side: string,
-  persona: Persona,
-  dice: Dice,
-  conceding: boolean,
-): { posture: PostureMove | null; tone: Tone; reason: string } {
-  const moves = scenario.postureMoves.filter((move) => move.side === side);
-  const tolerance = persona.riskTolerance * 100;
-  const best = (kinds: PostureMove['kind'][], score: (move: PostureMove) => number) =>
-    moves.filter((move) => kinds.includes(move.kind)).sort((a, b) => score(b) - score(a))[0] ?? null;
-  const leverageGain = (move: PostureMove) => move.effects.sides?.[side]?.leverage ?? 0;
-  const bluffing = dice.roll() < persona.bluff;
-  if (state.risk >= tolerance) {
-    return {
-      posture: best(['de-escalation', 'reassurance'], (move) => -(move.effects.risk ?? 0) + leverageGain(move)),
-      tone: 'conciliatory',
-      reason: `The risk (${fmt(state.risk)}) is past what it tolerates (${fmt(tolerance)}): it signals restraint.`,
-    };
-  }
-  if (persona.resolve >= 0.7 || bluffing) {
-    return {
-      posture: best(['threat', 'build-up'], leverageGain),
-      tone: 'belligerent',
-      reason: bluffing ? 'It bluffs: a threat it may not mean.' : 'Its resolve is high and the risk bearable: it raises the pressure.',
-    };
-  }
-  const cohesion = state.sides[side]!.cohesion;
-  if (cohesion < 55) {
-    return {
-      posture: best(['consultation'], (move) => move.effects.sides?.[side]?.cohesion ?? 0),
-      tone: 'firm',
-      reason: 'It shores up its alliance first.',
-    };
-  }
-  if (conceding) {
-    return {
-      posture: best(['reassurance'], (move) => -(move.effects.risk ?? 0)),
-      tone: 'firm',
-      reason: 'It pairs its concession with reassurance.',
-    };
-  }
-  return { posture: null, tone: 'firm', reason: 'It holds its posture.' };
+function moodOf(kind: Response['kind'] | Reply['kind']): Mood {
+  return kind === 'accept-some' ? 'accept' : kind;
 }
 
 /** The AI tables a package: its standing demands, one step softer where Zeuthen says it must give. */
@@ -161,29 +102,23 @@ export function aiPropose(scenario: Scenario, state: GameState, side: string, pe
   const reading = zeuthen(scenario, state, side, persona, own, theirs);
   const concession = reading.concede ? cheapestConcession(scenario, state, side, own, theirs) : null;
   const positions = concession?.positions ?? own;
-  const stance = chooseStance(scenario, state, side, persona, dice, concession !== null);
+  const stance = chooseStance(scenario, state, side, persona, dice, concession ? 'concede' : 'hold');
   const judged = judge(scenario, state, side, persona, positions);
   const reasons = [
-    concession
-      ? `Zeuthen: its willingness to risk breakdown (${fmt(reading.self)}) is no greater than the other side's (${fmt(reading.other)}), so it gives one step on ${track(scenario, concession.track).name}.`
-      : `Zeuthen: its willingness to risk breakdown (${fmt(reading.self)}) exceeds the other side's (${fmt(reading.other)}), so it holds its demands.`,
-    valueReason(judged),
+    describeZeuthen(scenario, side, reading, concession ? 'concedes' : 'holds'),
+    ...(concession ? [describeConcession(scenario, side, concession)] : []),
+    describeOutside(scenario, side, persona, judged.reservation),
     stance.reason,
   ];
-  const mood: Mood = stance.tone === 'belligerent' ? 'warn' : 'open';
   return {
     move: { side, positions, posture: stance.posture?.id ?? null, tone: stance.tone },
-    decision: decision(
-      state,
-      side,
-      persona,
-      'proposal',
-      concession ? 'concede' : 'hold',
-      judged,
-      { self: reading.self, other: reading.other },
-      reasons,
-    ),
-    statement: statementFor(scenario, side, mood, dice),
+    decision: decision(state, side, persona, 'proposal', concession ? 'concede' : 'hold', judged, reading, reasons, [
+      'zeuthen',
+      'outside-option',
+      ...(concession ? ['logrolling'] : []),
+      ...stance.terms,
+    ]),
+    statement: statementFor(scenario, side, stance.tone === 'belligerent' ? 'warn' : 'open', dice),
     rng: dice.state,
   };
 }
@@ -198,106 +133,161 @@ function lastPackageBefore(state: GameState, side: string): Positions | null {
   return null;
 }
 
+/** The open track that matters most to the side, when the package crosses its red line there. */
+function heaviestRedLine(scenario: Scenario, state: GameState, side: string, judged: Judgement): string | null {
+  const heaviest = openTracks(scenario, state).sort((a, b) => (b.weight[side] ?? 0) - (a.weight[side] ?? 0))[0];
+  return heaviest && judged.redLines.includes(heaviest.id) ? heaviest.id : null;
+}
+
 /** Whether the AI's patience with a package that crosses its red lines has run out. */
 function walksOut(scenario: Scenario, state: GameState, side: string, persona: Persona, judged: Judgement, positions: Positions): boolean {
-  if (persona.resolve < 0.6 || judged.redLines.length === 0) return false;
-  const heaviest = openTracks(scenario, state).sort((a, b) => (b.weight[side] ?? 0) - (a.weight[side] ?? 0))[0];
-  if (!heaviest || !judged.redLines.includes(heaviest.id)) return false;
+  if (persona.resolve < 0.6 || heaviestRedLine(scenario, state, side, judged) === null) return false;
   const patienceSpent = state.round / Math.max(1, scenario.rounds.length - 1) >= persona.patience;
   const before = lastPackageBefore(state, otherSide(scenario, side));
   const movedSince = before !== null && Object.keys(positions).some((trackId) => before[trackId] !== positions[trackId]);
   return patienceSpent && before !== null && !movedSince;
 }
 
+/** Whether the package on the table, whole, is one the AI takes: no red line, and worth its bar. */
+function acceptsWhole(judged: Judgement): boolean {
+  return judged.redLines.length === 0 && judged.utility >= judged.reservation.value;
+}
+
+/** Whether part of the package (in whole linked groups) clears the bar on its own. */
+function acceptsPart(judged: Judgement, positions: Positions): boolean {
+  const part = judged.worthTaking.length;
+  return part > 0 && part < Object.keys(positions).length && judged.partialUtility >= judged.reservation.value;
+}
+
+function sameTrackPositions(a: Positions, b: Positions): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
+interface Answer {
+  kind: Response['kind'];
+  tracks?: string[];
+  counter?: Positions;
+  concession?: Concession;
+  reading?: ZeuthenReading;
+  reasons: string[];
+  terms: string[];
+}
+
+/** What the AI answers to a package, before posture and tone: the heart of its consistency. */
+function answer(scenario: Scenario, state: GameState, side: string, persona: Persona, positions: Positions, judged: Judgement): Answer {
+  const self = shortName(scenario, side);
+  const other = shortName(scenario, otherSide(scenario, side));
+  if (acceptsWhole(judged)) {
+    return { kind: 'accept', reasons: [`That is enough: ${self} accepts the package.`], terms: ['reservation-value'] };
+  }
+  if (acceptsPart(judged, positions)) {
+    const names = judged.worthTaking.map((id) => track(scenario, id).name).join(', ');
+    return {
+      kind: 'accept-some',
+      tracks: judged.worthTaking,
+      reasons: [
+        `The whole package falls short, but ${names} alone would be worth ${judged.partialUtility.toFixed(0)} to ${self}: it accepts ${judged.worthTaking.length > 1 ? 'those' : 'that'} and keeps talking about the rest.`,
+      ],
+      terms: ['reservation-value', ...(scenario.linkage.length > 0 ? ['linkage'] : [])],
+    };
+  }
+  if (walksOut(scenario, state, side, persona, judged, positions)) {
+    const heaviest = track(scenario, heaviestRedLine(scenario, state, side, judged)!).name;
+    return {
+      kind: 'walkout',
+      reasons: [`Its patience is spent: ${other} has not moved on ${heaviest}, the track that matters most to ${self}. It walks out.`],
+      terms: ['red-line'],
+    };
+  }
+  const own = stancePositions(scenario, state, side);
+  const reading = zeuthen(scenario, state, side, persona, own, positions);
+  const concession = reading.concede ? cheapestConcession(scenario, state, side, own, positions) : null;
+  if (concession && sameTrackPositions(concession.positions, positions) && judged.redLines.length === 0) {
+    // Countering with the very package offered would only delay it: take it instead.
+    return {
+      kind: 'accept',
+      reading,
+      reasons: [describeZeuthen(scenario, side, reading, 'concedes'), `Its next step would meet the offer exactly, so ${self} accepts it as it stands.`],
+      terms: ['zeuthen'],
+    };
+  }
+  if (concession) {
+    return {
+      kind: 'counter',
+      counter: concession.positions,
+      concession,
+      reading,
+      reasons: [describeZeuthen(scenario, side, reading, 'concedes'), describeConcession(scenario, side, concession)],
+      terms: ['zeuthen', 'logrolling'],
+    };
+  }
+  return {
+    kind: 'reject',
+    reading,
+    reasons: [describeZeuthen(scenario, side, reading, 'holds')],
+    terms: ['zeuthen'],
+  };
+}
+
 /** What the AI weighs when a package is put to it, and the first of its reasons. */
 function weighTable(scenario: Scenario, state: GameState, side: string, persona: Persona) {
   const positions = onTable(state);
   const judged = judge(scenario, state, side, persona, positions);
-  const redLine = redLineReason(scenario, judged);
-  return { dice: new Dice(state.rng), positions, judged, reasons: redLine ? [valueReason(judged), redLine] : [valueReason(judged)] };
+  const reasons = [describeValue(scenario, side, judged.utility, judged.reservation.value), describeOutside(scenario, side, persona, judged.reservation)];
+  const redLines = describeRedLines(scenario, positions, judged.redLines);
+  if (redLines) reasons.push(redLines);
+  return { dice: new Dice(state.rng), positions, judged, reasons, terms: ['outside-option', ...(redLines ? ['red-line'] : [])] };
+}
+
+function stanceFor(kind: Answer['kind'], concession: boolean): Parameters<typeof chooseStance>[5] {
+  if (kind === 'counter') return concession ? 'concede' : 'hold';
+  return kind;
 }
 
 export function aiRespond(scenario: Scenario, state: GameState, side: string, persona: Persona): AiChoice<Response> {
-  const { dice, positions, judged, reasons } = weighTable(scenario, state, side, persona);
-  const own = stancePositions(scenario, state, side);
-  const reading = zeuthen(scenario, state, side, persona, own, positions);
-  const zeuthenReading = { self: reading.self, other: reading.other };
-
-  let kind: Response['kind'];
-  let tracks: string[] | undefined;
-  let counter: Positions | undefined;
-  if (judged.redLines.length === 0 && judged.utility >= judged.reservation.value) {
-    kind = 'accept';
-    reasons.push('The package beats its reservation value: it accepts.');
-  } else if (
-    judged.worthTaking.length > 0 &&
-    judged.worthTaking.length < Object.keys(positions).length &&
-    judged.partialUtility >= judged.reservation.value
-  ) {
-    kind = 'accept-some';
-    tracks = judged.worthTaking;
-    reasons.push(
-      `Locking ${tracks.map((id) => track(scenario, id).name).join(', ')} alone is worth ${fmt(judged.partialUtility)}, above its reservation value: it accepts those.`,
-    );
-  } else if (walksOut(scenario, state, side, persona, judged, positions)) {
-    kind = 'walkout';
-    reasons.push('Its patience is spent and the other side has not moved on what matters most to it: it walks out.');
-  } else {
-    const concession = reading.concede ? cheapestConcession(scenario, state, side, own, positions) : null;
-    if (concession) {
-      kind = 'counter';
-      counter = concession.positions;
-      reasons.push(
-        `Zeuthen: its willingness to risk breakdown (${fmt(reading.self)}) is no greater than the other side's (${fmt(reading.other)}): it counters, one step softer on ${track(scenario, concession.track).name}.`,
-      );
-    } else {
-      kind = 'reject';
-      reasons.push(
-        `Zeuthen: its willingness to risk breakdown (${fmt(reading.self)}) exceeds the other side's (${fmt(reading.other)}): it rejects and waits for the other side to move.`,
-      );
-    }
-  }
-  const stance = chooseStance(scenario, state, side, persona, dice, kind === 'counter' || kind === 'accept' || kind === 'accept-some');
-  reasons.push(stance.reason);
-  const mood: Mood = kind === 'accept-some' ? 'accept' : kind;
+  const { dice, positions, judged, reasons, terms } = weighTable(scenario, state, side, persona);
+  const decided = answer(scenario, state, side, persona, positions, judged);
+  const stance: Stance = chooseStance(scenario, state, side, persona, dice, stanceFor(decided.kind, decided.concession !== undefined));
   return {
     move: {
       side,
-      kind,
-      ...(tracks ? { tracks } : {}),
-      ...(counter ? { counter } : {}),
+      kind: decided.kind,
+      ...(decided.tracks ? { tracks: decided.tracks } : {}),
+      ...(decided.counter ? { counter: decided.counter } : {}),
       posture: stance.posture?.id ?? null,
       tone: stance.tone,
     },
-    decision: decision(state, side, persona, 'response', kind, judged, zeuthenReading, reasons),
-    statement: statementFor(scenario, side, mood, dice),
+    decision: decision(state, side, persona, 'response', decided.kind, judged, decided.reading ?? null, [...reasons, ...decided.reasons, stance.reason], [
+      ...terms,
+      ...decided.terms,
+      ...stance.terms,
+    ]),
+    statement: statementFor(scenario, side, moodOf(decided.kind), dice),
     rng: dice.state,
   };
 }
 
 /** The AI's answer to a counter-proposal: accept it, accept part of it, or reject it. */
 export function aiReply(scenario: Scenario, state: GameState, side: string, persona: Persona): AiChoice<Reply> {
-  const { dice, positions, judged, reasons } = weighTable(scenario, state, side, persona);
+  const { dice, positions, judged, reasons, terms } = weighTable(scenario, state, side, persona);
+  const self = shortName(scenario, side);
   let move: Reply;
-  if (judged.redLines.length === 0 && judged.utility >= judged.reservation.value) {
+  if (acceptsWhole(judged)) {
     move = { side, kind: 'accept' };
-    reasons.push('The counter-proposal beats its reservation value: it accepts.');
-  } else if (
-    judged.worthTaking.length > 0 &&
-    judged.worthTaking.length < Object.keys(positions).length &&
-    judged.partialUtility >= judged.reservation.value
-  ) {
+    reasons.push(`That is enough: ${self} accepts the counter-proposal.`);
+  } else if (acceptsPart(judged, positions)) {
     move = { side, kind: 'accept-some', tracks: judged.worthTaking };
-    reasons.push(`Part of the counter-proposal is worth ${fmt(judged.partialUtility)}, above its reservation value: it accepts that part.`);
+    const names = judged.worthTaking.map((id) => track(scenario, id).name).join(', ');
+    reasons.push(`Only ${names} would be worth taking on ${judged.worthTaking.length > 1 ? 'their' : 'its'} own: ${self} accepts that part.`);
   } else {
     move = { side, kind: 'reject' };
-    reasons.push('The counter-proposal falls short of its reservation value: it rejects it.');
+    reasons.push(`The counter-proposal falls short: ${self} rejects it.`);
   }
-  const mood: Mood = move.kind === 'reject' ? 'reject' : 'accept';
   return {
     move,
-    decision: decision(state, side, persona, 'reply', move.kind, judged, null, reasons),
-    statement: statementFor(scenario, side, mood, dice),
+    decision: decision(state, side, persona, 'reply', move.kind, judged, null, reasons, [...terms, 'reservation-value']),
+    statement: statementFor(scenario, side, moodOf(move.kind), dice),
     rng: dice.state,
   };
 }

@@ -8,6 +8,8 @@ import type { Dice } from '../random.ts';
 import type { PostureMove, Scenario, Tone } from '../scenario/schema.ts';
 import { TONES } from '../scenario/schema.ts';
 import type { GameState, Positions, Proposal, Reply, Response } from '../rules/state.ts';
+import { outsideOption } from '../ai/valuation.ts';
+import { acceptableUnits } from '../rules/legal.ts';
 import { isRedLine, openTracks, otherSide, stancePositions, track, trackUtility, utilityOf, worldWith } from '../rules/world.ts';
 
 export interface BotView {
@@ -40,18 +42,21 @@ function counterOnTable(view: BotView): Positions {
   return record(view).response!.counter!;
 }
 
+/** The tracks of a package the side may accept, in whole linked groups, none its red line. */
 function acceptable(view: BotView, positions: Positions): string[] {
-  return Object.entries(positions)
-    .filter(([trackId, positionId]) => !isRedLine(track(view.scenario, trackId), view.side, positionId))
-    .map(([trackId]) => trackId);
+  return acceptableUnits(view.scenario, view.side, positions).flat();
 }
 
-/** The tracks of a package better for the side than the status quo, and none its red line. */
+/** The parts of a package better for the side than the status quo, in whole linked groups, none its red line. */
 function improving(view: BotView, positions: Positions): string[] {
-  return acceptable(view, positions).filter((trackId) => {
-    const item = track(view.scenario, trackId);
-    return trackUtility(item, view.side, positions[trackId]!) > trackUtility(item, view.side, item.statusQuo);
-  });
+  return acceptableUnits(view.scenario, view.side, positions)
+    .filter((unit) =>
+      unit.every((trackId) => {
+        const item = track(view.scenario, trackId);
+        return trackUtility(item, view.side, positions[trackId]!) > trackUtility(item, view.side, item.statusQuo);
+      }),
+    )
+    .flat();
 }
 
 function movesOf(view: BotView, kinds: PostureMove['kind'][]): PostureMove[] {
@@ -81,7 +86,8 @@ function worth(view: BotView, positions: Positions): number {
   return utilityOf(view.scenario, view.side, worldWith(view.scenario, view.state, positions));
 }
 
-const noDeal = (view: BotView) => worth(view, {});
+/** The side's value of no deal at the current risk, by the scenario's own estimate of what war would bring it. */
+const noDeal = (view: BotView) => outsideOption(view.scenario, view.state, view.side, null).value;
 
 /** Accept all, accept the acceptable part, or nothing, by the given test of a package's worth. */
 function acceptance(
@@ -124,8 +130,9 @@ const random: Policy = {
     const kind = view.dice.pick(kinds);
     if (kind === 'counter') return { side: view.side, kind, counter: randomPositions(view), posture, tone };
     if (kind === 'accept-some') {
-      const tracks = allowed.filter(() => view.dice.roll() < 0.5);
-      return { side: view.side, kind, tracks: tracks.length > 0 ? tracks : [allowed[0]!], posture, tone };
+      const units = acceptableUnits(view.scenario, view.side, table);
+      const chosen = units.filter(() => view.dice.roll() < 0.5);
+      return { side: view.side, kind, tracks: (chosen.length > 0 ? chosen : [units[0]!]).flat(), posture, tone };
     }
     return { side: view.side, kind, posture, tone };
   },
@@ -141,7 +148,7 @@ const random: Policy = {
 
 const greedy: Policy = {
   name: 'greedy',
-  description: 'Demands its best terms; takes any package worth more to it than no deal.',
+  description: 'Demands its best terms; takes any package worth more to it than no deal at the current risk.',
   propose: (view) => ({ side: view.side, positions: bestPositions(view), posture: null, tone: 'firm' }),
   respond: (view) => {
     const deal = acceptance(view, proposalOnTable(view), (value) => value > noDeal(view));

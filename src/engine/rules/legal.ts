@@ -21,9 +21,9 @@ export function isLegalPackage(scenario: Scenario, state: GameState, side: strin
   });
 }
 
-/** Tracks a side may accept from a package: a non-empty set, all in the package, none its red line. */
+/** Tracks a side may accept from a package: a non-empty set, all in the package, none its red line, no linked group split. */
 function isAcceptableSelection(scenario: Scenario, side: string, positions: Positions, tracks: readonly string[]): boolean {
-  if (tracks.length === 0 || new Set(tracks).size !== tracks.length) return false;
+  if (tracks.length === 0 || new Set(tracks).size !== tracks.length || !keepsLinksWhole(scenario, positions, tracks)) return false;
   return tracks.every((trackId) => {
     const positionId = positions[trackId];
     return positionId !== undefined && !isRedLine(track(scenario, trackId), side, positionId);
@@ -76,4 +76,43 @@ export function isLegalReply(scenario: Scenario, state: GameState, reply: Reply)
     case 'reject':
       return true;
   }
+}
+
+/**
+ * The parts of a package a side may accept on their own: each track alone, or a linked group of
+ * the package's tracks whole; never a part holding one of the side's red lines.
+ */
+export function acceptableUnits(scenario: Scenario, side: string, positions: Positions): string[][] {
+  const inPackage = Object.keys(positions);
+  const units: string[][] = [];
+  const placed = new Set<string>();
+  for (const trackId of inPackage) {
+    if (placed.has(trackId)) continue;
+    const unit = new Set([trackId]);
+    // Links chain: a track linked to two groups joins them into one unit.
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const link of scenario.linkage) {
+        if (!link.tracks.some((id) => unit.has(id))) continue;
+        for (const id of link.tracks) {
+          if (inPackage.includes(id) && !unit.has(id)) {
+            unit.add(id);
+            grew = true;
+          }
+        }
+      }
+    }
+    for (const id of unit) placed.add(id);
+    units.push(inPackage.filter((id) => unit.has(id)));
+  }
+  return units.filter((unit) => unit.every((trackId) => !isRedLine(track(scenario, trackId), side, positions[trackId]!)));
+}
+
+/** Whether a selection of a package's tracks keeps every linked group whole. */
+export function keepsLinksWhole(scenario: Scenario, positions: Positions, tracks: readonly string[]): boolean {
+  return scenario.linkage.every((link) => {
+    const inPackage = link.tracks.filter((id) => id in positions);
+    const chosen = inPackage.filter((id) => tracks.includes(id));
+    return chosen.length === 0 || chosen.length === inPackage.length;
+  });
 }
