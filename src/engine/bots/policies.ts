@@ -27,7 +27,7 @@ export interface Policy {
   reply(view: BotView): Reply;
 }
 
-export const POLICY_NAMES = ['random', 'greedy', 'hawk', 'dove'] as const;
+export const POLICY_NAMES = ['random', 'greedy', 'hawk', 'dove', 'reciprocal'] as const;
 export type PolicyName = (typeof POLICY_NAMES)[number];
 
 function record(view: BotView) {
@@ -63,11 +63,16 @@ function movesOf(view: BotView, kinds: PostureMove['kind'][]): PostureMove[] {
   return view.scenario.postureMoves.filter((move) => move.side === view.side && kinds.includes(move.kind));
 }
 
-/** The side's best position on every open track that is not its own red line. */
+/**
+ * The side's best position on every open track that neither side has ruled out: red lines are
+ * public, so demanding the other side's is demanding nothing it can ever accept.
+ */
 function bestPositions(view: BotView): Positions {
   const positions: Positions = {};
   for (const item of openTracks(view.scenario, view.state)) {
-    const allowed = item.positions.filter((position) => !isRedLine(item, view.side, position.id));
+    const open = item.positions.filter((position) => !isRedLine(item, view.side, position.id));
+    const possible = open.filter((position) => !isRedLine(item, otherSide(view.scenario, view.side), position.id));
+    const allowed = possible.length > 0 ? possible : open;
     allowed.sort((a, b) => (b.utility[view.side] ?? 0) - (a.utility[view.side] ?? 0));
     positions[item.id] = allowed[0]!.id;
   }
@@ -148,7 +153,7 @@ const random: Policy = {
 
 const greedy: Policy = {
   name: 'greedy',
-  description: 'Demands its best terms; takes any package worth more to it than no deal at the current risk.',
+  description: 'Demands its best terms short of the other side’s red lines; takes any package worth more to it than no deal at the current risk.',
   propose: (view) => ({ side: view.side, positions: bestPositions(view), posture: null, tone: 'firm' }),
   respond: (view) => {
     const deal = acceptance(view, proposalOnTable(view), (value) => value > noDeal(view));
@@ -212,7 +217,66 @@ const dove: Policy = {
   reply: (view) => ({ side: view.side, ...(acceptance(view, counterOnTable(view), () => true) ?? { kind: 'reject' }) }),
 };
 
-export const POLICIES: Record<PolicyName, Policy> = { random, greedy, hawk, dove };
+/** The other side's packages (proposals and counter-proposals) in the order it tabled them. */
+function packagesOf(view: BotView, side: string): Positions[] {
+  const packages: Positions[] = [];
+  for (const round of view.state.rounds) {
+    if (round.proposal?.side === side) packages.push(round.proposal.positions);
+    if (round.response?.side === side && round.response.counter) packages.push(round.response.counter);
+  }
+  return packages;
+}
+
+/**
+ * Whether the other side met this one halfway last time: its latest package is worth more to this
+ * side than the one before, or it calmed the crisis. Before it has moved at all, it gets the benefit
+ * of the doubt (Axelrod's tit for tat opens by cooperating).
+ */
+function otherCooperated(view: BotView): boolean {
+  const other = otherSide(view.scenario, view.side);
+  const packages = packagesOf(view, other);
+  const [before, last] = packages.slice(-2);
+  if (!last) return true;
+  const lastPosture = [...view.state.rounds]
+    .reverse()
+    .flatMap((round) => [round.response, round.proposal])
+    .find((move) => move?.side === other);
+  const move = view.scenario.postureMoves.find((item) => item.id === lastPosture?.posture);
+  const calmed = move?.kind === 'de-escalation' || move?.kind === 'reassurance' || lastPosture?.tone === 'conciliatory';
+  return calmed || (before !== undefined && worth(view, last) > worth(view, before));
+}
+
+function reciprocalStance(view: BotView): Pick<Proposal, 'posture' | 'tone'> {
+  return otherCooperated(view)
+    ? { posture: strongest(view, ['reassurance', 'de-escalation'], (move) => -(move.effects.risk ?? 0)), tone: 'conciliatory' }
+    : { posture: null, tone: 'firm' };
+}
+
+function reciprocalPackage(view: BotView, theirs: Positions): Positions {
+  const own = stancePositions(view.scenario, view.state, view.side);
+  return otherCooperated(view) ? (cheapestConcession(view.scenario, view.state, view.side, own, theirs)?.positions ?? own) : own;
+}
+
+const reciprocal: Policy = {
+  name: 'reciprocal',
+  description: 'Tit for tat: gives a step and calms things when the other side did last time, holds firm when it did not; takes any package worth more than no deal.',
+  propose: (view) => ({
+    side: view.side,
+    positions: reciprocalPackage(view, stancePositions(view.scenario, view.state, otherSide(view.scenario, view.side))),
+    ...reciprocalStance(view),
+  }),
+  respond: (view) => {
+    const deal = acceptance(view, proposalOnTable(view), (value) => value > noDeal(view));
+    if (deal) return { side: view.side, ...deal, ...reciprocalStance(view) };
+    return { side: view.side, kind: 'counter', counter: reciprocalPackage(view, proposalOnTable(view)), ...reciprocalStance(view) };
+  },
+  reply: (view) => ({
+    side: view.side,
+    ...(acceptance(view, counterOnTable(view), (value) => value > noDeal(view)) ?? { kind: 'reject' }),
+  }),
+};
+
+export const POLICIES: Record<PolicyName, Policy> = { random, greedy, hawk, dove, reciprocal };
 
 export function isPolicyName(name: string): name is PolicyName {
   return (POLICY_NAMES as readonly string[]).includes(name);
