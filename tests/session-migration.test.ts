@@ -14,24 +14,18 @@ describe('session format versions', () => {
     expect(current.name).toBe('Week 3 — Alice');
   });
 
-  it('a version 1 file (no name) is migrated: named after its scenario, and it still verifies', () => {
-    const { name: _dropped, ...rest } = current;
-    const older = JSON.parse(JSON.stringify({ ...rest, formatVersion: 1 })) as unknown;
-    const checked = checkSession(older);
-    expect(checked.ok).toBe(true);
-    if (!checked.ok) return;
-    expect(checked.value.session.formatVersion).toBe(SESSION_VERSION);
-    expect(checked.value.session.name).toBe(geneva.meta.title);
-    expect(replaySession(checked.value).problems).toEqual([]);
-  });
-
-  it('a version 1 file whose scenario has no usable title still gets a name, and its other problems are reported', () => {
-    const older = JSON.parse(
-      JSON.stringify({ ...current, formatVersion: 1, name: undefined, scenario: { meta: { title: 42 } } }),
-    ) as unknown;
-    const checked = checkSession(older);
-    expect(checked.ok).toBe(false);
-    if (!checked.ok) expect(checked.problems.every((problem) => problem.path[0] === 'scenario')).toBe(true);
+  it('files recorded under the rules before outside options (versions 1 and 2) are refused with the reason', () => {
+    for (const version of [1, 2]) {
+      const older = JSON.parse(JSON.stringify({ ...current, formatVersion: version })) as unknown;
+      const checked = checkSession(older);
+      expect(checked.ok).toBe(false);
+      if (checked.ok) continue;
+      expect(checked.problems).toHaveLength(1);
+      expect(checked.problems[0]!.path).toEqual(['formatVersion']);
+      expect(checked.problems[0]!.message).toBe(
+        `session format version ${version} can no longer be replayed: it was recorded under the rules of Red Lines 0.1, before the AI weighed its outside options`,
+      );
+    }
   });
 });
 

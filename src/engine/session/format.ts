@@ -11,10 +11,11 @@ import type { Setup } from '../rules/state.ts';
 
 export const SESSION_FORMAT = 'red-lines-session';
 /**
- * The session format's version. 2 added `name` (the game as the player named it), so a file
- * exported from the saved games keeps its name; version 1 files are migrated on reading.
+ * The session format's version. 2 added `name` (the game as the player named it); 3 came with
+ * the model of outside options and expected-value scores, whose AI decides differently, so games
+ * recorded before it no longer replay to the same states and are refused with that reason.
  */
-export const SESSION_VERSION = 2;
+export const SESSION_VERSION = 3;
 
 export const timedEventSchema = z.object({
   at: z.number().min(0).max(1e10).describe('Milliseconds since the session started.'),

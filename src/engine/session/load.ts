@@ -1,6 +1,6 @@
 /**
  * Reading and verifying an untrusted session: its format and version (older versions are
- * migrated, newer ones refused), its embedded scenario, its events, and then a full replay that
+ * refused with the reason, newer ones too), its embedded scenario, its events, and then a full replay that
  * must reproduce every state checksum. Never throws.
  */
 import { GameRun, type GameSnapshot } from '../machine/game-run.ts';
@@ -17,33 +17,14 @@ export interface LoadedSession {
   scenario: Scenario;
 }
 
-/** The title of an embedded scenario, read without trusting the file it came in. */
-function scenarioTitle(raw: Record<string, unknown>): string | null {
-  const scenario = raw.scenario as { meta?: { title?: unknown } } | null | undefined;
-  const title = typeof scenario === 'object' && scenario !== null ? scenario.meta?.title : undefined;
-  return typeof title === 'string' && title.length > 0 ? title.slice(0, 120) : null;
-}
-
-/** Upgrades older session documents one version at a time, each step to the next version. */
-const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
-  // Version 2 names the game; a version 1 file takes its scenario's title.
-  1: (raw) => ({ ...raw, formatVersion: 2, name: scenarioTitle(raw) ?? 'A Red Lines game' }),
+/**
+ * Why older versions cannot be read. A session is its events, and the AI's answers are derived
+ * from them: once the rules change, an old log no longer leads to the states it recorded.
+ */
+const RETIRED: Record<number, string> = {
+  1: 'it was recorded under the rules of Red Lines 0.1, before the AI weighed its outside options',
+  2: 'it was recorded under the rules of Red Lines 0.1, before the AI weighed its outside options',
 };
-
-function migrate(raw: Record<string, unknown>): Checked<Record<string, unknown>> {
-  let current = raw;
-  while (typeof current.formatVersion === 'number' && current.formatVersion < SESSION_VERSION) {
-    const step = MIGRATIONS[current.formatVersion];
-    if (!step) {
-      return {
-        ok: false,
-        problems: [{ path: ['formatVersion'], message: `session format version ${current.formatVersion} is no longer supported` }],
-      };
-    }
-    current = step(current);
-  }
-  return { ok: true, value: current };
-}
 
 export function checkSession(value: unknown): Checked<LoadedSession> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -68,9 +49,14 @@ export function checkSession(value: unknown): Checked<LoadedSession> {
       ],
     };
   }
-  const migrated = migrate(raw);
-  if (!migrated.ok) return migrated;
-  const parsed = sessionSchema.safeParse(migrated.value);
+  if (version < SESSION_VERSION) {
+    const why = RETIRED[version] ?? 'it is older than this version of Red Lines can replay';
+    return {
+      ok: false,
+      problems: [{ path: ['formatVersion'], message: `session format version ${version} can no longer be replayed: ${why}` }],
+    };
+  }
+  const parsed = sessionSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error) };
   const scenario = checkScenario(parsed.data.scenario);
   if (!scenario.ok)
