@@ -7,6 +7,7 @@ import type { AppContext, PlayApi } from '../app/app-context.ts';
 import { BriefingScene } from './briefing-scene.ts';
 import { ClassViewScene } from './class-view-scene.ts';
 import { DebriefScene } from './debrief-scene.ts';
+import { GlossaryScene } from './glossary-scene.ts';
 import { LibraryScene } from './library-scene.ts';
 import { ReplayScene } from './replay-scene.ts';
 import { PickerScene } from './picker-scene.ts';
@@ -29,6 +30,7 @@ export async function installPlayScenes(game: Phaser.Game, app: AppContext): Pro
     new LibraryScene(play),
     new ReplayScene(play),
     new ClassViewScene(play),
+    new GlossaryScene(play),
   ]) {
     game.scene.add(scene.sys.settings.key, scene, false);
   }

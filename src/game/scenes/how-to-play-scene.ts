@@ -1,4 +1,4 @@
-/** How to play: the rules in plain words, and the keys. */
+/** How to play: the rules and the score in plain words, the way to the glossary, and the keys. */
 import type { AppContext } from '../app/app-context.ts';
 import { button, el } from '../ui/dom.ts';
 import { UiScene } from './ui-scene.ts';
@@ -24,7 +24,14 @@ const SECTIONS: [string, string[]][] = [
     [
       'A side never accepts a position on its red lines, and cannot propose one of its own.',
       'Threats and belligerent statements commit you in public: backing down from them later costs standing at home and credibility abroad. Leverage makes your counterpart ask less of you; threats buy leverage only as far as you are believed. Conceding over your allies’ heads costs alliance cohesion.',
-      'The AI counterpart accepts a package when it is worth more to it than its reservation value, which falls as the risk rises and as its leverage falls; it gives ground when it is less willing than you to risk a breakdown. The debrief reveals its persona and its reasons.',
+      'The AI counterpart accepts a package when it is worth more to it than its reservation value: the least it will settle for. That starts from what it believes no deal would bring — the status quo while peace holds, and what it expects of war if peace fails — and moves with the risk, its leverage and the rounds left. It gives ground when it is less willing than you to risk a breakdown. The debrief reveals its persona and explains each of its decisions.',
+    ],
+  ],
+  [
+    'The score',
+    [
+      'Each side’s score is an expected value. What was settled — the agreed positions, and the status quo on every track without a deal — is worth something only while peace holds, so it is weighted by the chance that peace holds at the final risk; what war is worth to the side is weighted by the chance of war. The running cost of the crisis is then taken off and standing at home added.',
+      'So a fair agreement reached at low risk scores well for both sides, and a walk-out at the brink scores far below it. The debrief sets your scores beside the historical outcome and shows the arithmetic in words.',
     ],
   ],
 ];
@@ -35,6 +42,7 @@ const KEYS: [string, string][] = [
   ['Enter', 'continue; table your package'],
   ['A / S / C / R / W', 'accept, accept some, counter, reject, walk out'],
   ['G', 'read the risk breakdown'],
+  ['L', 'open the glossary (from the menu and this page)'],
   ['Esc', 'back'],
 ];
 
@@ -54,6 +62,22 @@ export class HowToPlayScene extends UiScene {
       this.click();
       this.scene.start(this.back);
     };
+    // The glossary comes back here, and from here to wherever this page was opened from.
+    const glossary = async () => {
+      this.click();
+      await this.app.loadPlay();
+      this.scene.start('glossary', { back: 'how-to-play', backData: { back: this.back } });
+    };
+    const glossaryLink = el('a', {
+      text: 'the glossary',
+      attrs: { href: '#glossary' },
+      on: {
+        click: (event) => {
+          event.preventDefault();
+          void glossary();
+        },
+      },
+    });
     this.mount(
       el(
         'section',
@@ -65,6 +89,18 @@ export class HowToPlayScene extends UiScene {
         el(
           'section',
           {},
+          el('h2', { text: 'Words' }),
+          el(
+            'p',
+            {},
+            'Terms of art — reservation value, Zeuthen’s concession rule, audience costs, the chance of war — and the scenario’s own terms are explained in ',
+            glossaryLink,
+            ', written for students new to the subject. The debrief links to them.',
+          ),
+        ),
+        el(
+          'section',
+          {},
           el('h2', { text: 'Keys' }),
           el(
             'dl',
@@ -72,10 +108,15 @@ export class HowToPlayScene extends UiScene {
             ...KEYS.flatMap(([key, action]) => [el('dt', {}, el('kbd', { text: key })), el('dd', { text: action })]),
           ),
         ),
-        el('div', { class: 'actions' }, button('Back', done, { key: 'Esc', class: 'primary' })),
+        el(
+          'div',
+          { class: 'actions' },
+          button('Back', done, { key: 'Esc', class: 'primary' }),
+          button('Glossary', () => void glossary(), { key: 'L' }),
+        ),
       ),
       'How to play.',
     );
-    this.keys({ Escape: done });
+    this.keys({ Escape: done, l: () => void glossary() });
   }
 }

@@ -23,6 +23,11 @@ export class TitleScene extends UiScene {
     };
     const openLibrary = () => openPlayScreen('library');
     const openClass = () => openPlayScreen('class-view');
+    const openGlossary = async () => {
+      this.click();
+      await this.app.loadPlay();
+      this.scene.start('glossary', { back: 'title' });
+    };
     const playButton = button('Play', () => void play(), { key: 'P', class: 'primary' });
     const menu = el(
       'nav',
@@ -31,6 +36,7 @@ export class TitleScene extends UiScene {
       button('Saved games', () => void openLibrary(), { key: 'G' }),
       button('Class view (instructors)', () => void openClass(), { key: 'C' }),
       button('How to play', () => this.open('how-to-play'), { key: 'H' }),
+      button('Glossary', () => void openGlossary(), { key: 'L' }),
       button('Settings', () => this.open('settings'), { key: 'S' }),
     );
     this.mount(
@@ -45,7 +51,7 @@ export class TitleScene extends UiScene {
         }),
         menu,
       ),
-      'Red Lines. Main menu: Play, Saved games, Class view, How to play, Settings.',
+      'Red Lines. Main menu: Play, Saved games, Class view, How to play, Glossary, Settings.',
     );
     playButton.focus();
     this.keys({
@@ -53,6 +59,7 @@ export class TitleScene extends UiScene {
       g: () => void openLibrary(),
       c: () => void openClass(),
       h: () => this.open('how-to-play'),
+      l: () => void openGlossary(),
       s: () => this.open('settings'),
     });
     this.app.ui.dataset.ready = 'menu';

@@ -1,4 +1,4 @@
-/** The header of the play screens: where the game stands, and the way out to help, settings or the menu. */
+/** The header of the play screens: where the game stands, and the way out to help, the glossary, settings or the menu. */
 import type { GameState } from '../../../engine/rules/state.ts';
 import type { Scenario } from '../../../engine/scenario/schema.ts';
 import { button, el } from '../../ui/dom.ts';
@@ -35,6 +35,8 @@ export function gameHeader(host: HeaderHost & PlayScene, scenario: Scenario, gam
       'nav',
       { class: 'header-actions', attrs: { 'aria-label': 'Game menu' } },
       button('How to play', () => host.openAside('how-to-play')),
+      // The glossary comes back to this screen, which is rebuilt from the game as it stands.
+      button('Glossary', () => host.scene.start('glossary', { back: host.scene.key })),
       button('Settings', () => host.openAside('settings')),
       quit,
       confirm,

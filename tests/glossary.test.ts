@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { BUILT_IN_GLOSSARY, filterGlossary, glossaryEntry, glossaryOf, GLOSSARY_IDS } from '../src/engine/glossary.ts';
+import { playGame } from '../src/engine/simulation/play.ts';
+import { againstAi, geneva, genevaWith } from './helpers.ts';
+
+/** The ids the AI's decisions and the debrief rely on. */
+const REQUIRED = [
+  'outside-option',
+  'reservation-value',
+  'bargaining-range',
+  'zeuthen',
+  'expected-value',
+  'chance-of-war',
+  'audience-costs',
+  'credibility',
+  'alliance-cohesion',
+  'leverage',
+  'logrolling',
+  'linkage',
+  'red-line',
+  'status-quo',
+  'posture-move',
+  'incident',
+  'escalation-band',
+  'persona',
+];
+
+const sentences = (text: string) => text.split(/(?<=[.!?])\s+(?=[A-Z“"])/).filter((part) => part.trim().length > 0);
+
+/** A copy of Geneva with glossary entries of its own (through the real schema). */
+function withGlossary(entries: unknown[]) {
+  return genevaWith((doc) => {
+    doc.glossary = entries as never;
+  });
+}
+
+describe('the built-in glossary', () => {
+  it('has exactly the entries the game names, once each', () => {
+    expect([...GLOSSARY_IDS].sort()).toEqual([...REQUIRED].sort());
+    expect(new Set(GLOSSARY_IDS).size).toBe(GLOSSARY_IDS.length);
+  });
+
+  it('explains every term in two to four plain sentences', () => {
+    for (const entry of BUILT_IN_GLOSSARY) {
+      expect(entry.term.trim().length, entry.id).toBeGreaterThan(2);
+      expect(entry.term.length, entry.id).toBeLessThanOrEqual(60);
+      const count = sentences(entry.definition).length;
+      expect(count, `${entry.id}: ${count} sentences`).toBeGreaterThanOrEqual(2);
+      expect(count, `${entry.id}: ${count} sentences`).toBeLessThanOrEqual(4);
+      expect(entry.definition.length, entry.id).toBeLessThanOrEqual(1000);
+      expect(entry.definition, entry.id).not.toMatch(/[<>]/);
+      // Defined in its own words, not by repeating its name.
+      expect(entry.definition.toLowerCase().startsWith(entry.term.toLowerCase()), entry.id).toBe(false);
+    }
+  });
+
+  it('names the scholars behind the models', () => {
+    const text = (id: string) => glossaryEntry(glossaryOf(), id)!.definition;
+    expect(text('zeuthen')).toMatch(/Zeuthen \(1930\)/);
+    expect(text('bargaining-range')).toMatch(/Fearon \(1995\)/);
+    expect(text('outside-option')).toMatch(/Fearon 1995/);
+    expect(text('audience-costs')).toMatch(/Fearon \(1994\)/);
+    expect(text('incident')).toMatch(/Schelling \(1960, 1966\)/);
+    expect(text('incident')).toMatch(/leaves something to chance/);
+    expect(text('credibility')).toMatch(/Schelling 1966/);
+  });
+
+  it('says how scores are computed and what the value of no deal is', () => {
+    const text = (id: string) => glossaryEntry(glossaryOf(), id)!.definition;
+    expect(text('expected-value')).toMatch(/chance that peace holds/);
+    expect(text('expected-value')).toMatch(/chance of war/);
+    expect(text('outside-option')).toMatch(/status quo/);
+    expect(text('outside-option')).toMatch(/believes war would bring/);
+    expect(text('zeuthen')).toMatch(/less willing to risk a breakdown concedes next/);
+    expect(text('linkage')).toMatch(/Nothing is agreed until everything is agreed/);
+  });
+});
+
+describe('glossaryOf', () => {
+  it('is the built-in entries, sorted by term, with no scenario', () => {
+    const entries = glossaryOf();
+    expect(entries.map((entry) => entry.id).sort()).toEqual([...REQUIRED].sort());
+    const terms = entries.map((entry) => entry.term);
+    expect(terms).toEqual([...terms].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+    expect(terms[0]).toBe('Alliance cohesion');
+    expect(terms.at(-1)).toBe('Zeuthen’s concession rule');
+    for (const entry of entries) {
+      expect(entry.fromScenario).toBeNull();
+      expect(entry.sources).toEqual([]);
+    }
+    expect(glossaryOf(null)).toEqual(entries);
+  });
+
+  it('adds a scenario’s own entries, marked with the scenario and their sources, in order', () => {
+    const source = geneva.meta.sources[0]!;
+    const scenario = withGlossary([
+      {
+        id: 'vienna-document',
+        term: 'Vienna Document',
+        definition: 'The OSCE’s agreement on notifying and observing exercises.',
+        sources: [source.id],
+      },
+      { id: 'aegis-ashore', term: 'Aegis Ashore', definition: 'A land-based missile defence system.' },
+      { id: 'inf-range', term: 'INF range', definition: '500 to 5,500 kilometres.', sources: [source.id, 'no-such-source'] },
+    ]);
+    const entries = glossaryOf(scenario);
+    expect(entries).toHaveLength(REQUIRED.length + 3);
+    const terms = entries.map((entry) => entry.term);
+    expect(terms.indexOf('Aegis Ashore')).toBeLessThan(terms.indexOf('Alliance cohesion'));
+    expect(terms.indexOf('Incident')).toBeLessThan(terms.indexOf('INF range'));
+    expect(terms.indexOf('INF range')).toBeLessThan(terms.indexOf('Leverage'));
+    expect(terms.indexOf('Status quo')).toBeLessThan(terms.indexOf('Vienna Document'));
+    const vienna = glossaryEntry(entries, 'vienna-document')!;
+    expect(vienna.fromScenario).toBe(scenario.meta.title);
+    expect(vienna.sources).toEqual([source.url ? { label: source.label, url: source.url } : { label: source.label }]);
+    // A source id the scenario does not have is left out rather than shown as a bare id.
+    expect(glossaryEntry(entries, 'inf-range')!.sources).toHaveLength(1);
+    expect(glossaryEntry(entries, 'aegis-ashore')!.sources).toEqual([]);
+  });
+
+  it('lets a scenario entry replace a built-in one of the same id', () => {
+    const scenario = withGlossary([{ id: 'red-line', term: 'Red line (2022)', definition: 'Russia’s word for NATO in Ukraine.' }]);
+    const entries = glossaryOf(scenario);
+    expect(entries).toHaveLength(REQUIRED.length);
+    const entry = glossaryEntry(entries, 'red-line')!;
+    expect(entry.term).toBe('Red line (2022)');
+    expect(entry.fromScenario).toBe(scenario.meta.title);
+    expect(entries.filter((item) => item.id === 'red-line')).toHaveLength(1);
+  });
+
+  it('keeps scenario text as it is, markup and all', () => {
+    const scenario = withGlossary([{ id: 'markup', term: '<b>Bold</b>', definition: '<img src=x onerror="alert(1)"> is text.' }]);
+    const entry = glossaryEntry(glossaryOf(scenario), 'markup')!;
+    expect(entry.term).toBe('<b>Bold</b>');
+    expect(entry.definition).toBe('<img src=x onerror="alert(1)"> is text.');
+  });
+
+  it('is what the bundled scenario brings on top of the built-in entries', () => {
+    const entries = glossaryOf(geneva);
+    expect(entries).toHaveLength(new Set([...REQUIRED, ...geneva.glossary.map((entry) => entry.id)]).size);
+  });
+});
+
+describe('glossaryEntry', () => {
+  it('finds an entry by id, or null', () => {
+    expect(glossaryEntry(glossaryOf(), 'zeuthen')!.term).toBe('Zeuthen’s concession rule');
+    expect(glossaryEntry(glossaryOf(), 'no-such-term')).toBeNull();
+  });
+});
+
+describe('filterGlossary', () => {
+  const all = glossaryOf();
+  const ids = (query: string) => filterGlossary(all, query).map((entry) => entry.id);
+
+  it('keeps everything, in order, for an empty query', () => {
+    expect(filterGlossary(all, '')).toEqual(all);
+    expect(filterGlossary(all, '   ')).toEqual(all);
+  });
+
+  it('matches the beginnings of words in the term, the definition or the id, ignoring case and accents', () => {
+    expect(ids('zeuth')).toEqual(['zeuthen']);
+    expect(ids('ZEUTHEN')).toEqual(['zeuthen']);
+    expect(ids('Zéuthen')).toContain('zeuthen');
+    expect(ids('reservation value')).toContain('reservation-value');
+    expect(ids('audience')).toContain('audience-costs');
+    expect(ids('logrolling')).toEqual(['logrolling']);
+    expect(ids('red')).toContain('red-line');
+    // A query matches the start of a word, not the inside of one.
+    const inside = [{ ...glossaryEntry(all, 'leverage')!, id: 'x', term: 'X', definition: 'Considered and bored.' }];
+    expect(filterGlossary(inside, 'red')).toEqual([]);
+    expect(filterGlossary(inside, 'bor')).toEqual(inside);
+  });
+
+  it('needs every word of the query', () => {
+    expect(ids('walk-away point')).toEqual(['reservation-value']);
+    expect(ids('zeuthen schelling')).toEqual([]);
+    expect(ids('qqqq')).toEqual([]);
+  });
+});
+
+describe('the AI names glossary entries', () => {
+  it('only ever names terms the glossary has', () => {
+    for (const persona of geneva.personas.map((item) => item.id)) {
+      for (const seed of [1, 2]) {
+        const setup = againstAi(geneva, persona, seed);
+        const game = playGame(geneva, setup, { [setup.playerSide]: 'greedy' }).final;
+        for (const decision of game.decisions) {
+          for (const term of decision.terms) expect(GLOSSARY_IDS, `${persona}: ${term}`).toContain(term);
+        }
+      }
+    }
+  });
+});
