@@ -22,7 +22,13 @@ export interface Concession {
  * for each point it gives the other side, is lowest; never onto its own red line and never past
  * the other side's demand. Returns null when no such step exists.
  */
-export function cheapestConcession(scenario: Scenario, state: GameState, side: string, own: Positions, theirs: Positions): Concession | null {
+export function cheapestConcession(
+  scenario: Scenario,
+  state: GameState,
+  side: string,
+  own: Positions,
+  theirs: Positions,
+): Concession | null {
   const direction = concedingDirection(scenario, side);
   const other = otherSide(scenario, side);
   let best: { price: number; concession: Concession } | null = null;

@@ -139,9 +139,14 @@ function heaviestRedLine(scenario: Scenario, state: GameState, side: string, jud
   return heaviest && judged.redLines.includes(heaviest.id) ? heaviest.id : null;
 }
 
-/** Whether the AI's patience with a package that crosses its red lines has run out. */
+/**
+ * Whether the AI leaves: its patience with a package that crosses its red line on the track that
+ * matters most to it has run out, and it believes war would serve it better than today's terms —
+ * a side that fears war more than the status quo has nothing to walk out to.
+ */
 function walksOut(scenario: Scenario, state: GameState, side: string, persona: Persona, judged: Judgement, positions: Positions): boolean {
-  if (persona.resolve < 0.6 || heaviestRedLine(scenario, state, side, judged) === null) return false;
+  const { outside } = judged.reservation;
+  if (persona.resolve < 0.6 || outside.war <= outside.statusQuo || heaviestRedLine(scenario, state, side, judged) === null) return false;
   const patienceSpent = state.round / Math.max(1, scenario.rounds.length - 1) >= persona.patience;
   const before = lastPackageBefore(state, otherSide(scenario, side));
   const movedSince = before !== null && Object.keys(positions).some((trackId) => before[trackId] !== positions[trackId]);
@@ -208,7 +213,10 @@ function answer(scenario: Scenario, state: GameState, side: string, persona: Per
     return {
       kind: 'accept',
       reading,
-      reasons: [describeZeuthen(scenario, side, reading, 'concedes'), `Its next step would meet the offer exactly, so ${self} accepts it as it stands.`],
+      reasons: [
+        describeZeuthen(scenario, side, reading, 'concedes'),
+        `Its next step would meet the offer exactly, so ${self} accepts it as it stands.`,
+      ],
       terms: ['zeuthen'],
     };
   }
@@ -234,7 +242,10 @@ function answer(scenario: Scenario, state: GameState, side: string, persona: Per
 function weighTable(scenario: Scenario, state: GameState, side: string, persona: Persona) {
   const positions = onTable(state);
   const judged = judge(scenario, state, side, persona, positions);
-  const reasons = [describeValue(scenario, side, judged.utility, judged.reservation.value), describeOutside(scenario, side, persona, judged.reservation)];
+  const reasons = [
+    describeValue(scenario, side, judged.utility, judged.reservation.value),
+    describeOutside(scenario, side, persona, judged.reservation),
+  ];
   const redLines = describeRedLines(scenario, positions, judged.redLines);
   if (redLines) reasons.push(redLines);
   return { dice: new Dice(state.rng), positions, judged, reasons, terms: ['outside-option', ...(redLines ? ['red-line'] : [])] };
@@ -258,11 +269,17 @@ export function aiRespond(scenario: Scenario, state: GameState, side: string, pe
       posture: stance.posture?.id ?? null,
       tone: stance.tone,
     },
-    decision: decision(state, side, persona, 'response', decided.kind, judged, decided.reading ?? null, [...reasons, ...decided.reasons, stance.reason], [
-      ...terms,
-      ...decided.terms,
-      ...stance.terms,
-    ]),
+    decision: decision(
+      state,
+      side,
+      persona,
+      'response',
+      decided.kind,
+      judged,
+      decided.reading ?? null,
+      [...reasons, ...decided.reasons, stance.reason],
+      [...terms, ...decided.terms, ...stance.terms],
+    ),
     statement: statementFor(scenario, side, moodOf(decided.kind), dice),
     rng: dice.state,
   };
@@ -279,7 +296,9 @@ export function aiReply(scenario: Scenario, state: GameState, side: string, pers
   } else if (acceptsPart(judged, positions)) {
     move = { side, kind: 'accept-some', tracks: judged.worthTaking };
     const names = judged.worthTaking.map((id) => track(scenario, id).name).join(', ');
-    reasons.push(`Only ${names} would be worth taking on ${judged.worthTaking.length > 1 ? 'their' : 'its'} own: ${self} accepts that part.`);
+    reasons.push(
+      `Only ${names} would be worth taking on ${judged.worthTaking.length > 1 ? 'their' : 'its'} own: ${self} accepts that part.`,
+    );
   } else {
     move = { side, kind: 'reject' };
     reasons.push(`The counter-proposal falls short: ${self} rejects it.`);

@@ -3,7 +3,8 @@
  * for — starts from its outside option (Fearon): the status quo while peace holds, and what it
  * believes war would bring when it does not, weighed by the chance of war at the current risk.
  * A determined persona asks for part of what lies between that and its ideal, a patient one for
- * more while rounds remain; leverage and fear of war move the bar. Zeuthen's willingness to risk breakdown decides who concedes.
+ * more while rounds remain; the balance of leverage (the stronger hand asks more) and fear of
+ * war move the bar. Zeuthen's willingness to risk breakdown decides who concedes.
  */
 import type { Persona, Scenario } from '../scenario/schema.ts';
 import type { Factor, GameState, Positions } from '../rules/state.ts';
@@ -12,8 +13,8 @@ import { otherSide, utilityOf, worldWith } from '../rules/world.ts';
 
 /** The share of the distance from its outside option to its ideal (100) that full resolve asks for. */
 const RESOLVE_SHARE = 0.3;
-/** What leverage adds to (or takes from) the reservation value at its extremes. */
-const LEVERAGE_SPAN = 10;
+/** What the balance of leverage adds to (or takes from) the reservation value per 50 points of difference. */
+const LEVERAGE_SPAN = 15;
 /** How far a side with no tolerance for risk lowers its bar when war is certain. */
 const FEAR_SPAN = 20;
 /** The share of that distance a fully patient persona still hopes to win while every round lies ahead. */
@@ -53,7 +54,11 @@ export function reservation(scenario: Scenario, state: GameState, side: string, 
     { id: 'war', label: 'What it believes war would bring', value: outside.chance * outside.war },
     { id: 'resolve', label: 'Resolve', value: persona.resolve * RESOLVE_SHARE * room },
     { id: 'time', label: 'Hope of better terms in the rounds left', value: persona.patience * HOPE_SHARE * roundsLeft * room },
-    { id: 'leverage', label: 'Leverage', value: (LEVERAGE_SPAN * (state.sides[side]!.leverage - 50)) / 50 },
+    {
+      id: 'leverage',
+      label: 'The balance of leverage',
+      value: (LEVERAGE_SPAN * (state.sides[side]!.leverage - state.sides[otherSide(scenario, side)]!.leverage)) / 50,
+    },
     { id: 'fear', label: 'Fear of war', value: -(1 - persona.riskTolerance) * outside.chance * FEAR_SPAN },
   ];
   return { value: terms.reduce((total, term) => total + term.value, 0), terms, outside };

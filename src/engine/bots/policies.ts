@@ -153,7 +153,8 @@ const random: Policy = {
 
 const greedy: Policy = {
   name: 'greedy',
-  description: 'Demands its best terms short of the other side’s red lines; takes any package worth more to it than no deal at the current risk.',
+  description:
+    'Demands its best terms short of the other side’s red lines; takes any package worth more to it than no deal at the current risk.',
   propose: (view) => ({ side: view.side, positions: bestPositions(view), posture: null, tone: 'firm' }),
   respond: (view) => {
     const deal = acceptance(view, proposalOnTable(view), (value) => value > noDeal(view));
@@ -259,7 +260,8 @@ function reciprocalPackage(view: BotView, theirs: Positions): Positions {
 
 const reciprocal: Policy = {
   name: 'reciprocal',
-  description: 'Tit for tat: gives a step and calms things when the other side did last time, holds firm when it did not; takes any package worth more than no deal.',
+  description:
+    'Tit for tat: gives a step and calms things when the other side did last time, holds firm when it did not; takes any package worth more than no deal.',
   propose: (view) => ({
     side: view.side,
     positions: reciprocalPackage(view, stancePositions(view.scenario, view.state, otherSide(view.scenario, view.side))),

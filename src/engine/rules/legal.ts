@@ -90,7 +90,7 @@ export function acceptableUnits(scenario: Scenario, side: string, positions: Pos
     if (placed.has(trackId)) continue;
     const unit = new Set([trackId]);
     // Links chain: a track linked to two groups joins them into one unit.
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const link of scenario.linkage) {
         if (!link.tracks.some((id) => unit.has(id))) continue;

@@ -63,7 +63,12 @@ export function meanRisk(scenario: Scenario, state: GameState): number {
 
 export function scoreGame(scenario: Scenario, state: GameState): Score[] {
   const world = worldWith(scenario, state, {});
-  const settlement = { kind: state.outcome?.kind ?? 'stalemate', agreed: world, finalRisk: state.risk, meanRisk: meanRisk(scenario, state) };
+  const settlement = {
+    kind: state.outcome?.kind ?? 'stalemate',
+    agreed: world,
+    finalRisk: state.risk,
+    meanRisk: meanRisk(scenario, state),
+  };
   return scenario.sides.map((side) => scoreSettlement(scenario, side.id, { ...settlement, standing: state.sides[side.id]!.standing }));
 }
 
