@@ -57,6 +57,7 @@ export function lintScenario(scenario: Scenario): Problem[] {
   scenario.postureMoves.forEach((move) => cite(move.sources));
   scenario.events.forEach((event) => cite(event.sources));
   scenario.quotes.forEach((quote) => cite([quote.source]));
+  scenario.glossary.forEach((entry) => cite(entry.sources));
   scenario.debrief.line.forEach((step) => cite(step.sources));
   cite(scenario.debrief.sources);
   scenario.meta.sources.forEach((source, s) => {
