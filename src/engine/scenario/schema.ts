@@ -4,6 +4,7 @@
  * Cross-references between parts (ids that must exist) are checked in `references.ts`.
  */
 import { z } from 'zod';
+import { testCasesSchema } from '../scenario-tests/schema.ts';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 
@@ -432,7 +433,11 @@ export const debriefSchema = z
 
 export const scoringSchema = z
   .strictObject({
-    riskCost: scale(0, 100, 'Score points lost per 100 points of average risk run during the game: the running cost of the crisis (mobilisation, markets).'),
+    riskCost: scale(
+      0,
+      100,
+      'Score points lost per 100 points of average risk run during the game: the running cost of the crisis (mobilisation, markets). 0 leaves the score a pure expected value.',
+    ).default(0),
     standingWeight: scale(0, 2, 'Score points per point of standing above or below 50.'),
   })
   .describe(
@@ -499,6 +504,7 @@ export const scenarioSchema = z
         .describe("Terms of art the scenario uses, explained for students; the game's own terms (reservation value, audience costs…) are built in."),
       debrief: debriefSchema,
       map: mapSchema.optional(),
+      tests: testCasesSchema.optional().describe('What the scenario must do, checked by `red-lines scenario test` (see scenarios/README.md).'),
     },
     { error: 'expected a scenario: a JSON object with meta, sides, tracks, rounds and the rest' },
   )
