@@ -2,8 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { GameRun, type GameSnapshot } from '../src/engine/machine/game-run.ts';
 import type { GameState, Positions } from '../src/engine/rules/state.ts';
 
-import { acceptableTracks, openTrackCount, startingPackage, tableStage, tableView, type TableView } from '../src/game/view/table-view.ts';
-import { playKeepingStates, quietStoppedActorWarnings, geneva } from './helpers.ts';
+import {
+  acceptableTracks,
+  openTrackCount,
+  startingPackage,
+  tableStage,
+  tableView,
+  unitOf,
+  type TableView,
+} from '../src/game/view/table-view.ts';
+import { playKeepingStates, quietStoppedActorWarnings, geneva, genevaWith } from './helpers.ts';
 
 const scenario = geneva;
 
@@ -299,5 +307,28 @@ describe('acceptableTracks against the rules', () => {
       });
     }
     expect(checked).toBeGreaterThan(5);
+  });
+});
+
+describe('tableView with linked tracks', () => {
+  const linked = genevaWith((doc) => {
+    doc.linkage = [{ id: 'arms', tracks: ['missiles', 'exercises'], text: 'Arms control comes as one package.' }];
+  });
+  const state = game(S.response);
+
+  it('offers linked tracks as one choice, and none of a group that holds a red line', () => {
+    const view = tableView(linked, state, 'response');
+    // Russia's package crosses the US red line on exercises, so missiles cannot be taken either.
+    expect(acceptableTracks(view)).toEqual([]);
+    expect(view.tracks.find((row) => row.id === 'missiles')!.links).toEqual([
+      { tracks: ['Military exercises'], text: 'Arms control comes as one package.' },
+    ]);
+    expect(view.tracks.find((row) => row.id === 'enlargement')!.links).toEqual([]);
+  });
+
+  it('ticks a linked group whole', () => {
+    const counter = tableView(linked, game(S.counter), 'counter');
+    expect(unitOf(counter, 'missiles').sort()).toEqual(['exercises', 'missiles']);
+    expect(unitOf(counter, 'enlargement')).toEqual(['enlargement']);
   });
 });

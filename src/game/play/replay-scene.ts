@@ -194,6 +194,7 @@ export class ReplayScene extends PlayScene {
         selected: null,
         onSelect: () => undefined,
         ticked: null,
+        acceptable: false,
         onTick: () => undefined,
       }),
     );

@@ -8,7 +8,7 @@ import type { Positions, Proposal, Reply, Response } from '../../engine/rules/st
 import type { Tone } from '../../engine/scenario/schema.ts';
 import { button, el } from '../ui/dom.ts';
 import { moveName, positionsText, sideShort } from '../view/narration.ts';
-import { acceptableTracks, startingPackage, tableStage, tableView, type TableView } from '../view/table-view.ts';
+import { acceptableTracks, startingPackage, tableStage, tableView, unitOf, type TableView } from '../view/table-view.ts';
 import { RiskGauge } from '../widgets/risk-gauge.ts';
 import { bands } from '../view/risk-view.ts';
 import { metersPanel } from './panels/meters-panel.ts';
@@ -235,9 +235,16 @@ export class TableScene extends PlayScene {
           this.app.sound.play('click');
         },
         ticked: this.mode === 'accept-some' || this.mode === 'reply-some' ? this.choices.ticked.has(row.id) : null,
+        acceptable: acceptableTracks(view).includes(row.id),
         onTick: (ticked) => {
-          if (ticked) this.choices.ticked.add(row.id);
-          else this.choices.ticked.delete(row.id);
+          // Linked tracks are accepted together: ticking one ticks its whole group.
+          for (const id of unitOf(view, row.id)) {
+            if (ticked) this.choices.ticked.add(id);
+            else this.choices.ticked.delete(id);
+          }
+          for (const box of this.centre.querySelectorAll<HTMLInputElement>('input[data-track]')) {
+            box.checked = this.choices.ticked.has(box.dataset.track ?? '');
+          }
         },
       }),
     );

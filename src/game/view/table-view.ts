@@ -5,6 +5,7 @@
  */
 import type { GameSnapshot } from '../../engine/machine/game-run.ts';
 import type { GameState, Positions, RoundRecord } from '../../engine/rules/state.ts';
+import { acceptableUnits } from '../../engine/rules/legal.ts';
 import { isRedLine, otherSide, positionIndex } from '../../engine/rules/world.ts';
 import type { PostureMove, Scenario } from '../../engine/scenario/schema.ts';
 
@@ -33,6 +34,8 @@ export interface TrackRow {
   agreed: { label: string; round: number } | null;
   /** The position the package on the table puts on this track (proposal, or counter at the counter stage). */
   onTable: string | null;
+  /** The scenario's links that tie this track to others: agreed together or not at all. */
+  links: { tracks: string[]; text: string }[];
 }
 
 export interface TableView {
@@ -49,6 +52,8 @@ export interface TableView {
   moves: PostureMove[];
   /** Who tabled the package on the table, if any. */
   tabledBy: string | null;
+  /** The parts of the package on the table the acting side may accept alone: single tracks or whole linked groups. */
+  acceptableUnits: string[][];
 }
 
 export function tableStage(snapshot: GameSnapshot): TableStage | null {
@@ -78,6 +83,7 @@ export function tableView(scenario: Scenario, game: GameState, stage: TableStage
     acting,
     other,
     tabledBy: onTable?.side ?? null,
+    acceptableUnits: onTable ? acceptableUnits(scenario, acting, onTable.positions) : [],
     moves: scenario.postureMoves.filter((move) => move.side === acting),
     tracks: scenario.tracks.map((track) => {
       const agreed = game.agreed[track.id];
@@ -98,6 +104,12 @@ export function tableView(scenario: Scenario, game: GameState, stage: TableStage
         otherStance: game.sides[other]!.stance[track.id]!,
         agreed: agreed ? { label: track.positions[positionIndex(track, agreed.position)]!.label, round: agreed.round } : null,
         onTable: onTable?.positions[track.id] ?? null,
+        links: scenario.linkage
+          .filter((link) => link.tracks.includes(track.id))
+          .map((link) => ({
+            tracks: link.tracks.filter((id) => id !== track.id).map((id) => scenario.tracks.find((item) => item.id === id)?.name ?? id),
+            text: link.text,
+          })),
       };
     }),
   };
@@ -112,11 +124,14 @@ export function startingPackage(view: TableView): Positions {
   return positions;
 }
 
-/** The tracks of the package on the table that the acting side may accept (none its red line). */
+/** The tracks of the package on the table that the acting side may accept (none its red line, linked groups whole). */
 export function acceptableTracks(view: TableView): string[] {
-  return view.tracks
-    .filter((track) => track.onTable !== null && !track.positions.find((position) => position.id === track.onTable)?.ownRedLine)
-    .map((track) => track.id);
+  return view.acceptableUnits.flat();
+}
+
+/** The tracks ticked or unticked together with one: its whole linked group, or itself alone. */
+export function unitOf(view: TableView, trackId: string): string[] {
+  return view.acceptableUnits.find((unit) => unit.includes(trackId)) ?? [trackId];
 }
 
 export function openTrackCount(view: TableView): number {

@@ -16,6 +16,8 @@ export interface LadderOptions {
   onSelect: (positionId: string) => void;
   /** For accepting some tracks: whether this track is ticked, or null when not choosing. */
   ticked: boolean | null;
+  /** Whether the acting side may accept this track: not its red line, nor linked to one. */
+  acceptable: boolean;
   onTick: (ticked: boolean) => void;
 }
 
@@ -89,9 +91,18 @@ export function trackLadder(row: TrackRow, options: LadderOptions): HTMLElement 
       : (() => {
           const id = uniqueId('tick');
           const onTable = row.positions.find((item) => item.id === row.onTable);
-          const input = el('input', { id, attrs: { type: 'checkbox', checked: options.ticked, disabled: !onTable || onTable.ownRedLine } });
+          const input = el('input', {
+            id,
+            attrs: { type: 'checkbox', checked: options.ticked, disabled: !onTable || !options.acceptable, 'data-track': row.id },
+          });
           input.addEventListener('change', () => options.onTick(input.checked));
-          const note = onTable?.ownRedLine ? ' (your red line: cannot accept)' : '';
+          const note = onTable?.ownRedLine
+            ? ' (your red line: cannot accept)'
+            : !options.acceptable
+              ? ' (linked to your red line: cannot accept)'
+              : row.links.length > 0
+                ? ` (with ${row.links.flatMap((link) => link.tracks).join(', ')})`
+                : '';
           return el(
             'div',
             { class: 'tick' },
@@ -105,6 +116,7 @@ export function trackLadder(row: TrackRow, options: LadderOptions): HTMLElement 
     legend,
     el('div', { class: 'ladder' }, ...rungs),
     description,
+    ...row.links.map((link) => el('p', { class: 'link-note', text: `⛓ Agreed together with ${link.tracks.join(', ')}: ${link.text}` })),
     tick,
   );
 }
