@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_FILE, scenarioJsonSchemaText } from '../src/engine/scenario/json-schema.ts';
+import { EXPECTATIONS_SCHEMA_FILE, expectationsJsonSchemaText } from '../src/engine/scenario-tests/json-schema.ts';
 import { APP_VERSION } from '../src/engine/version.ts';
 
 describe('generated files', () => {
@@ -9,7 +11,19 @@ describe('generated files', () => {
     expect(committed).toBe(scenarioJsonSchemaText());
   });
 
-  it('every property in the JSON Schema has a description', () => {
+  it('the committed JSON Schema of expectations files matches the Zod schema (run `npm run schema` after changing it)', async () => {
+    const url = new URL(`../${EXPECTATIONS_SCHEMA_FILE}`, import.meta.url);
+    const committed = readFileSync(url, 'utf8');
+    // The file is laid out by Prettier, as scripts/write-schema.ts writes it.
+    const expected = await format(expectationsJsonSchemaText(), { ...(await resolveConfig(url)), filepath: url.pathname });
+    expect(committed).toBe(expected);
+    expect(JSON.parse(committed)).toEqual(JSON.parse(expectationsJsonSchemaText()));
+  });
+
+  it.each([
+    ['scenario', scenarioJsonSchemaText],
+    ['expectations', expectationsJsonSchemaText],
+  ])('every property in the %s JSON Schema has a description', (_name, text) => {
     const missing: string[] = [];
     const walk = (node: unknown, path: string) => {
       if (!node || typeof node !== 'object') return;
@@ -22,7 +36,7 @@ describe('generated files', () => {
       walk(schema.additionalProperties, `${path}{}`);
       for (const key of ['anyOf', 'oneOf'] as const) (schema[key] as unknown[] | undefined)?.forEach((item) => walk(item, path));
     };
-    walk(JSON.parse(scenarioJsonSchemaText()), '');
+    walk(JSON.parse(text()), '');
     expect(missing).toEqual([]);
   });
 

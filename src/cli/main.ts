@@ -1,5 +1,5 @@
 /**
- * The red-lines command line: scenario check, simulate, replay. Every failure ends in a message
+ * The red-lines command line: scenario check, balance and test, simulate, replay. Every failure ends in a message
  * and an exit code, never a stack trace.
  */
 import { parseArgs } from 'node:util';
@@ -7,17 +7,22 @@ import { balanceCommand } from './commands/balance.ts';
 import { checkCommand } from './commands/check.ts';
 import { replayCommand } from './commands/replay.ts';
 import { simulateCommand } from './commands/simulate.ts';
+import { testCommand } from './commands/test.ts';
 import { EXIT, processIo, type Io } from './io.ts';
 
 const USAGE = `Usage:
   red-lines scenario check FILE
   red-lines scenario balance FILE [--games N] [--json]
+  red-lines scenario test FILE [--expectations FILE] [--json]
   red-lines simulate FILE [--games N] [--seed S] [--side ID] [--policy NAME] [--persona NAME] [--json] [--out DIR]
   red-lines replay FILE
 
   scenario check    validate a scenario (JSON or YAML); exit 0 valid (warnings of meaning are printed),
                     1 invalid (every problem with its path), 2 unreadable
   scenario balance  every bot policy against every AI persona for each side, N games each (default 100)
+  scenario test     run the scenario's tests (its tests list, and those of --expectations FILE) with the
+                    engine and bots; exit 0 all hold (or none to run), 1 one fails or the tests are
+                    invalid, 2 a file unreadable
   simulate          bots (random, greedy, hawk, dove) against AI personas; outcome distribution, risk, scores
   replay            verify a saved session and tell it round by round; exit 1 when altered or corrupt`;
 
@@ -34,6 +39,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         persona: { type: 'string' },
         json: { type: 'boolean' },
         out: { type: 'string' },
+        expectations: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -49,6 +55,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         { games: values.games === undefined ? 100 : Number(values.games), json: values.json ?? false },
         io,
       );
+    }
+    if (command === 'scenario' && rest[0] === 'test' && rest.length === 2) {
+      return await testCommand(rest[1]!, { expectations: values.expectations ?? null, json: values.json ?? false }, io);
     }
     if (command === 'simulate' && rest.length === 1) {
       return await simulateCommand(

@@ -504,7 +504,9 @@ export const scenarioSchema = z
         .describe("Terms of art the scenario uses, explained for students; the game's own terms (reservation value, audience costs…) are built in."),
       debrief: debriefSchema,
       map: mapSchema.optional(),
-      tests: testCasesSchema.optional().describe('What the scenario must do, checked by `red-lines scenario test` (see scenarios/README.md).'),
+      tests: testCasesSchema
+        .optional()
+        .describe('What the scenario must do, checked by `red-lines scenario test` (see scenarios/README.md).'),
     },
     { error: 'expected a scenario: a JSON object with meta, sides, tracks, rounds and the rest' },
   )
