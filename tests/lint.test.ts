@@ -24,7 +24,8 @@ const HOTLINE = eventIndex('hotline-set-up');
 
 describe('the bundled scenarios', () => {
   const folder = join(ROOT, 'scenarios');
-  const files = readdirSync(folder).filter((name) => name.endsWith('.json') && name !== 'scenario.schema.json');
+  // Scenarios only: the folder also holds JSON Schemas (scenario.schema.json and others).
+  const files = readdirSync(folder).filter((name) => name.endsWith('.json') && !name.endsWith('.schema.json'));
 
   it('there is more than one to check, Geneva among them', () => {
     expect(files).toContain('geneva-2022.json');
@@ -196,6 +197,9 @@ describe('posture moves and quotes', () => {
   });
 });
 
+/** A source with an address, to add to Geneva. */
+const ONLY_HERE = { id: 'only-here', label: 'Cited once', url: 'https://example.org/cited-once' };
+
 describe('sources never cited', () => {
   it('a source added to meta.sources and cited nowhere', () => {
     const count = geneva.meta.sources.length;
@@ -217,9 +221,9 @@ describe('sources never cited', () => {
     expect(warnings).toEqual([`meta.sources[${index}]: source "${id}" is listed but never cited`]);
   });
 
-  it('every kind of citation counts: positions, rounds, moves, events, quotes, debrief line and debrief', () => {
+  it('every kind of citation counts: positions, rounds, moves, events, quotes, glossary, debrief line and debrief', () => {
     const citedOnlyBy = (doc: JsonObject, path: (string | number)[]) => {
-      ((doc.meta as JsonObject).sources as JsonObject[]).push({ id: 'only-here', label: 'Cited once' });
+      ((doc.meta as JsonObject).sources as JsonObject[]).push(ONLY_HERE);
       const list = getPath(doc, path) as string[];
       // Lists hold at most 20 ids; make room if need be (which may leave another source uncited).
       if (list.length >= 20) list.shift();
@@ -230,6 +234,7 @@ describe('sources never cited', () => {
       ['rounds', 0, 'sources'],
       ['postureMoves', 0, 'sources'],
       ['events', 0, 'sources'],
+      ['glossary', 0, 'sources'],
       ['debrief', 'line', 0, 'sources'],
       ['debrief', 'sources'],
     ]) {
@@ -240,11 +245,120 @@ describe('sources never cited', () => {
       ).toEqual([]);
     }
     const quoteCited = warningsAfter((doc) => {
-      ((doc.meta as JsonObject).sources as JsonObject[]).push({ id: 'only-here', label: 'Cited once' });
+      ((doc.meta as JsonObject).sources as JsonObject[]).push(ONLY_HERE);
       (doc.quotes as JsonObject[])[0]!.source = 'only-here';
     });
-    // The quote's old source (sherman-geneva) is cited elsewhere too.
+    // The quote's old source is cited elsewhere too.
+    expect(geneva.quotes[0]!.source).toBe('securitynews-sherman');
     expect(quoteCited).toEqual([]);
+  });
+});
+
+describe('sources without an address', () => {
+  it('a cited source with no url', () => {
+    const index = geneva.meta.sources.findIndex((source) => source.id === 'reuters-grushko');
+    const warnings = warningsAfter((doc) => delete ((doc.meta as JsonObject).sources as JsonObject[])[index]!.url);
+    expect(warnings).toEqual([
+      `meta.sources[${index}]: source "reuters-grushko" has no address: add its "url", the public page where students can check it`,
+    ]);
+  });
+
+  it('removing every url gives one warning per source', () => {
+    const warnings = warningsAfter((doc) => {
+      for (const source of (doc.meta as JsonObject).sources as JsonObject[]) delete source.url;
+    });
+    expect(warnings).toHaveLength(geneva.meta.sources.length);
+    expect(warnings.every((line) => /^meta\.sources\[\d+\]: source "[^"]+" has no address: /.test(line))).toBe(true);
+  });
+
+  it('an uncited source without a url is only "never cited": it is to be cited or removed first', () => {
+    const count = geneva.meta.sources.length;
+    const warnings = warningsAfter((doc) =>
+      ((doc.meta as JsonObject).sources as JsonObject[]).push({ id: 'no-address', label: 'A rumour' }),
+    );
+    expect(warnings).toEqual([`meta.sources[${count}]: source "no-address" is listed but never cited`]);
+  });
+});
+
+describe('quote dates', () => {
+  const quotes = (doc: JsonObject) => doc.quotes as JsonObject[];
+  const PUTIN = geneva.quotes.findIndex((quote) => quote.id === 'putin-ignored');
+  const LAST = geneva.rounds.at(-1)!.date;
+
+  it('a date that cannot be read', () => {
+    expect(warningsAfter((doc) => (quotes(doc)[PUTIN]!.date = 'Early February 2022'))).toEqual([
+      `quotes[${PUTIN}].date: the date of quote "putin-ignored" cannot be read ("Early February 2022"): write it like "10 January 2022", "January 2022" or "1987", so that the AI uses the quote only from that date on`,
+    ]);
+    for (const date of ['1 February 2022', 'February 1, 2022', '2022-02-01', 'February 2022', '2022']) {
+      expect(
+        warningsAfter((doc) => (quotes(doc)[PUTIN]!.date = date)),
+        date,
+      ).toEqual([]);
+    }
+  });
+
+  it('a quote dated after every round: the AI can never use it', () => {
+    expect(LAST).toBe('17 February 2022');
+    expect(warningsAfter((doc) => (quotes(doc)[PUTIN]!.date = '18 February 2022'))).toEqual([
+      `quotes[${PUTIN}].date: quote "putin-ignored" is dated 18 February 2022, after every round (the last is 17 February 2022): the AI can never use it; correct the date or remove the quote`,
+    ]);
+    expect(warningsAfter((doc) => (quotes(doc)[PUTIN]!.date = 'March 2022'))).toHaveLength(1);
+    // On the day of the last round it may still be used there.
+    expect(warningsAfter((doc) => (quotes(doc)[PUTIN]!.date = LAST))).toEqual([]);
+  });
+
+  it('stays quiet when a round has a date it cannot read (the quote may be used there)', () => {
+    expect(
+      warningsAfter((doc) => {
+        quotes(doc)[PUTIN]!.date = '1 March 2022';
+        setPath(doc, ['rounds', 4, 'date'], 'Late February 2022');
+      }),
+    ).toEqual([]);
+  });
+
+  it('a round dated by month takes a quote from later in that month', () => {
+    expect(
+      warningsAfter((doc) => {
+        quotes(doc)[PUTIN]!.date = '27 February 2022';
+        setPath(doc, ['rounds', 4, 'date'], 'February 2022');
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe('scripted events dated after their round', () => {
+  const DRAFTS = eventIndex('drafts-published');
+  const TROOPS = eventIndex('troops-100k');
+
+  it('fires when the event is dated after the round it opens', () => {
+    expect(geneva.events[DRAFTS]!.trigger).toEqual({ kind: 'scripted', round: 'geneva' });
+    expect(warningsAfter((doc) => (events(doc)[DRAFTS]!.date = '11 January 2022'))).toEqual([
+      `events[${DRAFTS}].date: scripted event "drafts-published" is dated 11 January 2022, after its round "geneva" (10 January 2022): move it to a later round or correct the date`,
+    ]);
+    expect(warningsAfter((doc) => (events(doc)[DRAFTS]!.date = '10 January 2022'))).toEqual([]);
+  });
+
+  it('the check that caught Geneva: the 100,000 estimate of 30 January cannot open the round of 26 January', () => {
+    expect(geneva.events[TROOPS]).toMatchObject({ date: '26 January 2022', trigger: { kind: 'scripted', round: 'written-replies' } });
+    expect(warningsAfter((doc) => (events(doc)[TROOPS]!.date = '30 January 2022'))).toEqual([
+      `events[${TROOPS}].date: scripted event "troops-100k" is dated 30 January 2022, after its round "written-replies" (26 January 2022): move it to a later round or correct the date`,
+    ]);
+  });
+
+  it('stays quiet for an event with no date or one it cannot read, and for conditional events', () => {
+    expect(warningsAfter((doc) => delete events(doc)[DRAFTS]!.date)).toEqual([]);
+    expect(warningsAfter((doc) => (events(doc)[DRAFTS]!.date = 'Mid-December 2021'))).toEqual([]);
+    expect(geneva.events[CEASEFIRE]!.trigger.kind).toBe('conditional');
+    expect(warningsAfter((doc) => (events(doc)[CEASEFIRE]!.date = '1 March 2022'))).toEqual([]);
+  });
+
+  it('a round dated by month takes an event from any day of that month', () => {
+    expect(
+      warningsAfter((doc) => {
+        setPath(doc, ['rounds', 0, 'date'], 'January 2022');
+        events(doc)[DRAFTS]!.date = '31 January 2022';
+      }),
+    ).toEqual([]);
   });
 });
 

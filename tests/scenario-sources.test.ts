@@ -2,13 +2,19 @@
  * Scenarios from outside the game: scenario links must stay on the game's own site, picked or
  * dropped files are size- and name-checked before they are read, and fetched links are refused
  * on HTTP errors and oversized bodies. Every failure is a problem to show, never an exception.
+ * And the sources the bundled scenarios cite: each with the address of a page, none from the
+ * sites the project's source review dropped, state media named as such, and quotes dated so that
+ * the AI can use them.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { dayNumber, quoteAvailableIn } from '../src/engine/scenario/dates.ts';
 import { MAX_SCENARIO_BYTES } from '../src/engine/scenario/formats.ts';
 import type { Checked } from '../src/engine/scenario/problems.ts';
 import { fetchScenarioLink, readScenarioFile, scenarioLinkUrl } from '../src/game/play/scenario-sources.ts';
-import { geneva, GENEVA_TEXT, genevaDoc, problemLines, setPath } from './helpers.ts';
+import { geneva, GENEVA_TEXT, genevaDoc, mustLoad, problemLines, ROOT, setPath } from './helpers.ts';
 
 const PAGE = new URL('http://localhost:5173/red-lines/index.html?lang=en#top');
 const GENEVA_YAML = stringify(genevaDoc());
@@ -253,5 +259,131 @@ describe('fetchScenarioLink', () => {
     expect(problemLines(await fetchScenarioLink('/dangling.yml', PAGE))).toEqual([
       'tracks[0].statusQuo: unknown position "nowhere" on track "enlargement"',
     ]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The sources of the bundled scenarios
+
+/**
+ * Sites the source review (research/sources.md, "Sources to drop") rejected: partisan or fringe
+ * outlets, state broadcasters used as news, aggregators, content farms and tertiary copies.
+ */
+const DROPPED_DOMAINS = [
+  'larouchepub.com',
+  'eir.news',
+  'liberty-lyle.com',
+  'nowarnonato.blogspot.com',
+  'cpcml.ca',
+  'parstoday.com',
+  'urdupoint.com',
+  'ru-main.ru',
+  'unmuteit.com',
+  'regtrends.com',
+  'taketonews.com',
+  'stiripesurse.ro',
+  'stvincenttimes.com',
+  'listserve.net',
+  'panarmenian.net',
+  'washingtonexaminer.com',
+  'aalep.eu',
+  'belsat.eu',
+  'awesomestories.com',
+  'erenow.net',
+  'encyclopedia.com',
+  'bcnn1wp.wordpress.com',
+  'laverdadnoticias.com',
+  'wikizero.net',
+  'wikipedia.org',
+  'scribd.com',
+  'springfieldnewssun.com',
+  'westport-news.com',
+  'acronym.org.uk',
+  'dailypakistan.com.pk',
+  'businessinsider.in',
+];
+
+/** Hosts of state media: a label citing them must say so. */
+const STATE_MEDIA = ['tass.com', 'tass.ru', 'ria.ru', 'sputniknews.com', 'rt.com', 'presstv.ir', 'xinhuanet.com', 'cgtn.com'];
+
+const onDomain = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
+/** The host of an address, without the trailing dot some stored addresses carry. */
+const hostOf = (url: string) => new URL(url).hostname.toLowerCase().replace(/\.$/, '');
+
+const SCENARIOS = join(ROOT, 'scenarios');
+const bundled = readdirSync(SCENARIOS)
+  .filter((name) => name.endsWith('.json') && !name.endsWith('.schema.json'))
+  .map((name) => [name, mustLoad(readFileSync(join(SCENARIOS, name), 'utf8'))] as const);
+
+describe('the sources of the bundled scenarios', () => {
+  it('there are several bundled scenarios, Geneva among them', () => {
+    expect(bundled.map(([name]) => name)).toContain('geneva-2022.json');
+    expect(bundled.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(bundled)('%s: every source has the address of a page, not just of a site', (_, scenario) => {
+    for (const source of scenario.meta.sources) {
+      expect(source.url, source.id).toMatch(/^https?:\/\//);
+      const url = new URL(source.url!);
+      expect(url.pathname.length + url.search.length, `${source.id}: ${source.url}`).toBeGreaterThan(1);
+      expect(source.label, source.id).not.toMatch(/address not recorded|site only/i);
+    }
+  });
+
+  it.each(bundled)('%s: no source is on a site the source review dropped', (_, scenario) => {
+    for (const source of scenario.meta.sources) {
+      const host = hostOf(source.url!);
+      expect(
+        DROPPED_DOMAINS.filter((domain) => onDomain(host, domain)),
+        `${source.id}: ${source.url}`,
+      ).toEqual([]);
+    }
+  });
+
+  it.each(bundled)('%s: state media are named as such in the label', (_, scenario) => {
+    for (const source of scenario.meta.sources) {
+      if (STATE_MEDIA.some((domain) => onDomain(hostOf(source.url!), domain))) {
+        expect(source.label, source.id).toMatch(/state (news agency|media|broadcaster)/i);
+      }
+    }
+  });
+
+  it.each(bundled)('%s: every quote is dated readably, and no later than the last round', (_, scenario) => {
+    const lastRound = dayNumber(scenario.rounds.at(-1)!.date);
+    for (const quote of scenario.quotes) {
+      const said = dayNumber(quote.date);
+      expect(said, `${quote.id}: "${quote.date}"`).not.toBeNull();
+      if (lastRound !== null) expect(said!, quote.id).toBeLessThanOrEqual(lastRound);
+      // So the AI can use it in at least one round.
+      expect(
+        scenario.rounds.some((_, index) => quoteAvailableIn(scenario, quote, index)),
+        quote.id,
+      ).toBe(true);
+    }
+  });
+
+  it.each(bundled)('%s: a speaker is named once, without the side the game adds', (_, scenario) => {
+    for (const quote of scenario.quotes) {
+      const side = scenario.sides.find((item) => item.id === quote.side)!;
+      // "Grushko (Russia)" would read "Grushko (Russia) (RU)" on the statements panel.
+      const names = [side.name, side.shortName, ...side.name.split('/').map((part) => part.trim())];
+      for (const name of names) expect(quote.speaker.toLowerCase(), quote.id).not.toContain(`(${name.toLowerCase()})`);
+    }
+  });
+
+  it('Geneva: each quote is usable from the round of its date on (10, 12, 13, 26 January, 17 February 2022)', () => {
+    const firstRound = Object.fromEntries(
+      geneva.quotes.map((quote) => [quote.id, geneva.rounds.findIndex((_, index) => quoteAvailableIn(geneva, quote, index))]),
+    );
+    expect(firstRound).toMatchObject({
+      'sherman-open-door': 0,
+      'ryabkov-never': 0,
+      'stoltenberg-risk': 1,
+      'grushko-containment': 1,
+      'rau-risk': 2,
+      'ryabkov-dead-end': 2,
+      'us-reply-aegis': 3,
+      'putin-ignored': 4,
+    });
   });
 });

@@ -2,6 +2,7 @@
  * Checks of meaning on a valid scenario: things the schema allows but that are probably
  * mistakes. They are warnings — the scenario still loads and plays — each with its path.
  */
+import { dayRange, quoteAvailableIn } from './dates.ts';
 import { playHistoricalLine } from './historical-line.ts';
 import type { Problem } from './problems.ts';
 import type { Scenario } from './schema.ts';
@@ -22,6 +23,18 @@ export function lintScenario(scenario: Scenario): Problem[] {
   scenario.events.forEach((event, e) => {
     const path = ['events', e] as const;
     if (event.probability === 0) warn([...path, 'probability'], `event "${event.id}" can never fire (probability 0)`);
+    const trigger = event.trigger;
+    if (trigger.kind === 'scripted') {
+      const round = scenario.rounds.find((item) => item.id === trigger.round);
+      const happened = event.date === undefined ? null : dayRange(event.date);
+      const held = round ? dayRange(round.date) : null;
+      if (round && happened && held && happened.first > held.last) {
+        warn(
+          [...path, 'date'],
+          `scripted event "${event.id}" is dated ${event.date}, after its round "${round.id}" (${round.date}): move it to a later round or correct the date`,
+        );
+      }
+    }
     if (event.trigger.kind !== 'conditional') return;
     const when = event.trigger.when;
     if (when.riskAtLeast !== undefined && when.riskBelow !== undefined && when.riskAtLeast >= when.riskBelow) {
@@ -50,6 +63,21 @@ export function lintScenario(scenario: Scenario): Problem[] {
     }
   }
 
+  const lastRound = scenario.rounds[roundCount - 1];
+  scenario.quotes.forEach((quote, q) => {
+    if (dayRange(quote.date) === null) {
+      warn(
+        ['quotes', q, 'date'],
+        `the date of quote "${quote.id}" cannot be read ("${quote.date}"): write it like "10 January 2022", "January 2022" or "1987", so that the AI uses the quote only from that date on`,
+      );
+    } else if (lastRound && scenario.rounds.every((_, r) => !quoteAvailableIn(scenario, quote, r))) {
+      warn(
+        ['quotes', q, 'date'],
+        `quote "${quote.id}" is dated ${quote.date}, after every round (the last is ${lastRound.date}): the AI can never use it; correct the date or remove the quote`,
+      );
+    }
+  });
+
   const cited = new Set<string>();
   const cite = (ids: readonly string[]) => ids.forEach((id) => cited.add(id));
   scenario.tracks.forEach((track) => track.positions.forEach((position) => cite(position.sources)));
@@ -62,6 +90,10 @@ export function lintScenario(scenario: Scenario): Problem[] {
   cite(scenario.debrief.sources);
   scenario.meta.sources.forEach((source, s) => {
     if (!cited.has(source.id)) warn(['meta', 'sources', s], `source "${source.id}" is listed but never cited`);
+    // An uncited source is to be cited or removed first; only then does its address matter.
+    else if (source.url === undefined) {
+      warn(['meta', 'sources', s], `source "${source.id}" has no address: add its "url", the public page where students can check it`);
+    }
   });
 
   const history = playHistoricalLine(scenario);
