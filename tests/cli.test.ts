@@ -154,7 +154,12 @@ describe('red-lines simulate', () => {
     expect(report.total.games).toBe(24);
     expect(Object.values(report.total.outcomes).reduce((a, b) => a + b, 0)).toBe(24);
     expect(report.rows.reduce((total, row) => total + row.tally.games, 0)).toBe(24);
-    expect(report.rows).toHaveLength(12);
+    // One row per policy against each persona of the other side, each matchup once.
+    const ruPersonas = geneva.personas.filter((persona) => persona.side === 'ru').map((persona) => persona.id);
+    expect(report.rows).toHaveLength(POLICY_NAMES.length * ruPersonas.length);
+    expect(new Set(report.rows.map((row) => `${row.matchup.policy}/${row.matchup.persona}`)).size).toBe(report.rows.length);
+    expect(new Set(report.rows.map((row) => row.matchup.policy))).toEqual(new Set(POLICY_NAMES));
+    expect(new Set(report.rows.map((row) => row.matchup.persona))).toEqual(new Set(ruPersonas));
     expect(report.total.meanRisk).toBeGreaterThanOrEqual(0);
     expect(report.total.meanRisk).toBeLessThanOrEqual(100);
   });

@@ -28,6 +28,10 @@ function snapshotsByState(): Map<string, GameSnapshot[]> {
     ['greedy', 'dove'],
     ['greedy', 'random'],
     ['hawk', 'hawk'],
+    // Greedy now demands what the other side can accept, so partial deals come from a hawk or tit for tat against random play.
+    ['hawk', 'random'],
+    ['reciprocal', 'random'],
+    ['dove', 'random'],
   ];
   outer: for (const [us, ru] of pairs) {
     for (let seed = 1; seed <= 12; seed++) {

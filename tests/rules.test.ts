@@ -528,22 +528,39 @@ describe('scores', () => {
     expect(meanRisk(g, game)).toBeCloseTo(levels.reduce((a, b) => a + b, 0) / levels.length, 12);
   });
 
-  it('score = utility of the final positions - risk cost + standing term', () => {
+  it('score = expected value of the final world at the final risk - running cost + standing term', () => {
     let checked = 0;
+    const kinds = new Set<string>();
     for (let seed = 0; seed < 40; seed++) {
       const game = playKeepingStates(g, hotseat(seed), { us: 'dove', ru: seed % 2 ? 'dove' : 'random' }).final;
+      kinds.add(game.outcome!.kind);
       const world = worldWith(g, game, {});
       const risk = meanRisk(g, game);
       for (const score of scoreGame(g, game)) {
         const side = g.sides.find((item) => item.id === score.side)!;
-        const utility = game.outcome!.kind === 'war' ? side.warUtility : utilityOf(g, side.id, world);
+        const settled = utilityOf(g, side.id, world);
+        const atFinalRisk = game.outcome!.kind === 'war' ? 1 : curveAt(esc.warChance, game.risk);
+        // A walk-out leaves the gaps open: the chance of war is read at the final risk or above it.
+        if (game.outcome!.kind === 'walkout') expect(score.chanceOfWar).toBeGreaterThanOrEqual(atFinalRisk - 1e-12);
+        else expect(score.chanceOfWar).toBeCloseTo(atFinalRisk, 12);
+        const chance = score.chanceOfWar;
+        const war = side.warUtility - side.warCost;
+        const expected = (1 - chance) * settled + chance * war;
         const riskCost = (g.scoring.riskCost * risk) / 100;
         const standing = g.scoring.standingWeight * (game.sides[side.id]!.standing - 50);
-        expect(score).toEqual({ side: side.id, utility, riskCost, standing, total: utility - riskCost + standing });
+        expect(score.side).toBe(side.id);
+        expect(score.settled).toBeCloseTo(settled, 9);
+        expect(score.war).toBe(war);
+        expect(score.expected).toBeCloseTo(expected, 9);
+        expect(score.riskCost).toBeCloseTo(riskCost, 9);
+        expect(score.standing).toBeCloseTo(standing, 9);
+        expect(score.total).toBeCloseTo(expected - riskCost + standing, 9);
         checked++;
       }
     }
     expect(checked).toBe(80);
+    // Games that ended in a deal and games that did not.
+    expect(kinds.size).toBeGreaterThan(1);
   });
 
   it('the final world takes agreed positions, and the status quo elsewhere', () => {
@@ -573,11 +590,24 @@ describe('scores', () => {
     const { kind, agreed, finalRisk } = g.debrief.outcome;
     const world = Object.fromEntries(g.tracks.map((item) => [item.id, agreed[item.id] ?? item.statusQuo]));
     const scores = historicalScores(g);
+    expect(scores.map((score) => score.side)).toEqual(g.sides.map((side) => side.id));
     for (const score of scores) {
       const side = g.sides.find((item) => item.id === score.side)!;
-      const utility = kind === 'war' ? side.warUtility : utilityOf(g, side.id, world);
+      const settled = utilityOf(g, side.id, world);
+      const chance = kind === 'war' ? 1 : curveAt(esc.warChance, finalRisk);
+      const war = side.warUtility - side.warCost;
+      const expected = (1 - chance) * settled + chance * war;
       const riskCost = (g.scoring.riskCost * finalRisk) / 100;
-      expect(score).toEqual({ side: side.id, utility, riskCost, standing: 0, total: utility - riskCost });
+      expect(score).toMatchObject({
+        side: side.id,
+        settled: expect.closeTo(settled, 9),
+        chanceOfWar: chance,
+        war,
+        expected: expect.closeTo(expected, 9),
+        riskCost,
+        standing: 0,
+        total: expect.closeTo(expected - riskCost, 9),
+      });
     }
   });
 });
