@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { draw } from '../src/engine/random.ts';
+import { cheapestConcession } from '../src/engine/ai/concession.ts';
+import { outsideOption } from '../src/engine/ai/valuation.ts';
+import { POLICIES, POLICY_NAMES, type PolicyName } from '../src/engine/bots/policies.ts';
+import { GameRun } from '../src/engine/machine/game-run.ts';
+import { Dice, draw, seedState } from '../src/engine/random.ts';
 import { factorTenths, roundTenth, toTenths } from '../src/engine/rules/change.ts';
 import { isLegalProposal, isLegalReply, isLegalResponse } from '../src/engine/rules/legal.ts';
 import {
@@ -15,11 +19,24 @@ import {
   resolveRound,
   STARTING_METERS,
 } from '../src/engine/rules/round.ts';
+import { conditionHolds, eventFires } from '../src/engine/rules/events.ts';
 import { historicalScores, meanRisk, scoreGame } from '../src/engine/rules/score.ts';
-import type { GameState, Positions, Proposal, Response } from '../src/engine/rules/state.ts';
-import { curveAt, gapShare, positionIndex, stancePositions, track, utilityOf, worldWith } from '../src/engine/rules/world.ts';
+import type { GameState, Positions, Proposal, Response, Setup } from '../src/engine/rules/state.ts';
+import {
+  curveAt,
+  gapShare,
+  isRedLine,
+  otherSide,
+  positionIndex,
+  stancePositions,
+  track,
+  trackUtility,
+  utilityOf,
+  worldWith,
+} from '../src/engine/rules/world.ts';
+import { botEvent } from '../src/engine/simulation/play.ts';
 import type { Tone } from '../src/engine/scenario/schema.ts';
-import { geneva, hotseat, opened, playKeepingStates, RU, rung, US } from './helpers.ts';
+import { againstAi, geneva, genevaWith, hotseat, opened, playKeepingStates, RU, rung, US } from './helpers.ts';
 
 const g = geneva;
 const esc = g.escalation;
@@ -609,5 +626,215 @@ describe('scores', () => {
         total: expect.closeTo(expected - riskCost, 9),
       });
     }
+  });
+});
+
+describe('event conditions: agreedOn', () => {
+  const agreedOn = { track: 'missiles', positions: ['aegis-transparency', 'reciprocal-moratorium'] };
+  const at = (agreed: GameState['agreed'], extra: Partial<GameState> = {}): GameState => ({ ...opened(g, hotseat(1)), agreed, ...extra });
+
+  it('holds when the track was agreed on one of the positions named, and only then', () => {
+    expect(conditionHolds({ agreedOn }, at({}))).toBe(false);
+    expect(conditionHolds({ agreedOn }, at({ missiles: { position: 'aegis-transparency', round: 0 } }))).toBe(true);
+    expect(conditionHolds({ agreedOn }, at({ missiles: { position: 'reciprocal-moratorium', round: 1 } }))).toBe(true);
+    expect(conditionHolds({ agreedOn }, at({ missiles: { position: 'inf-talks', round: 0 } }))).toBe(false);
+    // Another track agreed on a position of the same name does not count.
+    expect(conditionHolds({ agreedOn }, at({ exercises: { position: 'reciprocal-limits', round: 0 } }))).toBe(false);
+    // All the keys of a condition must hold.
+    const agreed = { missiles: { position: 'aegis-transparency', round: 0 } };
+    expect(conditionHolds({ agreedOn, riskAtLeast: 50 }, at(agreed, { risk: 49 }))).toBe(false);
+    expect(conditionHolds({ agreedOn, riskAtLeast: 50 }, at(agreed, { risk: 50 }))).toBe(true);
+    expect(conditionHolds({ agreedOn, open: 'exercises' }, at({ ...agreed, exercises: { position: 'reciprocal-limits', round: 0 } }))).toBe(
+      false,
+    );
+  });
+
+  it('fires its event at the opening of the next round after such an agreement, once', () => {
+    // Geneva with one conditional event and no other, in memory.
+    const scenario = genevaWith((doc) => {
+      doc.events = [
+        {
+          id: 'verification-regime',
+          name: 'A verification regime for missile sites',
+          text: 'Inspectors visit Deveselu and Kaliningrad.',
+          trigger: { kind: 'conditional', when: { agreedOn } },
+          probability: 1,
+          effects: { risk: -5 },
+        },
+      ];
+    });
+    const event = scenario.events[0]!;
+    const openWith = (agreed: GameState['agreed'], round = 1) => openRound(scenario, { ...newGame(scenario, hotseat(1)), round, agreed });
+    expect(eventFires(scenario, { ...opened(scenario, hotseat(1)), agreed: {} }, event)).toBe(false);
+
+    const fired = openWith({ missiles: { position: 'reciprocal-moratorium', round: 0 } });
+    expect(fired.rounds[1]!.events).toEqual(['verification-regime']);
+    expect(fired.firedEvents).toContain('verification-regime');
+    const change = fired.rounds[1]!.riskChanges.at(-1)!;
+    expect(change.factors).toContainEqual(
+      expect.objectContaining({ id: 'event:verification-regime', value: -5 * scenario.escalation.weights.event }),
+    );
+
+    expect(openWith({ missiles: { position: 'inf-talks', round: 0 } }).rounds[1]!.events).toEqual([]);
+    expect(openWith({}).rounds[1]!.events).toEqual([]);
+
+    // Once fired, never again.
+    const again = openRound(scenario, { ...fired, round: 2 });
+    expect(again.rounds[2]!.events).toEqual([]);
+  });
+});
+
+describe('bots', () => {
+  /** Plays a game checking each bot move with the rules before the machine takes it. */
+  function checkedGame(setup: Setup, policies: Record<string, PolicyName>): { moves: number; outcome: string } {
+    const run = new GameRun(g);
+    expect(run.send({ type: 'START', setup })).toBe(true);
+    const dice = new Dice(seedState(`${setup.seed}:bots`));
+    let moves = 0;
+    for (let step = 0; step < 200; step++) {
+      const event = botEvent(run, policies, dice);
+      if (!event) break;
+      const state = run.snapshot.context.game!;
+      if (event.type === 'PROPOSE') expect(isLegalProposal(g, state, event.proposal)).toBe(true);
+      if (event.type === 'RESPOND') expect(isLegalResponse(g, state, event.response)).toBe(true);
+      if (event.type === 'REPLY') expect(isLegalReply(g, state, event.reply)).toBe(true);
+      if (event.type !== 'CONTINUE') moves++;
+      expect(run.send(event), `${event.type} refused`).toBe(true);
+    }
+    const outcome = run.snapshot.context.game!.outcome;
+    run.stop();
+    expect(outcome).not.toBeNull();
+    return { moves, outcome: outcome!.kind };
+  }
+
+  it('the reciprocal policy only makes legal moves, against every policy and every persona', () => {
+    let moves = 0;
+    for (let seed = 0; seed < 4; seed++) {
+      for (const other of POLICY_NAMES) {
+        moves += checkedGame(hotseat(seed), { us: 'reciprocal', ru: other }).moves;
+        moves += checkedGame(hotseat(seed), { us: other, ru: 'reciprocal' }).moves;
+      }
+      for (const persona of g.personas) moves += checkedGame(againstAi(g, persona.id, seed), { us: 'reciprocal', ru: 'reciprocal' }).moves;
+    }
+    expect(moves).toBeGreaterThan(100);
+  });
+
+  it('every policy only makes legal moves, whatever the seed and the opponent (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.constantFrom(...POLICY_NAMES),
+        fc.constantFrom(...POLICY_NAMES),
+        fc.option(fc.constantFrom(...g.personas.map((persona) => persona.id)), { nil: undefined }),
+        (seed, us, ru, persona) => {
+          checkedGame(persona ? againstAi(g, persona, seed) : hotseat(seed), { us, ru });
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  const view = (state: GameState, side: string) => ({ scenario: g, state, side, dice: new Dice(seedState('bots-test')) });
+  const calming = (posture: string | null) =>
+    posture === null || ['reassurance', 'de-escalation'].includes(g.postureMoves.find((move) => move.id === posture)!.kind);
+
+  it('greedy demands its best terms short of the other side’s red lines', () => {
+    const states = [
+      opened(g, hotseat(1)),
+      { ...opened(g, hotseat(1)), agreed: { exercises: { position: 'reciprocal-limits', round: 0 } } },
+    ];
+    for (const state of states) {
+      for (const side of [US, RU]) {
+        const other = otherSide(g, side);
+        const { positions } = POLICIES.greedy.propose(view(state, side));
+        expect(Object.keys(positions)).toEqual(g.tracks.filter((item) => !(item.id in state.agreed)).map((item) => item.id));
+        for (const [trackId, positionId] of Object.entries(positions)) {
+          const item = track(g, trackId);
+          const possible = item.positions.filter((position) => !isRedLine(item, side, position.id) && !isRedLine(item, other, position.id));
+          expect(possible.map((position) => position.id)).toContain(positionId);
+          const best = Math.max(...possible.map((position) => position.utility[side]!));
+          expect(trackUtility(item, side, positionId)).toBe(best);
+        }
+      }
+    }
+  });
+
+  it('greedy takes its own terms only while they are worth more than no deal at the current risk, by the side’s own estimate of war', () => {
+    // Russia here expects war to bring it everything: the higher the risk, the more no deal is worth to it.
+    const scenario = genevaWith((doc) => {
+      (doc.escalation as { warChance?: unknown }).warChance = [
+        { risk: 0, chance: 0 },
+        { risk: 100, chance: 1 },
+      ];
+      const ru = (doc.sides as { id: string; warUtility: number; warCost: number }[]).find((side) => side.id === RU)!;
+      ru.warUtility = 100;
+      ru.warCost = 0;
+    });
+    let base = opened(scenario, hotseat(1));
+    // The US counters with exactly the terms a greedy Russia demands.
+    const demands = POLICIES.greedy.propose({ scenario, state: base, side: RU, dice: new Dice(1) }).positions;
+    base = applyProposal(scenario, base, { side: RU, positions: stancePositions(scenario, base, RU), posture: null, tone: 'firm' });
+    base = applyResponse(scenario, base, { side: US, kind: 'counter', counter: demands, posture: null, tone: 'firm' });
+    const worth = utilityOf(scenario, RU, worldWith(scenario, base, demands));
+    const kinds = new Set<string>();
+    for (const risk of [0, 20, 40, 55, 65, 80, 100]) {
+      const state = { ...base, risk };
+      const reply = POLICIES.greedy.reply({ scenario, state, side: RU, dice: new Dice(1) });
+      expect(isLegalReply(scenario, state, reply)).toBe(true);
+      const noDeal = outsideOption(scenario, state, RU, null).value;
+      expect(noDeal).toBeCloseTo(risk, 9);
+      expect(reply.kind, `risk ${risk}: worth ${worth}, no deal ${noDeal}`).toBe(worth > noDeal ? 'accept' : 'reject');
+      kinds.add(reply.kind);
+    }
+    expect(kinds).toEqual(new Set(['accept', 'reject']));
+  });
+
+  /**
+   * Round 2 of a hot-seat game: Russia tabled its demands, the US countered with the middle of
+   * every ladder, Russia rejected it; now the US tables its own ideal with the given tone.
+   */
+  function usHardens(tone: Tone, posture: string | null = null): GameState {
+    const middle = { enlargement: 'moratorium', missiles: 'reciprocal-moratorium', exercises: 'reciprocal-limits' };
+    let state = ruOpens('firm');
+    state = applyResponse(g, state, response(US, 'counter', { counter: middle }));
+    state = resolveRound(g, applyReply(g, state, { side: RU, kind: 'reject' }));
+    state = advanceRound(g, { ...state, rng: rngWhere((first) => first > 0.99) });
+    expect(state.outcome).toBeNull();
+    expect(state.rounds[state.round]!.proposer).toBe(US);
+    const ideal = Object.fromEntries(g.tracks.map((item) => [item.id, item.positions[0]!.id]));
+    return applyProposal(g, state, proposal(US, ideal, tone, posture));
+  }
+  const usThreat = g.postureMoves.find((move) => move.side === US && (move.kind === 'threat' || move.kind === 'build-up'))!.id;
+
+  it('reciprocal opens by cooperating: one step toward the other side, calmly', () => {
+    const state = opened(g, hotseat(1));
+    const own = stancePositions(g, state, RU);
+    const move = POLICIES.reciprocal.propose(view(state, RU));
+    expect(move.positions).toEqual(cheapestConcession(g, state, RU, own, stancePositions(g, state, US))!.positions);
+    expect(move.tone).toBe('conciliatory');
+    expect(calming(move.posture)).toBe(true);
+    expect(isLegalProposal(g, state, move)).toBe(true);
+  });
+
+  it('reciprocal answers hardening and threats in kind: it holds its demands, firmly, with no gesture', () => {
+    const state = usHardens('belligerent', usThreat);
+    const answer = POLICIES.reciprocal.respond(view(state, RU));
+    expect(answer.kind).toBe('counter');
+    expect(answer.counter).toEqual(stancePositions(g, state, RU));
+    expect(answer.tone).toBe('firm');
+    expect(answer.posture).toBeNull();
+    expect(isLegalResponse(g, state, answer)).toBe(true);
+  });
+
+  it('reciprocal answers a conciliatory signal with a step of its own', () => {
+    const state = usHardens('conciliatory');
+    const own = stancePositions(g, state, RU);
+    const answer = POLICIES.reciprocal.respond(view(state, RU));
+    expect(answer.kind).toBe('counter');
+    expect(answer.counter).toEqual(cheapestConcession(g, state, RU, own, state.rounds[state.round]!.proposal!.positions)!.positions);
+    expect(answer.counter).not.toEqual(own);
+    expect(answer.tone).toBe('conciliatory');
+    expect(calming(answer.posture)).toBe(true);
+    expect(isLegalResponse(g, state, answer)).toBe(true);
   });
 });
