@@ -243,6 +243,19 @@ describe('references to the scenario', () => {
     ]);
   });
 
+  it('a case may not ask for too many answers', () => {
+    expect(
+      problemsOf(
+        scripted({
+          seeds: 1000,
+          historyRounds: 1,
+          offer: { positions: { enlargement: '*', missiles: '*', exercises: '*' } },
+          expect: { answers: ['reject'] },
+        }),
+      ),
+    ).toEqual(['tests[0].seeds: the case asks for 192000 answers (3 personas × 1000 seeds × 64 packages); at most 100000']);
+  });
+
   it('statistical, ordering and history cases, and names', () => {
     expect(
       check({

@@ -13,6 +13,8 @@ type Path = readonly (string | number)[];
 
 /** The most packages one scripted case may sweep (per persona and seed). */
 export const MAX_PACKAGES = 1000;
+/** The most answers one scripted case may ask for (personas × seeds × packages), so that a run stays short. */
+export const MAX_ANSWERS = 100_000;
 
 /** The positions an offer names on a track: one, a list, or every one the offering side may propose. */
 export function offeredPositions(item: Track, offeringSide: string, value: string | string[]): string[] {
@@ -123,7 +125,14 @@ export function checkTestReferences(scenario: Scenario, cases: readonly TestCase
         move(item.proposal.posture, item.side, [...at, 'proposal', 'posture']);
       }
     }
-    offer(item.offer, offering, [...at, 'offer']);
+    const packages = offer(item.offer, offering, [...at, 'offer']);
+    const personas = item.personas?.length ?? scenario.personas.filter((persona) => persona.side === item.side).length;
+    if (packages <= MAX_PACKAGES && personas * item.seeds * packages > MAX_ANSWERS) {
+      report(
+        [...at, 'seeds'],
+        `the case asks for ${personas * item.seeds * packages} answers (${personas} personas × ${item.seeds} seeds × ${packages} packages); at most ${MAX_ANSWERS}`,
+      );
+    }
     const expect = item.expect;
     if (personaProposes) {
       expect.answers?.forEach((answer, i) => {
@@ -143,7 +152,8 @@ export function checkTestReferences(scenario: Scenario, cases: readonly TestCase
     lists(expect.refuses, [...at, 'expect', 'refuses']);
   };
 
-  const offer = (value: Offer, offering: string, at: Path) => {
+  /** Checks an offer; returns how many packages it stands for. */
+  const offer = (value: Offer, offering: string, at: Path): number => {
     let packages = 1;
     for (const [trackId, choice] of Object.entries(value.positions)) {
       const item = track(trackId, [...at, 'positions', trackId]);
@@ -165,6 +175,7 @@ export function checkTestReferences(scenario: Scenario, cases: readonly TestCase
     }
     if (packages > MAX_PACKAGES) report([...at, 'positions'], `the offer makes ${packages} packages; at most ${MAX_PACKAGES}`);
     move(value.posture, offering, [...at, 'posture']);
+    return packages;
   };
 
   const seen = new Map<string, number>();
