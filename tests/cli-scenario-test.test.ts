@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { aiRespond } from '../src/engine/ai/counterpart.ts';
 import { applyProposal } from '../src/engine/rules/round.ts';
 import { RESPONSE_KINDS } from '../src/engine/scenario/schema.ts';
-import { againstAi, geneva, GENEVA_PATH, genevaDoc, opened, runCli, tempFiles } from './helpers.ts';
+import { againstAi, geneva, GENEVA_PATH, genevaDoc, opened, runCli, tempFiles, type Json } from './helpers.ts';
 
 const { file } = tempFiles('red-lines-scenario-test-');
 
@@ -103,7 +103,7 @@ describe('scenario test: exit 0', () => {
 
   it("runs the scenario's own tests list", async () => {
     const doc = genevaDoc();
-    doc.tests = HOLDING.slice(0, 2);
+    doc.tests = HOLDING.slice(0, 2) as unknown as Json;
     const path = file('geneva-with-tests.json', JSON.stringify(doc));
     const { code, out } = await runCli('scenario', 'test', path);
     expect(code).toBe(0);
