@@ -56,6 +56,8 @@ function judge(scenario: Scenario, state: GameState, side: string, persona: Pers
   const gain = (unit: readonly string[]) => worth(pick(unit)) - noDeal;
   const units = acceptableUnits(scenario, side, positions).sort((a, b) => gain(b) - gain(a));
   let partial: Positions = {};
+  // Gains first; then parts that cost it something, while the whole part still clears its bar (a
+  // trade within the part).
   for (const unit of units) {
     const withUnit = { ...partial, ...pick(unit) };
     if (gain(unit) > 0 || worth(withUnit) >= value.value) partial = withUnit;

@@ -3,7 +3,7 @@
  * for — starts from its outside option (Fearon): the status quo while peace holds, and what it
  * believes war would bring when it does not, weighed by the chance of war at the current risk.
  * A determined persona asks for part of what lies between that and its ideal, a patient one for
- * more while rounds remain; the balance of leverage (the stronger hand asks more) and fear of
+ * more while rounds remain, a bluffer as if it were more determined than it is; the balance of leverage (the stronger hand asks more) and fear of
  * war move the bar. Zeuthen's willingness to risk breakdown decides who concedes.
  */
 import type { Persona, Scenario } from '../scenario/schema.ts';
@@ -54,6 +54,8 @@ export function reservation(scenario: Scenario, state: GameState, side: string, 
     { id: 'war', label: 'What it believes war would bring', value: outside.chance * outside.war },
     { id: 'resolve', label: 'Resolve', value: persona.resolve * RESOLVE_SHARE * room },
     { id: 'time', label: 'Hope of better terms in the rounds left', value: persona.patience * HOPE_SHARE * roundsLeft * room },
+    // A bluffer asks as if it were as determined as it sounds, until the rounds run out and its bluff is called.
+    { id: 'bluster', label: 'Bluster', value: persona.bluff * (1 - persona.resolve) * RESOLVE_SHARE * roundsLeft * room },
     {
       id: 'leverage',
       label: 'The balance of leverage',

@@ -151,19 +151,25 @@ const random: Policy = {
   },
 };
 
+/** Greedy's bar: no deal, plus half of what its own best terms would add to that. */
+function greedyBar(view: BotView): number {
+  const floor = noDeal(view);
+  return floor + Math.max(0, worth(view, bestPositions(view)) - floor) / 2;
+}
+
 const greedy: Policy = {
   name: 'greedy',
   description:
-    'Demands its best terms short of the other side’s red lines; takes any package worth more to it than no deal at the current risk.',
+    'Demands its best terms short of the other side’s red lines; takes a package only if it is worth at least halfway from no deal to those terms.',
   propose: (view) => ({ side: view.side, positions: bestPositions(view), posture: null, tone: 'firm' }),
   respond: (view) => {
-    const deal = acceptance(view, proposalOnTable(view), (value) => value > noDeal(view));
+    const deal = acceptance(view, proposalOnTable(view), (value) => value >= greedyBar(view));
     if (deal) return { side: view.side, ...deal, posture: null, tone: 'firm' };
     return { side: view.side, kind: 'counter', counter: bestPositions(view), posture: null, tone: 'firm' };
   },
   reply: (view) => ({
     side: view.side,
-    ...(acceptance(view, counterOnTable(view), (value) => value > noDeal(view)) ?? { kind: 'reject' }),
+    ...(acceptance(view, counterOnTable(view), (value) => value >= greedyBar(view)) ?? { kind: 'reject' }),
   }),
 };
 
@@ -218,33 +224,20 @@ const dove: Policy = {
   reply: (view) => ({ side: view.side, ...(acceptance(view, counterOnTable(view), () => true) ?? { kind: 'reject' }) }),
 };
 
-/** The other side's packages (proposals and counter-proposals) in the order it tabled them. */
-function packagesOf(view: BotView, side: string): Positions[] {
-  const packages: Positions[] = [];
-  for (const round of view.state.rounds) {
-    if (round.proposal?.side === side) packages.push(round.proposal.positions);
-    if (round.response?.side === side && round.response.counter) packages.push(round.response.counter);
-  }
-  return packages;
-}
-
 /**
- * Whether the other side met this one halfway last time: its latest package is worth more to this
- * side than the one before, or it calmed the crisis. Before it has moved at all, it gets the benefit
- * of the doubt (Axelrod's tit for tat opens by cooperating).
+ * Whether the other side kept the peace last time it moved: no threat, no build-up, no belligerent
+ * statement. Before it has moved at all, it gets the benefit of the doubt (Axelrod's tit for tat
+ * opens by cooperating).
  */
 function otherCooperated(view: BotView): boolean {
   const other = otherSide(view.scenario, view.side);
-  const packages = packagesOf(view, other);
-  const [before, last] = packages.slice(-2);
-  if (!last) return true;
-  const lastPosture = [...view.state.rounds]
+  const last = [...view.state.rounds]
     .reverse()
     .flatMap((round) => [round.response, round.proposal])
     .find((move) => move?.side === other);
-  const move = view.scenario.postureMoves.find((item) => item.id === lastPosture?.posture);
-  const calmed = move?.kind === 'de-escalation' || move?.kind === 'reassurance' || lastPosture?.tone === 'conciliatory';
-  return calmed || (before !== undefined && worth(view, last) > worth(view, before));
+  if (!last) return true;
+  const move = view.scenario.postureMoves.find((item) => item.id === last.posture);
+  return last.tone !== 'belligerent' && move?.kind !== 'threat' && move?.kind !== 'build-up';
 }
 
 function reciprocalStance(view: BotView): Pick<Proposal, 'posture' | 'tone'> {

@@ -28,6 +28,7 @@ import {
   bandOf,
   concedingDirection,
   curveAt,
+  gapPressure,
   gapShare,
   idealIndex,
   openTracks,
@@ -282,7 +283,7 @@ function riskFactorsOfRound(scenario: Scenario, state: GameState, record: RoundR
     factors.push({
       id: `gap:${item.id}`,
       label: `Gap on ${item.name}: ${steps} of ${item.positions.length - 1} steps apart`,
-      value: weights.gap * item.salience * share,
+      value: gapPressure(scenario, state, item),
     });
   }
   for (const [trackId] of Object.entries(record.agreed)) {

@@ -8,13 +8,17 @@
 import type { OutcomeKind, Scenario } from '../scenario/schema.ts';
 import type { GameState, Positions } from './state.ts';
 import { chanceOfWar, expectedValue, warOutcome } from './war.ts';
-import { utilityOf, worldWith } from './world.ts';
+import { openGapsPressure, utilityOf, worldWith } from './world.ts';
 
 export interface Score {
   side: string;
   /** The side's utility (0–100) for what was settled: agreed tracks, the status quo elsewhere. */
   settled: number;
-  /** The chance that the crisis still ends in war, at the final risk (1 after a war). */
+  /** The risk the chance of war is read at: the final risk, or where open gaps would take it after a walk-out. */
+  atRisk: number;
+  /** After a walk-out: the rounds the talks broke off with; 0 otherwise. */
+  roundsAbandoned: number;
+  /** The chance that the crisis still ends in war, at that risk (1 after a war). */
   chanceOfWar: number;
   /** What war is worth to the side: what it brings less what it costs. */
   war: number;
@@ -37,18 +41,33 @@ export interface Settlement {
   meanRisk?: number;
   /** The side's standing at the end; neutral (50) when not given. */
   standing?: number;
+  /** Talks broken off with rounds to go: the risk the open gaps would have added by then. */
+  abandoned?: { rounds: number; risk: number };
 }
 
 export function scoreSettlement(scenario: Scenario, side: string, settlement: Settlement): Score {
   const world: Positions = {};
   for (const item of scenario.tracks) world[item.id] = settlement.agreed[item.id] ?? item.statusQuo;
   const settled = utilityOf(scenario, side, world);
-  const chance = settlement.kind === 'war' ? 1 : chanceOfWar(scenario, settlement.finalRisk);
+  const atRisk = settlement.abandoned?.risk ?? settlement.finalRisk;
+  const chance = settlement.kind === 'war' ? 1 : chanceOfWar(scenario, atRisk);
   const war = warOutcome(scenario, side).value;
   const expected = expectedValue(settled, war, chance);
   const riskCost = (scenario.scoring.riskCost * (settlement.meanRisk ?? settlement.finalRisk)) / 100;
   const standing = scenario.scoring.standingWeight * ((settlement.standing ?? 50) - 50);
-  return { side, settled, chanceOfWar: chance, war, expected, riskCost, standing, total: expected - riskCost + standing };
+  const roundsAbandoned = settlement.abandoned?.rounds ?? 0;
+  return {
+    side,
+    settled,
+    atRisk,
+    roundsAbandoned,
+    chanceOfWar: chance,
+    war,
+    expected,
+    riskCost,
+    standing,
+    total: expected - riskCost + standing,
+  };
 }
 
 /** The mean risk over the game: the opening level and the level at the end of every round played. */
@@ -61,13 +80,28 @@ export function meanRisk(scenario: Scenario, state: GameState): number {
   return levels.reduce((total, level) => total + level, 0) / levels.length;
 }
 
+/**
+ * A walk-out does not freeze the crisis: for the rounds the talks would have had, the risk goes on
+ * rising — by what the open gaps add each round, or by the pace it had been rising at, whichever is
+ * faster — with no one at the table to stop it.
+ */
+function abandonment(scenario: Scenario, state: GameState): Settlement['abandoned'] {
+  const rounds = scenario.rounds.length - 1 - state.round;
+  if (state.outcome?.kind !== 'walkout' || rounds <= 0) return undefined;
+  const pace = (state.risk - scenario.escalation.initialRisk) / (state.round + 1);
+  const rise = Math.max(openGapsPressure(scenario, state), pace);
+  return { rounds, risk: Math.min(100, state.risk + rounds * rise) };
+}
+
 export function scoreGame(scenario: Scenario, state: GameState): Score[] {
   const world = worldWith(scenario, state, {});
+  const abandoned = abandonment(scenario, state);
   const settlement = {
     kind: state.outcome?.kind ?? 'stalemate',
     agreed: world,
     finalRisk: state.risk,
     meanRisk: meanRisk(scenario, state),
+    ...(abandoned ? { abandoned } : {}),
   };
   return scenario.sides.map((side) => scoreSettlement(scenario, side.id, { ...settlement, standing: state.sides[side.id]!.standing }));
 }
@@ -88,7 +122,12 @@ export function scoreSentences(score: Score): string[] {
     score.chanceOfWar >= 1
       ? [`War broke out: the side gets what war is worth to it, ${fmt(score.war)} (what it brings less what it costs).`]
       : [
-          `What was settled is worth ${fmt(score.settled)} to the side, but it holds only if peace does: at the final risk the chance of war is still ${percent(score.chanceOfWar)}.`,
+          ...(score.roundsAbandoned > 0
+            ? [
+                `The talks broke off with ${score.roundsAbandoned} round${score.roundsAbandoned > 1 ? 's' : ''} to go: with no talks to stop it, the risk would have gone on rising, to ${fmt(score.atRisk)}.`,
+              ]
+            : []),
+          `What was settled is worth ${fmt(score.settled)} to the side, but it holds only if peace does: at risk ${fmt(score.atRisk)} the chance of war is still ${percent(score.chanceOfWar)}.`,
           `Expected value: ${percent(1 - score.chanceOfWar)} × ${fmt(score.settled)} + ${percent(score.chanceOfWar)} × ${fmt(score.war)} (what war is worth to it) = ${fmt(score.expected)}.`,
         ];
   sentences.push(

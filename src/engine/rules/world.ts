@@ -53,6 +53,16 @@ export function gapShare(scenario: Scenario, state: GameState, item: Track): num
   return apart / (item.positions.length - 1);
 }
 
+/** The risk an open gap on a track adds each round: its salience times the share still apart, weighted. */
+export function gapPressure(scenario: Scenario, state: GameState, item: Track): number {
+  return scenario.escalation.weights.gap * item.salience * gapShare(scenario, state, item);
+}
+
+/** The risk every open gap together adds each round. */
+export function openGapsPressure(scenario: Scenario, state: GameState): number {
+  return openTracks(scenario, state).reduce((total, item) => total + gapPressure(scenario, state, item), 0);
+}
+
 /** The world a package would make: agreed tracks stay, the package's tracks move, the rest hold the status quo. */
 export function worldWith(scenario: Scenario, state: GameState, positions: Positions): Positions {
   const world: Positions = {};

@@ -1,15 +1,42 @@
 /**
  * Reading a balance run: for each side played by bots, the outcome frequencies of every policy
- * against every persona, and warnings when a scenario looks degenerate — war in nearly every game
- * or in none, one outcome in nearly every game, or one policy doing best against every persona.
+ * against every persona, and warnings when a scenario would teach little — war in nearly every
+ * game or in none, one outcome in nearly every game, one policy doing best against every persona,
+ * the random policy doing best against any, personas that end games alike, or games that end
+ * before the talks have had several rounds.
  */
 import { POLICY_NAMES, type PolicyName } from '../bots/policies.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { matchups, tally, type GameSummary, type Matchup, type Tally } from './batch.ts';
 
+/** The tallies of several rows merged, as far as endings go. */
+function endingsOfRows(rows: readonly { tally: Tally }[]): Tally {
+  const endings: Record<string, number> = {};
+  for (const row of rows) for (const [ending, count] of Object.entries(row.tally.endings)) endings[ending] = (endings[ending] ?? 0) + count;
+  return { ...rows[0]!.tally, games: rows.reduce((total, row) => total + row.tally.games, 0), endings };
+}
+
 /** Shares at or beyond which a frequency counts as "nearly always" or "nearly never". */
 export const NEARLY_ALWAYS = 0.95;
 export const NEARLY_NEVER = 0.01;
+/** Two personas whose shares of endings (outcome and final band) differ by less than this (total variation) end games alike. */
+export const ALIKE = 0.05;
+
+/** The rounds a typical game should last: half the scenario's rounds, and at least two. */
+export function severalRounds(scenario: Scenario): number {
+  return Math.max(2, Math.ceil(scenario.rounds.length / 2));
+}
+
+/** The share of each ending (outcome and the band the risk ended in) in a tally. */
+function shares(item: Tally): Record<string, number> {
+  const games = Math.max(1, item.games);
+  return Object.fromEntries(Object.entries(item.endings).map(([ending, count]) => [ending, count / games]));
+}
+
+function distance(a: Record<string, number>, b: Record<string, number>): number {
+  const endings = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...endings].reduce((total, ending) => total + Math.abs((a[ending] ?? 0) - (b[ending] ?? 0)), 0) / 2;
+}
 
 export interface SideBalance {
   side: string;
@@ -70,6 +97,24 @@ export function balanceWarnings(scenario: Scenario, sides: readonly SideBalance[
     const policy = best[0];
     if (policy && personas.length > 1 && best.every((item) => item === policy)) {
       warnings.push(`the ${policy} policy scores best against every persona when bots play ${name}`);
+    }
+    // Chance beating every strategy means the counterpart can be exploited by noise.
+    personas.forEach((persona, i) => {
+      if (best[i] === 'random') warnings.push(`the random policy scores best against ${persona} when bots play ${name}`);
+    });
+    // Personas that end games the same way give a class nothing to compare.
+    const byPersona = personas.map((persona) => shares(endingsOfRows(balance.rows.filter((row) => row.matchup.persona === persona))));
+    personas.forEach((persona, i) => {
+      for (let j = i + 1; j < personas.length; j++) {
+        if (distance(byPersona[i]!, byPersona[j]!) < ALIKE) {
+          warnings.push(`${persona} and ${personas[j]} end games alike when bots play ${name}`);
+        }
+      }
+    });
+    if (balance.total.medianRounds < severalRounds(scenario)) {
+      warnings.push(
+        `a typical game lasts ${balance.total.medianRounds} rounds when bots play ${name}, fewer than ${severalRounds(scenario)}: the talks end before they teach`,
+      );
     }
   }
   return warnings;

@@ -5,7 +5,7 @@
  */
 import type { PolicyName } from '../bots/policies.ts';
 import { OUTCOME_KINDS, type OutcomeKind, type Scenario } from '../scenario/schema.ts';
-import { otherSide } from '../rules/world.ts';
+import { bandOf, otherSide } from '../rules/world.ts';
 import { playGame, type GameResult } from './play.ts';
 
 /** A bot policy at one side's seat against an AI persona at the other's. */
@@ -76,6 +76,10 @@ export interface Tally {
   outcomes: Record<OutcomeKind, number>;
   meanRisk: number;
   meanRounds: number;
+  /** The rounds a typical game lasts: the median over the games. */
+  medianRounds: number;
+  /** How games ended: outcome and the band the risk ended in, as "outcome@band", with their counts. */
+  endings: Record<string, number>;
   meanScores: Record<string, number>;
 }
 
@@ -84,18 +88,26 @@ export function tally(scenario: Scenario, games: readonly GameSummary[]): Tally 
   const totals: Record<string, number> = Object.fromEntries(scenario.sides.map((side) => [side.id, 0]));
   let risk = 0;
   let rounds = 0;
+  const endings: Record<string, number> = {};
   for (const game of games) {
     outcomes[game.outcome]++;
+    const ending = `${game.outcome}@${bandOf(scenario, game.finalRisk).id}`;
+    endings[ending] = (endings[ending] ?? 0) + 1;
     risk += game.finalRisk;
     rounds += game.rounds;
     for (const side of scenario.sides) totals[side.id]! += game.scores[side.id] ?? 0;
   }
   const count = Math.max(1, games.length);
+  const lengths = games.map((game) => game.rounds).sort((a, b) => a - b);
+  const middle = lengths.length >> 1;
+  const medianRounds = lengths.length === 0 ? 0 : lengths.length % 2 ? lengths[middle]! : (lengths[middle - 1]! + lengths[middle]!) / 2;
   return {
     games: games.length,
     outcomes,
     meanRisk: risk / count,
     meanRounds: rounds / count,
+    medianRounds,
+    endings,
     meanScores: Object.fromEntries(Object.entries(totals).map(([side, total]) => [side, total / count])),
   };
 }
