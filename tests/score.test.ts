@@ -228,7 +228,7 @@ describe('scoreSentences', () => {
   // Known bug, reported: scoreSentences tells "War broke out" whenever the chance of war is 1, not
   // when the game ended in war, so a deal (or a walk-out) scored where a scenario's curve reaches 1
   // is told as a war. Remove `.fails` once the sentences follow the outcome.
-  it.fails('tells a deal as a deal even where the chance of war has reached 1', () => {
+  it('tells a deal as a deal even where the chance of war has reached 1', () => {
     const saturating = genevaWith((doc) => {
       (doc.escalation as JsonObject).warChance = [
         { risk: 0, chance: 0 },

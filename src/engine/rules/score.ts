@@ -12,6 +12,8 @@ import { openGapsPressure, utilityOf, worldWith } from './world.ts';
 
 export interface Score {
   side: string;
+  /** How the game (or history) ended. */
+  kind: OutcomeKind;
   /** The side's utility (0–100) for what was settled: agreed tracks, the status quo elsewhere. */
   settled: number;
   /** The risk the chance of war is read at: the final risk, or where open gaps would take it after a walk-out. */
@@ -58,6 +60,7 @@ export function scoreSettlement(scenario: Scenario, side: string, settlement: Se
   const roundsAbandoned = settlement.abandoned?.rounds ?? 0;
   return {
     side,
+    kind: settlement.kind,
     settled,
     atRisk,
     roundsAbandoned,
@@ -119,7 +122,7 @@ const signed = (value: number) => `${value >= 0 ? '+' : '−'}${fmt(Math.abs(val
 /** The arithmetic of a score in plain sentences, for the debrief. */
 export function scoreSentences(score: Score): string[] {
   const sentences =
-    score.chanceOfWar >= 1
+    score.kind === 'war'
       ? [`War broke out: the side gets what war is worth to it, ${fmt(score.war)} (what it brings less what it costs).`]
       : [
           ...(score.roundsAbandoned > 0
