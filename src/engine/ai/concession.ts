@@ -5,6 +5,7 @@
  */
 import type { Scenario } from '../scenario/schema.ts';
 import type { GameState, Positions } from '../rules/state.ts';
+import { coreBelowFloor } from './core-demand.ts';
 import { concedingDirection, isRedLine, openTracks, otherSide, positionIndex, trackUtility } from '../rules/world.ts';
 
 /** Keeps the ratio finite when a step gives the other side nothing. */
@@ -20,7 +21,8 @@ export interface Concession {
 /**
  * `own` moved one step toward `theirs` on the open track where the step's weighted cost to `side`,
  * for each point it gives the other side, is lowest; never onto its own red line and never past
- * the other side's demand. Returns null when no such step exists.
+ * the other side's demand; with `holdCore`, never below half on its core issue before the last
+ * round (the AI's deadline effect). Returns null when no such step exists.
  */
 export function cheapestConcession(
   scenario: Scenario,
@@ -28,6 +30,7 @@ export function cheapestConcession(
   side: string,
   own: Positions,
   theirs: Positions,
+  holdCore = false,
 ): Concession | null {
   const direction = concedingDirection(scenario, side);
   const other = otherSide(scenario, side);
@@ -39,6 +42,8 @@ export function cheapestConcession(
     const current = item.positions[from]!;
     const next = item.positions[from + direction];
     if (!next || isRedLine(item, side, next.id)) continue;
+    // Never offer what it would refuse to sign: its core issue below the floor before the last round.
+    if (holdCore && coreBelowFloor(scenario, state, side, { [item.id]: next.id }) !== null) continue;
     const cost = (item.weight[side] ?? 0) * (trackUtility(item, side, current.id) - trackUtility(item, side, next.id));
     const given = (item.weight[other] ?? 0) * (trackUtility(item, other, next.id) - trackUtility(item, other, current.id));
     const price = cost / Math.max(SMALLEST_GAIN, given);

@@ -11,7 +11,16 @@ import type { AiNote } from '../rules/round.ts';
 import type { Decision, GameState, Positions, Proposal, Reply, Response } from '../rules/state.ts';
 import { isRedLine, openTracks, otherSide, stancePositions, track, utilityOf, worldWith } from '../rules/world.ts';
 import { cheapestConcession, type Concession } from './concession.ts';
-import { describeConcession, describeOutside, describeRedLines, describeValue, describeZeuthen, shortName } from './reasons.ts';
+import { coreBelowFloor } from './core-demand.ts';
+import {
+  describeConcession,
+  describeCore,
+  describeOutside,
+  describeRedLines,
+  describeValue,
+  describeZeuthen,
+  shortName,
+} from './reasons.ts';
 import { chooseStance, type Stance } from './stance.ts';
 import { reservation, zeuthen, type Reservation, type ZeuthenReading } from './valuation.ts';
 
@@ -39,6 +48,8 @@ function onTable(state: GameState): Positions {
 
 export interface Judgement {
   utility: number;
+  /** The open track that matters most to the side, when the package would settle it below half of what it wants before the last round. */
+  coreRefused: string | null;
   reservation: Reservation;
   redLines: string[];
   /** The part worth locking now, in whole linked groups: gains first, then losses the reservation value allows. */
@@ -54,7 +65,10 @@ function judge(scenario: Scenario, state: GameState, side: string, persona: Pers
   const pick = (unit: readonly string[]) => Object.fromEntries(unit.map((id) => [id, positions[id]!]));
   // The package valued as a whole: a part is worth what the world with it locked is worth.
   const gain = (unit: readonly string[]) => worth(pick(unit)) - noDeal;
-  const units = acceptableUnits(scenario, side, positions).sort((a, b) => gain(b) - gain(a));
+  const coreRefused = coreBelowFloor(scenario, state, side, positions);
+  const units = acceptableUnits(scenario, side, positions)
+    .filter((unit) => coreRefused === null || !unit.includes(coreRefused))
+    .sort((a, b) => gain(b) - gain(a));
   let partial: Positions = {};
   // Gains first; then parts that cost it something, while the whole part still clears its bar (a
   // trade within the part).
@@ -62,7 +76,14 @@ function judge(scenario: Scenario, state: GameState, side: string, persona: Pers
     const withUnit = { ...partial, ...pick(unit) };
     if (gain(unit) > 0 || worth(withUnit) >= value.value) partial = withUnit;
   }
-  return { utility: worth(positions), reservation: value, redLines, worthTaking: Object.keys(partial), partialUtility: worth(partial) };
+  return {
+    utility: worth(positions),
+    coreRefused,
+    reservation: value,
+    redLines,
+    worthTaking: Object.keys(partial),
+    partialUtility: worth(partial),
+  };
 }
 
 function decision(
@@ -102,7 +123,7 @@ export function aiPropose(scenario: Scenario, state: GameState, side: string, pe
   const own = stancePositions(scenario, state, side);
   const theirs = stancePositions(scenario, state, otherSide(scenario, side));
   const reading = zeuthen(scenario, state, side, persona, own, theirs);
-  const concession = reading.concede ? cheapestConcession(scenario, state, side, own, theirs) : null;
+  const concession = reading.concede ? cheapestConcession(scenario, state, side, own, theirs, true) : null;
   const positions = concession?.positions ?? own;
   const stance = chooseStance(scenario, state, side, persona, dice, concession ? 'concede' : 'hold');
   const judged = judge(scenario, state, side, persona, positions);
@@ -157,7 +178,7 @@ function walksOut(scenario: Scenario, state: GameState, side: string, persona: P
 
 /** Whether the package on the table, whole, is one the AI takes: no red line, and worth its bar. */
 function acceptsWhole(judged: Judgement): boolean {
-  return judged.redLines.length === 0 && judged.utility >= judged.reservation.value;
+  return judged.redLines.length === 0 && judged.coreRefused === null && judged.utility >= judged.reservation.value;
 }
 
 /** Whether part of the package (in whole linked groups) clears the bar on its own. */
@@ -209,8 +230,8 @@ function answer(scenario: Scenario, state: GameState, side: string, persona: Per
   }
   const own = stancePositions(scenario, state, side);
   const reading = zeuthen(scenario, state, side, persona, own, positions);
-  const concession = reading.concede ? cheapestConcession(scenario, state, side, own, positions) : null;
-  if (concession && sameTrackPositions(concession.positions, positions) && judged.redLines.length === 0) {
+  const concession = reading.concede ? cheapestConcession(scenario, state, side, own, positions, true) : null;
+  if (concession && sameTrackPositions(concession.positions, positions) && judged.redLines.length === 0 && judged.coreRefused === null) {
     // Countering with the very package offered would only delay it: take it instead.
     return {
       kind: 'accept',
@@ -250,7 +271,15 @@ function weighTable(scenario: Scenario, state: GameState, side: string, persona:
   ];
   const redLines = describeRedLines(scenario, positions, judged.redLines);
   if (redLines) reasons.push(redLines);
-  return { dice: new Dice(state.rng), positions, judged, reasons, terms: ['outside-option', ...(redLines ? ['red-line'] : [])] };
+  const core = judged.coreRefused ? describeCore(scenario, side, positions, judged.coreRefused) : null;
+  if (core) reasons.push(core);
+  return {
+    dice: new Dice(state.rng),
+    positions,
+    judged,
+    reasons,
+    terms: ['outside-option', ...(redLines ? ['red-line'] : []), ...(core ? ['deadline'] : [])],
+  };
 }
 
 function stanceFor(kind: Answer['kind'], concession: boolean): Parameters<typeof chooseStance>[5] {

@@ -61,3 +61,10 @@ export function describeConcession(scenario: Scenario, side: string, concession:
   const label = (id: string) => item.positions.find((position) => position.id === id)!.label;
   return `It gives one step on ${item.name} (${label(concession.from)} → ${label(concession.to)}), where a step costs it least for what it offers ${shortName(scenario, otherSide(scenario, side))}.`;
 }
+
+/** Why it will not yet settle the issue that matters most to it. */
+export function describeCore(scenario: Scenario, side: string, positions: Positions, trackId: string): string {
+  const item = track(scenario, trackId);
+  const label = item.positions.find((position) => position.id === positions[trackId])?.label ?? positions[trackId];
+  return `${item.name} matters most to ${shortName(scenario, side)}, and ${label} gives it too little there: before the last round it will not sign that away.`;
+}
