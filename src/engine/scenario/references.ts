@@ -1,6 +1,8 @@
 /**
  * Checks that the ids a scenario uses point at things it defines, so that the rules never meet
- * a dangling reference. Each problem carries the path of the offending field.
+ * a dangling reference: sides, tracks, positions, rounds, moves and quotes, and the sources that
+ * positions, rounds, moves, events, quotes, links, glossary entries and the debrief cite. Each
+ * problem carries the path of the offending field.
  */
 import type { Problem } from './problems.ts';
 import type { Effects, Scenario } from './schema.ts';
@@ -34,6 +36,8 @@ export function checkReferences(scenario: Scenario): Problem[] {
   unique(scenario.quotes, ['quotes'], 'quote');
   unique(scenario.personas, ['personas'], 'persona');
   unique(scenario.meta.sources, ['meta', 'sources'], 'source');
+  unique(scenario.linkage, ['linkage'], 'link');
+  unique(scenario.glossary, ['glossary'], 'glossary');
 
   const side = (value: string, path: Path) => {
     if (!sideIds.has(value)) report(path, `unknown side "${value}"; expected ${sideList}`);
@@ -55,6 +59,9 @@ export function checkReferences(scenario: Scenario): Problem[] {
     }
   };
   const effects = (value: Effects, path: Path) => perSide(value.sides, [...path, 'sides'], true);
+  const trackRef = (value: string, path: Path) => {
+    if (!trackIds.has(value)) report(path, `unknown track "${value}"`);
+  };
 
   sources(scenario.debrief.sources, ['debrief', 'sources']);
 
@@ -139,6 +146,17 @@ export function checkReferences(scenario: Scenario): Problem[] {
       if (when.moveUsed !== undefined && !moveIds.has(when.moveUsed)) {
         report([...path, 'trigger', 'when', 'moveUsed'], `unknown move "${when.moveUsed}"`);
       }
+      const agreedOn = when.agreedOn;
+      if (agreedOn !== undefined) {
+        const at: Path = [...path, 'trigger', 'when', 'agreedOn'];
+        const onTrack = scenario.tracks.find((item) => item.id === agreedOn.track);
+        if (!onTrack) report([...at, 'track'], `unknown track "${agreedOn.track}"`);
+        agreedOn.positions.forEach((value, i) => {
+          if (onTrack && !onTrack.positions.some((item) => item.id === value)) {
+            report([...at, 'positions', i], `unknown position "${value}" on track "${onTrack.id}"`);
+          }
+        });
+      }
     }
     effects(event.effects, [...path, 'effects']);
     if (event.quote !== undefined && !quoteIds.has(event.quote)) report([...path, 'quote'], `unknown quote "${event.quote}"`);
@@ -149,6 +167,19 @@ export function checkReferences(scenario: Scenario): Problem[] {
     side(quote.side, ['quotes', q, 'side']);
     if (!sourceIds.has(quote.source)) report(['quotes', q, 'source'], `unknown source "${quote.source}"`);
   });
+
+  scenario.linkage.forEach((link, l) => {
+    const path: Path = ['linkage', l];
+    const named = new Set<string>();
+    link.tracks.forEach((value, i) => {
+      trackRef(value, [...path, 'tracks', i]);
+      if (named.has(value)) report([...path, 'tracks', i], `track "${value}" is named twice in link "${link.id}"`);
+      named.add(value);
+    });
+    sources(link.sources, [...path, 'sources']);
+  });
+
+  scenario.glossary.forEach((entry, g) => sources(entry.sources, ['glossary', g, 'sources']));
 
   scenario.personas.forEach((persona, p) => side(persona.side, ['personas', p, 'side']));
   for (const id of sideIds) {
