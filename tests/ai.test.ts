@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { coreBelowFloor } from '../src/engine/ai/core-demand.ts';
 import { cheapestConcession } from '../src/engine/ai/concession.ts';
 import { aiPropose, aiReply, aiRespond } from '../src/engine/ai/counterpart.ts';
 import { outsideOption, reservation, willingnessToRisk, zeuthen } from '../src/engine/ai/valuation.ts';
@@ -672,12 +673,14 @@ describe('the AI response', () => {
             sides: { ...start.sides, [RU]: { ...start.sides[RU]!, stance: { enlargement, missiles, exercises } } },
           };
           const own = stancePositions(g, base, RU);
-          // One step toward the US on one track, off Russia's red lines and a package the US may table.
+          // One step toward the US on one track, off Russia's red lines and a package the US may table,
+          // and not below half on Russia's core issue (a step it would neither offer nor sign before the last round).
           const options = g.tracks.flatMap((item) => {
             const next = item.positions[base.sides[RU]!.stance[item.id]! - 1];
             const offer = next ? { ...own, [item.id]: next.id } : null;
             return offer &&
               !isRedLine(item, RU, next!.id) &&
+              coreBelowFloor(g, base, RU, offer) === null &&
               isLegalProposal(g, base, { side: US, positions: offer, posture: null, tone: 'firm' })
               ? [offer]
               : [];

@@ -22,6 +22,8 @@ const REQUIRED = [
   'posture-move',
   'incident',
   'escalation-band',
+  'deadline',
+  'bluff',
   'persona',
 ];
 

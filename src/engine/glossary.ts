@@ -146,6 +146,20 @@ export const BUILT_IN_GLOSSARY: readonly BuiltInEntry[] = [
     reading: 'Herman Kahn, On Escalation: Metaphors and Scenarios (1965).',
   },
   {
+    id: 'deadline',
+    term: 'Deadline effect',
+    definition:
+      'Negotiators tend to hold out on what matters most to them until time runs out, and to settle, if at all, at the last moment. In the game, before the last round the AI counterpart will not agree the track that matters most to it for less than half of what it wants there, nor offer to; in the last round only the value of the whole package counts.',
+    reading: RAIFFA,
+  },
+  {
+    id: 'bluff',
+    term: 'Bluff',
+    definition:
+      'A threat or a demand that claims more resolve than a side really has. A bluffer opens high and threatens often; once the rounds run out or the risk passes what it will bear, its bluff is called and it settles. Calling a bluff pays against a bluffer, and is dangerous against a side that means what it says: telling the two apart is much of the art.',
+    reading: SCHELLING,
+  },
+  {
     id: 'persona',
     term: 'Persona',
     definition:

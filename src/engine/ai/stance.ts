@@ -60,7 +60,7 @@ export function chooseStance(scenario: Scenario, state: GameState, side: string,
         : intent === 'concede'
           ? 'It gives ground without softening its voice.'
           : 'Its resolve is high and the risk bearable to it: it raises the pressure.',
-      terms: ['posture-move', 'audience-costs'],
+      terms: bluffing ? ['bluff', 'posture-move', 'audience-costs'] : ['posture-move', 'audience-costs'],
     };
   }
   if (!settling && !leaving && state.sides[side]!.cohesion < COHESION_WORRY) {
