@@ -40,6 +40,10 @@ test('a whole game by keyboard alone', async ({ page, consoleErrors }) => {
   // The counterpart is an AI here, so its persona is revealed with its reasons.
   await expect(page.locator('.persona h2')).toContainText('Your counterpart was');
   await expect(page.locator('.ai-reasons li').first()).toBeAttached();
+  // Each decision keeps its raw numbers in a closed section; the scores are explained in words.
+  await expect(page.locator('.ai-reasons details.numbers').first()).not.toHaveAttribute('open', '');
+  await expect(page.locator('.score-words')).toContainText('Your game:');
+  await expect(page.locator('.score-words').getByRole('link', { name: /Expected value/ })).toBeVisible();
   await press(page, 'm');
   await waitForScreen(page, 'title');
   expect(consoleErrors).toEqual([]);

@@ -118,6 +118,10 @@ test('the debrief prints: chart as SVG, every section open, no controls; and sav
   await expect(page.getByRole('button', { name: 'Print the debrief' })).toBeHidden();
   expect(await page.locator('details:not([open])').count()).toBe(0);
   await expect(page.locator('.questions li').first()).toBeVisible();
+  // The scores in words, each decision's numbers, and the glossary entries the page links to.
+  await expect(page.locator('.score-words')).toContainText('in all.');
+  await expect(page.locator('.ai-reasons .numbers dl').first()).toBeVisible();
+  await expect(page.locator('.debrief-glossary')).toContainText('Expected value (how scores are computed)');
   await page.setViewportSize({ width: 800, height: 4000 });
   await page.screenshot({ path: 'test-results/screens/debrief-print.png', fullPage: true });
   const pdf = await page.pdf({ format: 'A4' });

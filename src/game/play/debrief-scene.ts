@@ -44,6 +44,9 @@ interface LeftAs {
 
 const FOCUSABLE = 'a[href], button, summary, input, select';
 
+/** A score with a true minus sign. */
+const points = (value: number) => value.toFixed(1).replace('-', '−');
+
 export class DebriefScene extends PlayScene {
   private leftAs: LeftAs | null = null;
 
@@ -183,8 +186,8 @@ export class DebriefScene extends PlayScene {
             'tr',
             {},
             el('th', { text: row.name, attrs: { scope: 'row' } }),
-            el('td', { class: 'score', text: row.game.total.toFixed(1) }),
-            el('td', { class: 'score', text: row.history.total.toFixed(1) }),
+            el('td', { class: 'score', text: points(row.game.total) }),
+            el('td', { class: 'score', text: points(row.history.total) }),
           ),
         ),
       ),

@@ -69,9 +69,19 @@ export class GlossaryScene extends PlayScene {
       attrs: { type: 'search', autocomplete: 'off', spellcheck: false, 'aria-controls': 'glossary-list', 'aria-keyshortcuts': 'F' },
     });
     const count = el('p', { class: 'glossary-count', attrs: { 'aria-live': 'polite', role: 'status' } });
+    const title = scenario?.meta.title;
+    const scenarioNote = el('p', {
+      class: 'note',
+      text: !scenario
+        ? 'The game’s own terms, in alphabetical order.'
+        : scenario.glossary.length > 0
+          ? `The game’s terms and those of “${title}” (marked “From the scenario”, with their sources), in alphabetical order.`
+          : `The game’s terms, in alphabetical order; “${title}” brings none of its own.`,
+    });
     const entries = new Map(glossary.map((entry) => [entry.id, this.entryElement(entry)]));
-    const list = el('div', { class: 'glossary-list scroll', id: 'glossary-list' }, ...entries.values());
     const empty = el('p', { class: 'glossary-empty', attrs: { hidden: true } });
+    // The note scrolls away with the list, leaving the filter and the entries the room.
+    const list = el('div', { class: 'glossary-list scroll', id: 'glossary-list' }, scenarioNote, ...entries.values(), empty);
     const apply = () => {
       const kept = new Set(filterGlossary(glossary, filter.value).map((entry) => entry.id));
       for (const [id, element] of entries) element.hidden = !kept.has(id);
@@ -91,15 +101,6 @@ export class GlossaryScene extends PlayScene {
       }
     });
 
-    const title = scenario?.meta.title;
-    const scenarioNote = el('p', {
-      class: 'note',
-      text: !scenario
-        ? 'The game’s own terms, in alphabetical order.'
-        : scenario.glossary.length > 0
-          ? `The game’s terms and those of “${title}” (marked “From the scenario”, with their sources), in alphabetical order.`
-          : `The game’s terms, in alphabetical order; “${title}” brings none of its own.`,
-    });
     const tools = el(
       'div',
       { class: 'glossary-tools' },
@@ -115,15 +116,15 @@ export class GlossaryScene extends PlayScene {
         filter,
       ),
       fixed ? null : this.scenarioPicker(scenario),
+      count,
     );
 
     this.mount(
       el(
         'section',
         { class: 'panel glossary-screen' },
-        el('div', { class: 'glossary-head' }, el('h1', { text: 'Glossary' }), scenarioNote, tools, count),
+        el('div', { class: 'glossary-head' }, el('h1', { text: 'Glossary' }), tools),
         list,
-        empty,
         el('div', { class: 'actions' }, button('Back', back, { key: 'Esc', class: 'primary' })),
       ),
       'Glossary.',
@@ -161,7 +162,7 @@ export class GlossaryScene extends PlayScene {
         attrs: { tabindex: -1, 'aria-labelledby': headingId },
       },
       el('h2', { id: headingId, text: entry.term }),
-      entry.fromScenario ? el('p', { class: 'glossary-origin', text: `From the scenario “${entry.fromScenario}”` }) : null,
+      entry.fromScenario ? el('p', { class: 'glossary-origin', text: 'From the scenario' }) : null,
       el('p', { class: 'glossary-definition', text: entry.definition }),
       entry.sources.length > 0
         ? el(
@@ -192,6 +193,6 @@ export class GlossaryScene extends PlayScene {
       this.refocusPicker = true;
       this.scene.restart({ ...this.request, term: undefined });
     });
-    return el('div', { class: 'field' }, el('label', { text: 'With the terms of the scenario', attrs: { for: id } }), select);
+    return el('div', { class: 'field' }, el('label', { text: 'Scenario', attrs: { for: id } }), select);
   }
 }
