@@ -2,6 +2,7 @@
  * The glossary: reached from the menu by keyboard, filtered, left with Esc; opened from a finished
  * game's debrief at the term a link names, and left back to the debrief as it was.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, openMenu, press, snap, test, waitForScreen } from './fixtures.ts';
 import { playToDebrief, position, startAgainstPragmatist } from './play-helpers.ts';
@@ -153,5 +154,58 @@ test('from the debrief, a term link opens the glossary at its term, and Back ret
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   await page.emulateMedia({ media: 'screen' });
   await expect(page.locator('.debrief-glossary')).toBeHidden();
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a loaded scenario brings its own entries: marked, with sources, shown as text, replacing a built-in one', async ({
+  page,
+  consoleErrors,
+}) => {
+  const doc = JSON.parse(readFileSync(new URL('../../scenarios/geneva-2022.json', import.meta.url), 'utf8')) as {
+    meta: { id: string; title: string; sources: { id: string; label: string }[] };
+    glossary?: unknown[];
+  };
+  doc.meta.id = 'glossary-check';
+  doc.meta.title = 'Glossary check';
+  const source = doc.meta.sources[0]!;
+  doc.glossary = [
+    {
+      id: 'markup',
+      term: '<b>Not bold</b> term',
+      definition: '<img src=x onerror="document.body.dataset.hacked=1"> stays text.',
+      sources: [source.id],
+    },
+    { id: 'red-line', term: 'Red line (as the scenario draws it)', definition: 'The scenario’s own wording for this term.' },
+  ];
+  await openMenu(page);
+  await press(page, 'p');
+  await waitForScreen(page, 'picker');
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'glossary-check.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  await expect(page.locator('.scenario-card.loaded h2')).toHaveText('Glossary check');
+  await page.getByRole('button', { name: 'Back to menu' }).click();
+  await waitForScreen(page, 'title');
+
+  await press(page, 'l');
+  await waitForScreen(page, 'glossary');
+  await page.getByLabel('Scenario', { exact: true }).selectOption({ label: 'Glossary check' });
+  await expect(page.getByLabel('Scenario', { exact: true })).toBeFocused();
+  const markup = page.locator('#glossary-markup');
+  await expect(markup.locator('h2')).toHaveText('<b>Not bold</b> term');
+  await expect(markup.locator('.glossary-definition')).toHaveText('<img src=x onerror="document.body.dataset.hacked=1"> stays text.');
+  await expect(markup.locator('b, img')).toHaveCount(0);
+  await expect(markup.locator('.glossary-origin')).toHaveText('From the scenario');
+  await expect(markup.locator('.glossary-sources li')).toHaveText([source.label]);
+  await expect(page.locator('#glossary-red-line h2')).toHaveText('Red line (as the scenario draws it)');
+  await expect(page.locator('.glossary-entry h2', { hasText: /^Red line$/ })).toHaveCount(0);
+  expect(await page.evaluate(() => document.body.dataset.hacked)).toBeUndefined();
+  await snap(page, 'glossary-scenario');
+  // The game's terms only.
+  await page.getByLabel('Scenario', { exact: true }).selectOption({ label: 'None: the game’s terms only' });
+  await expect(page.locator('#glossary-markup')).toHaveCount(0);
+  await expect(page.locator('#glossary-red-line h2')).toHaveText('Red line');
+  await press(page, 'Escape');
+  await waitForScreen(page, 'title');
   expect(consoleErrors).toEqual([]);
 });

@@ -115,7 +115,7 @@ export class GlossaryScene extends PlayScene {
         ),
         filter,
       ),
-      fixed ? null : this.scenarioPicker(scenario),
+      fixed ? null : this.scenarioPicker(scenario, back),
       count,
     );
 
@@ -177,7 +177,7 @@ export class GlossaryScene extends PlayScene {
   }
 
   /** With no game in progress, the player picks which scenario's own terms to include. */
-  private scenarioPicker(shown: Scenario | null): HTMLElement | null {
+  private scenarioPicker(shown: Scenario | null, back: () => void): HTMLElement | null {
     if (this.play.entries.length === 0) return null;
     const id = uniqueId('glossary-scenario');
     const select = el(
@@ -188,6 +188,12 @@ export class GlossaryScene extends PlayScene {
         el('option', { text: scenario.meta.title, attrs: { value: scenario.meta.id, selected: scenario === shown } }),
       ),
     );
+    // Shortcuts leave a list box alone, but Esc has nothing else to do on a closed one.
+    select.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      back();
+    });
     select.addEventListener('change', () => {
       this.picked = select.value;
       this.refocusPicker = true;
