@@ -151,16 +151,19 @@ const random: Policy = {
   },
 };
 
-/** Greedy's bar: no deal, plus half of what its own best terms would add to that. */
+/** How far from no deal toward its own best terms a package must go before greedy takes it. */
+const GREEDY_SHARE = 0.4;
+
+/** Greedy's bar: no deal, plus a share of what its own best terms would add to that. */
 function greedyBar(view: BotView): number {
   const floor = noDeal(view);
-  return floor + Math.max(0, worth(view, bestPositions(view)) - floor) / 2;
+  return floor + Math.max(0, worth(view, bestPositions(view)) - floor) * GREEDY_SHARE;
 }
 
 const greedy: Policy = {
   name: 'greedy',
   description:
-    'Demands its best terms short of the other side’s red lines; takes a package only if it is worth at least halfway from no deal to those terms.',
+    'Demands its best terms short of the other side’s red lines; takes a package only if it goes at least 40% of the way from no deal to those terms.',
   propose: (view) => ({ side: view.side, positions: bestPositions(view), posture: null, tone: 'firm' }),
   respond: (view) => {
     const deal = acceptance(view, proposalOnTable(view), (value) => value >= greedyBar(view));
