@@ -5,6 +5,7 @@
  * holds (or there is nothing to test), 1 when one fails or the tests are invalid, 2 when a file
  * cannot be read or parsed.
  */
+import { existsSync } from 'node:fs';
 import { formatOf, parseDocumentText } from '../../engine/scenario/formats.ts';
 import { formatPath, formatProblem, type Problem } from '../../engine/scenario/problems.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
@@ -67,7 +68,14 @@ function printCase(io: Io, result: CaseResult): void {
   }
 }
 
-export async function testCommand(path: string, options: TestOptions, io: Io): Promise<number> {
+/** The tests file kept beside a scenario, by convention: `NAME.tests.yaml` (or .yml, .json) for `NAME.json`. */
+export function siblingExpectations(path: string): string | null {
+  const base = path.replace(/\.(json|ya?ml)$/i, '');
+  return ['.tests.yaml', '.tests.yml', '.tests.json'].map((ending) => base + ending).find((candidate) => existsSync(candidate)) ?? null;
+}
+
+export async function testCommand(path: string, given: TestOptions, io: Io): Promise<number> {
+  const options = { ...given, expectations: given.expectations ?? siblingExpectations(path) };
   const loaded = await loadScenarioFile(path, io);
   if (!loaded.ok) return loaded.exit;
   const { scenario } = loaded;
@@ -82,7 +90,7 @@ export async function testCommand(path: string, options: TestOptions, io: Io): P
   }
   const title = `"${scenario.meta.title}" (${scenario.meta.id} ${scenario.meta.version})`;
   if (sets.length === 0) {
-    const message = `${path}: no scenario tests, nothing to check (add a tests list to the scenario, or name a file with --expectations FILE)`;
+    const message = `${path}: no scenario tests, nothing to check (add a tests list to the scenario, keep them beside it in a .tests.yaml file, or name a file with --expectations FILE)`;
     if (options.json)
       io.out(JSON.stringify({ scenario: scenarioInfo(path, scenario), ok: true, held: 0, failed: 0, cases: [], message }, null, 2));
     else io.out(message);
