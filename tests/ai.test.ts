@@ -5,6 +5,8 @@ import { cheapestConcession } from '../src/engine/ai/concession.ts';
 import { aiPropose, aiReply, aiRespond } from '../src/engine/ai/counterpart.ts';
 import { outsideOption, reservation, willingnessToRisk, zeuthen } from '../src/engine/ai/valuation.ts';
 import { POLICY_NAMES, type PolicyName } from '../src/engine/bots/policies.ts';
+import { dayRange } from '../src/engine/scenario/dates.ts';
+import { playGame } from '../src/engine/simulation/play.ts';
 import { GLOSSARY_IDS } from '../src/engine/glossary.ts';
 import { isLegalProposal, isLegalReply, isLegalResponse } from '../src/engine/rules/legal.ts';
 import { applyProposal, applyReply, applyResponse, advanceRound, resolveRound } from '../src/engine/rules/round.ts';
@@ -938,5 +940,29 @@ describe('decisions in whole games', () => {
       }
     }
     expect(checked).toBeGreaterThan(100);
+  });
+});
+
+describe('the AI quotes only what had been said by then', () => {
+  it('every quote it uses in whole games is dated on or before the round it speaks in', () => {
+    let quoted = 0;
+    for (const persona of g.personas) {
+      const side = persona.side === US ? RU : US;
+      for (let seed = 1; seed <= 12; seed++) {
+        const policy = POLICY_NAMES[seed % POLICY_NAMES.length]!;
+        const final = playGame(g, { seed, playerSide: side, opponent: { kind: 'ai', persona: persona.id } }, { [side]: policy }).final;
+        for (const record of final.rounds) {
+          for (const statement of record.statements) {
+            if (statement.quote === null) continue;
+            const quote = g.quotes.find((item) => item.id === statement.quote)!;
+            quoted++;
+            expect(dayRange(quote.date)!.first, `${quote.id} (${quote.date}) in round ${record.round + 1}`).toBeLessThanOrEqual(
+              dayRange(g.rounds[record.round]!.date)!.last,
+            );
+          }
+        }
+      }
+    }
+    expect(quoted).toBeGreaterThan(0);
   });
 });

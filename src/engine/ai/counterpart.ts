@@ -5,6 +5,7 @@
  * counters with what it was offered, and its posture and tone match what it decided.
  */
 import { Dice } from '../random.ts';
+import { quoteAvailableIn } from '../scenario/dates.ts';
 import type { Mood, Persona, Scenario } from '../scenario/schema.ts';
 import { acceptableUnits } from '../rules/legal.ts';
 import type { AiNote } from '../rules/round.ts';
@@ -35,8 +36,11 @@ export function personaOf(scenario: Scenario, state: GameState, side: string): P
   return scenario.personas.find((persona) => persona.id === opponent.persona && persona.side === side) ?? null;
 }
 
-function statementFor(scenario: Scenario, side: string, mood: Mood, dice: Dice) {
-  const quotes = scenario.quotes.filter((quote) => quote.side === side && quote.mood === mood);
+/** A sourced quote that fits the mood and had been said by the round's date, or none. */
+function statementFor(scenario: Scenario, state: GameState, side: string, mood: Mood, dice: Dice) {
+  const quotes = scenario.quotes.filter(
+    (quote) => quote.side === side && quote.mood === mood && quoteAvailableIn(scenario, quote, state.round),
+  );
   return { side, mood, quote: quotes.length > 0 ? dice.pick(quotes).id : null };
 }
 
@@ -141,7 +145,7 @@ export function aiPropose(scenario: Scenario, state: GameState, side: string, pe
       ...(concession ? ['logrolling'] : []),
       ...stance.terms,
     ]),
-    statement: statementFor(scenario, side, stance.tone === 'belligerent' ? 'warn' : 'open', dice),
+    statement: statementFor(scenario, state, side, stance.tone === 'belligerent' ? 'warn' : 'open', dice),
     rng: dice.state,
   };
 }
@@ -311,7 +315,7 @@ export function aiRespond(scenario: Scenario, state: GameState, side: string, pe
       [...reasons, ...decided.reasons, stance.reason],
       [...terms, ...decided.terms, ...stance.terms],
     ),
-    statement: statementFor(scenario, side, moodOf(decided.kind), dice),
+    statement: statementFor(scenario, state, side, moodOf(decided.kind), dice),
     rng: dice.state,
   };
 }
@@ -337,7 +341,7 @@ export function aiReply(scenario: Scenario, state: GameState, side: string, pers
   return {
     move,
     decision: decision(state, side, persona, 'reply', move.kind, judged, null, reasons, [...terms, 'reservation-value']),
-    statement: statementFor(scenario, side, moodOf(move.kind), dice),
+    statement: statementFor(scenario, state, side, moodOf(move.kind), dice),
     rng: dice.state,
   };
 }
