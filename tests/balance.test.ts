@@ -6,7 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { POLICY_NAMES, type PolicyName } from '../src/engine/bots/policies.ts';
 import type { OutcomeKind, Scenario } from '../src/engine/scenario/schema.ts';
-import { balanceBySide, balancePlan, balanceWarnings, NEARLY_ALWAYS, NEARLY_NEVER } from '../src/engine/simulation/balance.ts';
+import {
+  balanceBySide,
+  balancePlan,
+  balanceWarnings,
+  NEARLY_ALWAYS,
+  NEARLY_NEVER,
+  severalRounds,
+} from '../src/engine/simulation/balance.ts';
 import { runBatch, type GameSummary, type Matchup } from '../src/engine/simulation/batch.ts';
 import { geneva, genevaWith, type JsonObject } from './helpers.ts';
 
@@ -33,19 +40,25 @@ function mixedOutcomes(count: number, offset = 0): OutcomeKind[] {
   return Array.from({ length: count }, (_, k) => kinds[(k + offset) % kinds.length]!);
 }
 
-/**
- * Ten games per matchup, outcomes mixed; the best policy against each persona differs (the
- * persona's position in its list picks the winner), so no warning applies.
- */
-function mixedGames(): GameSummary[] {
-  return gamesFor((_, i) => mixedOutcomes(10, i).map((outcome) => game(i, outcome, mixedScores(i))));
+/** The position of matchup i's persona among its side's personas. */
+function personaIndex(i: number): number {
+  const matchup = plan[i]!;
+  return personasOf(geneva, matchup.side === 'us' ? 'ru' : 'us').indexOf(matchup.persona);
 }
 
-/** Scores for matchup i under which a different policy is best against each persona. */
+/**
+ * Ten games per matchup, outcomes mixed; the best policy against each persona differs (the
+ * persona's position in its list picks the winner, never the random policy), and each persona's
+ * games end in a band of their own, so no warning applies.
+ */
+function mixedGames(): GameSummary[] {
+  return gamesFor((_, i) => mixedOutcomes(10, i).map((outcome) => game(i, outcome, mixedScores(i), 10 + 25 * personaIndex(i))));
+}
+
+/** Scores for matchup i under which a different policy, never random, is best against each persona. */
 function mixedScores(i: number): Record<string, number> {
   const matchup = plan[i]!;
-  const personas = personasOf(geneva, matchup.side === 'us' ? 'ru' : 'us');
-  const winner = POLICY_NAMES[personas.indexOf(matchup.persona) % POLICY_NAMES.length];
+  const winner = POLICY_NAMES[1 + (personaIndex(i) % (POLICY_NAMES.length - 1))];
   const score = matchup.policy === winner ? 80 : 40;
   return { us: score, ru: score };
 }
@@ -53,7 +66,10 @@ function mixedScores(i: number): Record<string, number> {
 /** `outcomes.length` games spread over one side's matchups, with mixed scores. */
 function sideGames(side: 'us' | 'ru', outcomes: OutcomeKind[]): GameSummary[] {
   const indices = plan.map((matchup, i) => (matchup.side === side ? i : -1)).filter((i) => i >= 0);
-  return outcomes.map((outcome, k) => game(indices[k % indices.length]!, outcome, mixedScores(indices[k % indices.length]!)));
+  return outcomes.map((outcome, k) => {
+    const i = indices[k % indices.length]!;
+    return game(i, outcome, mixedScores(i), 10 + 25 * personaIndex(i));
+  });
 }
 
 const warningsFor = (games: GameSummary[]) => balanceWarnings(geneva, balanceBySide(geneva, plan, games));
@@ -221,13 +237,51 @@ describe('balanceWarnings', () => {
         }),
       ),
     );
+    const alike = (name: string, [a, b, c]: string[]) => [
+      `${a} and ${b} end games alike when bots play ${name}`,
+      `${a} and ${c} end games alike when bots play ${name}`,
+      `${b} and ${c} end games alike when bots play ${name}`,
+    ];
     expect(warningsFor(games)).toEqual([
       `war in nearly every game (100%) when bots play ${US_NAME}`,
       `the greedy policy scores best against every persona when bots play ${US_NAME}`,
+      ...alike(US_NAME, personasOf(geneva, 'ru')),
       `war in almost no game (0%) when bots play ${RU_NAME}: the risk may not bite`,
       `the same outcome, agreement, in 100% of games when bots play ${RU_NAME}`,
       `the hawk policy scores best against every persona when bots play ${RU_NAME}`,
+      ...alike(RU_NAME, personasOf(geneva, 'us')),
     ]);
+  });
+
+  it('the random policy best against any one persona', () => {
+    const games = mixedGames().map((item) => {
+      const matchup = plan[item.matchup]!;
+      if (matchup.side !== 'us' || matchup.persona !== 'ru-bluffer') return item;
+      return { ...item, scores: { us: matchup.policy === 'random' ? 95 : 30, ru: 50 } };
+    });
+    expect(warningsFor(games)).toEqual([`the random policy scores best against ru-bluffer when bots play ${US_NAME}`]);
+  });
+
+  it('personas whose games end alike: the same outcomes in the same bands', () => {
+    const games = mixedGames().map((item) => {
+      const matchup = plan[item.matchup]!;
+      // The bluffer's games end like the pragmatist's: same outcomes, same final band.
+      if (matchup.side !== 'us' || matchup.persona !== 'ru-bluffer') return item;
+      const twin = plan.findIndex((other) => other.side === 'us' && other.policy === matchup.policy && other.persona === 'ru-pragmatist');
+      return { ...item, finalRisk: 10 + 25 * personaIndex(twin), outcome: mixedOutcomes(10, twin)[item.index % 10]! };
+    });
+    expect(warningsFor(games)).toContain(`ru-pragmatist and ru-bluffer end games alike when bots play ${US_NAME}`);
+    // The same outcomes ending in other bands are not alike.
+    expect(warningsFor(mixedGames())).toEqual([]);
+  });
+
+  it('games that end before several rounds', () => {
+    const short = mixedGames().map((item) => (plan[item.matchup]!.side === 'ru' ? { ...item, rounds: 2 } : item));
+    expect(warningsFor(short)).toEqual([
+      `a typical game lasts 2 rounds when bots play ${RU_NAME}, fewer than ${severalRounds(geneva)}: the talks end before they teach`,
+    ]);
+    const enough = mixedGames().map((item) => (plan[item.matchup]!.side === 'ru' ? { ...item, rounds: severalRounds(geneva) } : item));
+    expect(warningsFor(enough)).toEqual([]);
   });
 
   it('equal scores everywhere: no policy is said to score best against every persona', () => {

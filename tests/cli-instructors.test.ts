@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 
 import { POLICY_NAMES } from '../src/engine/bots/policies.ts';
 import { MAX_SCENARIO_BYTES } from '../src/engine/scenario/formats.ts';
-import { geneva, GENEVA_PATH, GENEVA_TEXT, genevaDoc, setPath, type JsonObject, runCli, tempFiles } from './helpers.ts';
+import { geneva, GENEVA_PATH, GENEVA_TEXT, genevaDoc, ROOT, setPath, type JsonObject, runCli, tempFiles } from './helpers.ts';
 
 const { dir, file } = tempFiles('red-lines-instructors-');
 const run = runCli;
@@ -23,6 +23,9 @@ const ID_VERSION = `${geneva.meta.id} ${geneva.meta.version}`;
 const US_NAME = 'United States / NATO';
 const RU_NAME = 'Russia';
 const personas = (side: string) => geneva.personas.filter((persona) => persona.side === side).length;
+
+const NO_WARNINGS =
+  'No warnings: war is neither certain nor absent, no policy scores best against every persona, chance beats none, the personas end games differently, and games last several rounds.';
 
 /** Geneva in which every incident happens and escalates: war in nearly every game. */
 function warScenario(): JsonObject {
@@ -211,7 +214,7 @@ describe('scenario balance', () => {
     }
     // Warnings or the all-clear close the report.
     const last = out.at(-1)!;
-    expect(last === 'No warnings: no side sees war always or never, and no policy dominates.' || last.startsWith('warning: ')).toBe(true);
+    expect(last === NO_WARNINGS || last.startsWith('warning: ')).toBe(true);
   });
 
   it('--json: sides (2) with a row per policy and persona, and the warnings', async () => {
@@ -259,13 +262,17 @@ describe('scenario balance', () => {
     const path = file('war.yaml', stringify(warScenario()));
     const { code, out } = await run('scenario', 'balance', path, '--games', '3');
     expect(code).toBe(0);
-    expect(out).toContain(`warning: war in nearly every game (100%) when bots play ${RU_NAME}`);
+    expect(out.some((line) => line.startsWith('warning: war in nearly every game (') && line.endsWith(`when bots play ${RU_NAME}`))).toBe(
+      true,
+    );
     expect(out.at(-1)!.startsWith('warning: ')).toBe(true);
-    expect(out).not.toContain('No warnings: no side sees war always or never, and no policy dominates.');
+    expect(out).not.toContain(NO_WARNINGS);
 
     const json = await run('scenario', 'balance', path, '--games', '3', '--json');
     const report = JSON.parse(json.out[0]!) as { warnings: string[] };
-    expect(report.warnings).toContain(`war in nearly every game (100%) when bots play ${RU_NAME}`);
+    expect(
+      report.warnings.some((warning) => warning.startsWith('war in nearly every game (') && warning.endsWith(`when bots play ${RU_NAME}`)),
+    ).toBe(true);
     expect(out.filter((line) => line.startsWith('warning: '))).toEqual(report.warnings.map((warning) => `warning: ${warning}`));
   });
 
@@ -336,4 +343,16 @@ describe('usage', () => {
     expect(code).toBe(2);
     expect(err.join('\n')).toContain('Usage:');
   });
+});
+
+describe('the bundled scenarios are balanced as a teacher would want', () => {
+  // Issue 8, point 6: no policy best against every persona, chance never best, personas that differ,
+  // games of several rounds — with the command's default number of games.
+  for (const name of ['geneva-2022', 'counterfactual-2022', 'inf-1987']) {
+    it(`${name}: scenario balance --json has no warnings`, async () => {
+      const { code, out } = await run('scenario', 'balance', `${ROOT}/scenarios/${name}.json`, '--json');
+      expect(code).toBe(0);
+      expect((JSON.parse(out[0]!) as { warnings: string[] }).warnings).toEqual([]);
+    }, 120_000);
+  }
 });

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { aiRespond } from '../src/engine/ai/counterpart.ts';
 import { applyProposal } from '../src/engine/rules/round.ts';
 import { RESPONSE_KINDS } from '../src/engine/scenario/schema.ts';
-import { againstAi, geneva, GENEVA_PATH, genevaDoc, opened, runCli, tempFiles, type Json } from './helpers.ts';
+import { againstAi, geneva, GENEVA_PATH, GENEVA_TEXT, genevaDoc, opened, runCli, tempFiles, type Json } from './helpers.ts';
 
 const { file } = tempFiles('red-lines-scenario-test-');
 
@@ -111,13 +111,21 @@ describe('scenario test: exit 0', () => {
     expect(out.at(-1)).toBe('All 2 cases hold.');
   });
 
-  it('a scenario with no tests and no expectations: nothing to check, exit 0', async () => {
-    const { code, out, err } = await runCli('scenario', 'test', GENEVA_PATH);
+  it('a scenario with no tests, none beside it and no expectations: nothing to check, exit 0', async () => {
+    const alone = file('alone.json', GENEVA_TEXT);
+    const { code, out, err } = await runCli('scenario', 'test', alone);
     expect(code).toBe(0);
     expect(err).toEqual([]);
     expect(out).toEqual([
-      `${GENEVA_PATH}: no scenario tests, nothing to check (add a tests list to the scenario, or name a file with --expectations FILE)`,
+      `${alone}: no scenario tests, nothing to check (add a tests list to the scenario, keep them beside it in a .tests.yaml file, or name a file with --expectations FILE)`,
     ]);
+  });
+
+  it('a bundled scenario: its tests file beside it is used, and every case holds', async () => {
+    const { code, out } = await runCli('scenario', 'test', GENEVA_PATH);
+    expect(out).toContain(`From ${GENEVA_PATH.replace(/\.json$/, '.tests.yaml')} (14 cases):`);
+    expect(out.at(-1)).toBe('All 14 cases hold.');
+    expect(code).toBe(0);
   });
 });
 

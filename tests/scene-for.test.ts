@@ -40,6 +40,10 @@ function snapshotsByState(): Map<string, GameSnapshot> {
     ['random', 'hawk'],
     ['greedy', 'dove'],
     ['greedy', 'random'],
+    // Partial deals come from a hawk or tit for tat against random play.
+    ['hawk', 'random'],
+    ['reciprocal', 'random'],
+    ['dove', 'random'],
   ];
   for (const [us, ru] of pairs) {
     for (let seed = 1; seed <= 12; seed++) {

@@ -44,7 +44,10 @@ export async function balanceCommand(path: string, options: { games: number; jso
     for (const line of simulationTable(scenario, rows)) io.out(`  ${line}`);
   }
   io.out('');
-  if (warnings.length === 0) io.out('No warnings: no side sees war always or never, and no policy dominates.');
-  else for (const warning of warnings) io.out(`warning: ${warning}`);
+  if (warnings.length === 0) {
+    io.out(
+      'No warnings: war is neither certain nor absent, no policy scores best against every persona, chance beats none, the personas end games differently, and games last several rounds.',
+    );
+  } else for (const warning of warnings) io.out(`warning: ${warning}`);
   return EXIT.ok;
 }

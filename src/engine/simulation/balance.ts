@@ -113,7 +113,7 @@ export function balanceWarnings(scenario: Scenario, sides: readonly SideBalance[
     });
     if (balance.total.medianRounds < severalRounds(scenario)) {
       warnings.push(
-        `a typical game lasts ${balance.total.medianRounds} rounds when bots play ${name}, fewer than ${severalRounds(scenario)}: the talks end before they teach`,
+        `a typical game lasts ${balance.total.medianRounds} round${balance.total.medianRounds === 1 ? '' : 's'} when bots play ${name}, fewer than ${severalRounds(scenario)}: the talks end before they teach`,
       );
     }
   }
