@@ -97,7 +97,7 @@ export const sideSchema = z
     warUtility: scale(
       0,
       100,
-      'What war would bring the side, on the 0-100 utility scale of the tracks: how it values the settlement war would impose. Used for scores; the AI uses its persona\'s belief.',
+      "What war would bring the side, on the 0-100 utility scale of the tracks: how it values the settlement war would impose. Used for scores; the AI uses its persona's belief.",
     ),
     warCost: scale(
       0,
@@ -311,11 +311,12 @@ export const escalationSchema = z
       })
       .describe('Incidents: seeded rolls whose chance grows with the risk.'),
     walkoutRisk: scale(0, 50, 'How much a walk-out raises the risk.'),
-    warChance: riskCurve('The chance that the crisis ends in war if no deal settles it, by risk: it weighs outside options and scores.')
-      .default([
-        { risk: 0, chance: 0 },
-        { risk: 100, chance: 1 },
-      ]),
+    warChance: riskCurve(
+      'The chance that the crisis ends in war if no deal settles it, by risk: it weighs outside options and scores.',
+    ).default([
+      { risk: 0, chance: 0 },
+      { risk: 100, chance: 1 },
+    ]),
     audienceCost: scale(
       0,
       30,
@@ -501,7 +502,9 @@ export const scenarioSchema = z
         .array(glossaryEntrySchema)
         .max(80)
         .default([])
-        .describe("Terms of art the scenario uses, explained for students; the game's own terms (reservation value, audience costs…) are built in."),
+        .describe(
+          "Terms of art the scenario uses, explained for students; the game's own terms (reservation value, audience costs…) are built in.",
+        ),
       debrief: debriefSchema,
       map: mapSchema.optional(),
       tests: testCasesSchema
