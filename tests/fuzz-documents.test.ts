@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { stringify } from 'yaml';
+import { isScalar, LineCounter, parseDocument, stringify, visit } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
 import { GameRun } from '../src/engine/machine/game-run.ts';
@@ -18,28 +18,18 @@ import { Dice, seedState } from '../src/engine/random.ts';
 import { formatOf, parseDocumentText } from '../src/engine/scenario/formats.ts';
 import { loadScenarioDocument } from '../src/engine/scenario/load.ts';
 import { formatProblem, type Checked } from '../src/engine/scenario/problems.ts';
-import {
-  allPaths,
-  captureIo,
-  deletePath,
-  geneva,
-  genevaDoc,
-  getPath,
-  hotseat,
-  policyEvent,
-  setPath,
-  type Json,
-  type JsonPath,
-} from './helpers.ts';
-import { jsonValue } from './fuzz-values.ts';
+import { allPaths, captureIo, deletePath, geneva, genevaDoc, hotseat, policyEvent, setPath, type Json, type JsonPath } from './helpers.ts';
+import { fuzzRuns, gameSeed, jsonValue, nameSeedOnFailure, ownValue, rerun } from './fuzz-values.ts';
+
+nameSeedOnFailure();
 
 // ---------------------------------------------------------------------------------------------
 // A game in progress, started before any document is loaded: the loader must never touch it.
 
 const GAME = new GameRun(geneva);
-GAME.send({ type: 'START', setup: hotseat(11) });
+GAME.send({ type: 'START', setup: hotseat(gameSeed('game')) });
 {
-  const dice = new Dice(seedState('fuzz-documents'));
+  const dice = new Dice(seedState(gameSeed('game-bots')));
   for (let step = 0; step < 6; step++) {
     const event = policyEvent(GAME, { us: 'greedy', ru: 'hawk' }, dice);
     if (!event || !GAME.send(event)) break;
@@ -158,21 +148,21 @@ function defineKey(target: Json, key: string, value: Json): void {
   }
 }
 
-/** Applies a mutation at one of the document's paths (chosen among `paths`, computed before). */
+/** Applies a mutation at one of the document's paths (chosen among `paths`, computed before) that it still has. */
 function mutate(doc: Json, paths: readonly JsonPath[], change: Mutation): void {
   const path = paths[change.at % paths.length]!;
-  const parent = getPath(doc, path.slice(0, -1));
+  const parent = ownValue(doc, path.slice(0, -1));
   if (parent === null || typeof parent !== 'object' || parent === undefined) return;
-  if (getPath(doc, path) === undefined && change.kind !== 'add-key') return;
+  if (ownValue(doc, path) === undefined && change.kind !== 'add-key') return;
   switch (change.kind) {
     case 'delete':
       return deletePath(doc, path);
     case 'replace':
       return setPath(doc, path, change.value);
     case 'retype':
-      return setPath(doc, path, retype(getPath(doc, path)));
+      return setPath(doc, path, retype(ownValue(doc, path)));
     case 'add-key': {
-      const target = getPath(doc, path);
+      const target = ownValue(doc, path);
       return defineKey(
         target !== null && typeof target === 'object' && !Array.isArray(target) ? target! : parent,
         change.key,
@@ -180,7 +170,7 @@ function mutate(doc: Json, paths: readonly JsonPath[], change: Mutation): void {
       );
     }
     case 'duplicate':
-      if (Array.isArray(parent)) parent.push(structuredClone(getPath(doc, path)!));
+      if (Array.isArray(parent)) parent.push(structuredClone(ownValue(doc, path)!));
       return;
     case 'huge':
       return setPath(doc, path, 'x'.repeat(change.length));
@@ -202,6 +192,22 @@ function mutatedGeneva(changes: readonly Mutation[]): Json {
 
 const GENEVA_YAML = stringify(genevaDoc());
 const GENEVA_YAML_LINES = GENEVA_YAML.split('\n');
+
+/**
+ * The lines of the Geneva YAML that hold a key of a mapping with its value on the line, not in
+ * quotes or a block: the lines that a copy written just before them turns into a duplicate key.
+ * (A line of quoted text that runs on may look like a key, and is not one.)
+ */
+const DUPLICABLE_KEY_LINES = (() => {
+  const lineCounter = new LineCounter();
+  const keyLines = new Set<number>();
+  visit(parseDocument(GENEVA_YAML, { lineCounter }), {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.range) keyLines.add(lineCounter.linePos(pair.key.range[0]).line - 1);
+    },
+  });
+  return GENEVA_YAML_LINES.flatMap((line, at) => (keyLines.has(at) && /^ *[A-Za-z$]+: [^'"|>]/.test(line) ? [at] : []));
+})();
 
 const YAML_SCALARS = [
   '~',
@@ -370,7 +376,7 @@ describe('fuzzing scenario documents through the browser loader', () => {
         const result = load(text, name);
         expect(result.ok).toBe(false);
       }),
-      { numRuns: 2000, seed: 21 },
+      fuzzRuns(2000),
     );
   });
 
@@ -383,7 +389,7 @@ describe('fuzzing scenario documents through the browser loader', () => {
           expect(load(text, name).ok).toBe(false);
         },
       ),
-      { numRuns: 2000, seed: 22 },
+      fuzzRuns(2000),
     );
   });
 
@@ -393,11 +399,11 @@ describe('fuzzing scenario documents through the browser loader', () => {
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.constantFrom(...JSON_NAMES, 'scenario'), (changes, name) => {
         if (load(JSON.stringify(mutatedGeneva(changes)), name).ok) ok++;
       }),
-      { numRuns: 700, seed: 23 },
+      fuzzRuns(700),
     );
     // Some mutations are harmless (a changed label), most are not: both kinds were exercised.
-    expect(ok).toBeGreaterThan(0);
-    expect(ok).toBeLessThan(700);
+    expect(ok, `documents accepted; ${rerun()}`).toBeGreaterThan(0);
+    expect(ok, `documents accepted; ${rerun()}`).toBeLessThan(700);
   });
 
   it('200 mutated Geneva documents as YAML', () => {
@@ -406,10 +412,10 @@ describe('fuzzing scenario documents through the browser loader', () => {
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), fc.constantFrom(...YAML_NAMES), (changes, name) => {
         if (load(stringify(mutatedGeneva(changes)), name).ok) ok++;
       }),
-      { numRuns: 200, seed: 24 },
+      fuzzRuns(200),
     );
-    expect(ok).toBeGreaterThan(0);
-    expect(ok).toBeLessThan(200);
+    expect(ok, `documents accepted; ${rerun()}`).toBeGreaterThan(0);
+    expect(ok, `documents accepted; ${rerun()}`).toBeLessThan(200);
   });
 
   it('250 Geneva YAML texts with lines deleted, duplicated, re-indented, retagged, truncated or bombed', () => {
@@ -431,9 +437,9 @@ describe('fuzzing scenario documents through the browser loader', () => {
           expect(column).toBeLessThanOrEqual(textLines[line! - 1]!.length + 1);
         }
       }),
-      { numRuns: 250, seed: 25 },
+      fuzzRuns(250),
     );
-    expect(syntaxErrors).toBeGreaterThan(0);
+    expect(syntaxErrors, `syntax errors; ${rerun()}`).toBeGreaterThan(0);
   });
 
   it('truncated Geneva texts, YAML and JSON: refused with a position, or (rarely) still a scenario', () => {
@@ -444,30 +450,26 @@ describe('fuzzing scenario documents through the browser loader', () => {
         const result = load(text, yaml ? 'cut.yaml' : 'cut.json');
         if (!yaml) expect(result.ok).toBe(false);
       }),
-      { numRuns: 150, seed: 26 },
+      fuzzRuns(150),
     );
   });
 
   it('duplicate keys: refused in YAML with their line, last one wins in JSON', () => {
     const lines = GENEVA_YAML_LINES;
-    let checked = 0;
+    expect(DUPLICABLE_KEY_LINES.length).toBeGreaterThan(100);
     fc.assert(
-      fc.property(fc.nat({ max: lines.length - 1 }), (at) => {
+      fc.property(fc.constantFrom(...DUPLICABLE_KEY_LINES), (at) => {
         const line = lines[at]!;
-        // A key line inside a mapping with a value on the line, not a quoted or block text that runs on.
-        if (!/^ *[A-Za-z$]+: [^'"|>]/.test(line)) return;
         // Its first line written once more just before it: the original is now the duplicate.
         const duplicate = [...lines.slice(0, at), line, ...lines.slice(at)];
-        checked++;
         const result = load(duplicate.join('\n'), 'duplicate.yaml');
         expect(result.ok).toBe(false);
         if (!result.ok) {
           expect(result.problems[0]!.message).toBe(`invalid YAML at line ${at + 2}, column ${indentOf(line) + 1}: Map keys must be unique`);
         }
       }),
-      { numRuns: 100, seed: 27 },
+      fuzzRuns(100),
     );
-    expect(checked).toBeGreaterThan(20);
     const json = JSON.stringify(genevaDoc()).replace('"meta":{', '"meta":{"id":"first",');
     const result = load(json, 'duplicate.json');
     expect(result.ok).toBe(true);
@@ -567,10 +569,10 @@ describe('fuzzing `red-lines scenario check` with the same documents', () => {
           }
         },
       ),
-      { numRuns: 120, seed: 28 },
+      fuzzRuns(120),
     );
     // All three outcomes were exercised.
-    expect([...seen].sort()).toEqual([0, 1, 2]);
+    expect([...seen].sort(), `exit codes seen; ${rerun()}`).toEqual([0, 1, 2]);
   });
 });
 
@@ -578,8 +580,8 @@ describe('fuzzing `red-lines scenario check` with the same documents', () => {
 
 describe('after all the loads', () => {
   it('many documents were read, some of them accepted', () => {
-    expect(loads).toBeGreaterThan(5000);
-    expect(accepted).toBeGreaterThan(0);
+    expect(loads, rerun()).toBeGreaterThan(5000);
+    expect(accepted, `documents accepted; ${rerun()}`).toBeGreaterThan(0);
   });
 
   it('the prototypes are exactly as they were', () => {
@@ -592,7 +594,7 @@ describe('after all the loads', () => {
     expect(GAME.snapshot).toBe(GAME_SNAPSHOT);
     const now = GAME.snapshot;
     expect(JSON.stringify({ value: now.value, status: now.status, game: now.context.game })).toBe(GAME_STATE);
-    expect(now.context.game!.rounds.length).toBeGreaterThan(0);
+    expect(now.context.game!.rounds.length, rerun()).toBeGreaterThan(0);
     expect(now.context.scenario).toBe(geneva);
     expect(JSON.stringify(geneva)).toBe(GENEVA_STATE);
   });

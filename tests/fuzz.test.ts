@@ -11,7 +11,7 @@ import { loadScenarioText } from '../src/engine/scenario/load.ts';
 import { loadSessionText, replaySession, type LoadedSession } from '../src/engine/session/load.ts';
 import { narrateGame } from '../src/engine/session/narrate.ts';
 import { recordSession } from '../src/engine/session/record.ts';
-import type { Session, TimedEvent } from '../src/engine/session/format.ts';
+import { SESSION_VERSION, type Session, type TimedEvent } from '../src/engine/session/format.ts';
 import {
   allPaths,
   deletePath,
@@ -19,7 +19,6 @@ import {
   GENEVA_TEXT,
   genevaDoc,
   genevaSource,
-  getPath,
   hotseat,
   playKeepingStates,
   quietStoppedActorWarnings,
@@ -28,7 +27,9 @@ import {
   type JsonObject,
   type JsonPath,
 } from './helpers.ts';
-import { jsonValue } from './fuzz-values.ts';
+import { fuzzRuns, gameSeed, jsonValue, nameSeedOnFailure, ownValue, rerun } from './fuzz-values.ts';
+
+nameSeedOnFailure();
 
 const RUNS = 3000;
 
@@ -84,12 +85,12 @@ function retype(value: Json | undefined): Json {
   return Object.values(value);
 }
 
-/** Applies a mutation at one of the document's paths (chosen among `paths`, computed before). */
+/** Applies a mutation at one of the document's paths (chosen among `paths`, computed before) that it still has. */
 function mutate(doc: Json, paths: readonly JsonPath[], change: Mutation): void {
   const path = paths[change.at % paths.length]!;
-  const parent = getPath(doc, path.slice(0, -1));
+  const parent = ownValue(doc, path.slice(0, -1));
   if (parent === null || typeof parent !== 'object' || parent === undefined) return;
-  if (getPath(doc, path) === undefined && change.kind !== 'add-key') return;
+  if (ownValue(doc, path) === undefined && change.kind !== 'add-key') return;
   switch (change.kind) {
     case 'delete':
       deletePath(doc, path);
@@ -98,10 +99,10 @@ function mutate(doc: Json, paths: readonly JsonPath[], change: Mutation): void {
       setPath(doc, path, change.value);
       return;
     case 'retype':
-      setPath(doc, path, retype(getPath(doc, path)));
+      setPath(doc, path, retype(ownValue(doc, path)));
       return;
     case 'add-key': {
-      const target = getPath(doc, path);
+      const target = ownValue(doc, path);
       const container = target !== null && typeof target === 'object' && !Array.isArray(target) ? target : (parent as Json);
       if (container !== null && typeof container === 'object' && !Array.isArray(container)) {
         Object.defineProperty(container, change.key, { value: change.value, enumerable: true, writable: true, configurable: true });
@@ -109,7 +110,7 @@ function mutate(doc: Json, paths: readonly JsonPath[], change: Mutation): void {
       return;
     }
     case 'duplicate': {
-      if (Array.isArray(parent)) parent.push(structuredClone(getPath(doc, path)!));
+      if (Array.isArray(parent)) parent.push(structuredClone(ownValue(doc, path)!));
       return;
     }
   }
@@ -127,7 +128,7 @@ describe('fuzzing the scenario loader', () => {
         expect(result.ok).toBe(false);
         expectWellFormed(result);
       }),
-      { numRuns: RUNS, seed: 1 },
+      fuzzRuns(RUNS),
     );
   });
 
@@ -145,7 +146,7 @@ describe('fuzzing the scenario loader', () => {
           expectWellFormed(result);
         },
       ),
-      { numRuns: RUNS, seed: 2 },
+      fuzzRuns(RUNS),
     );
   });
 
@@ -160,11 +161,11 @@ describe('fuzzing the scenario loader', () => {
         if (result.ok) accepted++;
         expectNoPollution();
       }),
-      { numRuns: RUNS, seed: 3 },
+      fuzzRuns(RUNS),
     );
     // Some mutations are harmless (a changed label), most are not: both kinds were exercised.
-    expect(accepted).toBeGreaterThan(0);
-    expect(accepted).toBeLessThan(RUNS);
+    expect(accepted, `mutations accepted; ${rerun()}`).toBeGreaterThan(0);
+    expect(accepted, `mutations accepted; ${rerun()}`).toBeLessThan(RUNS);
   });
 
   it(`${RUNS} truncated Geneva texts: a syntax error with a line and a column`, () => {
@@ -177,7 +178,7 @@ describe('fuzzing the scenario loader', () => {
           expect(result.problems[0]!.message).toMatch(/^invalid JSON at line \d+, column \d+: /);
         }
       }),
-      { numRuns: RUNS, seed: 4 },
+      fuzzRuns(RUNS),
     );
   });
 });
@@ -185,16 +186,17 @@ describe('fuzzing the scenario loader', () => {
 // ---------------------------------------------------------------------------------------------
 // Sessions
 
-function session(policies: Record<string, 'random' | 'greedy' | 'hawk' | 'dove'>, seed: number, ai: boolean): Session {
+function session(policies: Record<string, 'random' | 'greedy' | 'hawk' | 'dove'>, seed: string, ai: boolean): Session {
   const setup = ai ? { seed, playerSide: 'us', opponent: { kind: 'ai' as const, persona: 'ru-pragmatist' } } : hotseat(seed);
   const played = playKeepingStates(geneva, setup, policies);
   return recordSession(geneva, genevaSource(), setup, played.events);
 }
 
+// Games of the run's seed: every run fuzzes other sessions.
 const SESSIONS: Session[] = [
-  session({ us: 'random', ru: 'random' }, 3, false),
-  session({ us: 'dove', ru: 'hawk' }, 8, false),
-  session({ us: 'greedy' }, 5, true),
+  session({ us: 'random', ru: 'random' }, gameSeed('session-1'), false),
+  session({ us: 'dove', ru: 'hawk' }, gameSeed('session-2'), false),
+  session({ us: 'greedy' }, gameSeed('session-3'), true),
 ];
 // The longest of them, for the targeted alterations.
 const LONG = [...SESSIONS].sort((a, b) => b.events.length - a.events.length)[0]!;
@@ -215,11 +217,11 @@ describe('fuzzing sessions', () => {
   quietStoppedActorWarnings();
 
   it('the recorded sessions verify', () => {
-    expect(LONG.events.length).toBeGreaterThanOrEqual(8);
+    expect(LONG.events.length, rerun()).toBeGreaterThanOrEqual(8);
     for (const item of SESSIONS) {
       const { replay } = check(JSON.stringify(item));
-      expect(replay?.problems).toEqual([]);
-      expect(replay?.divergesAt).toBeNull();
+      expect(replay?.problems, rerun()).toEqual([]);
+      expect(replay?.divergesAt, rerun()).toBeNull();
     }
   });
 
@@ -243,9 +245,9 @@ describe('fuzzing sessions', () => {
         }
         expectNoPollution();
       }),
-      { numRuns: RUNS, seed: 5 },
+      fuzzRuns(RUNS),
     );
-    expect(detected).toBeGreaterThan(0);
+    expect(detected, `altered sessions detected; ${rerun()}`).toBeGreaterThan(0);
   });
 
   it(`${RUNS} mutated embedded scenarios: never an exception; problems are under "scenario"`, () => {
@@ -258,7 +260,7 @@ describe('fuzzing sessions', () => {
         const { loaded } = check(JSON.stringify(doc));
         if (!loaded.ok) for (const problem of loaded.problems) expect(problem.path[0]).toBe('scenario');
       }),
-      { numRuns: RUNS, seed: 6 },
+      fuzzRuns(RUNS),
     );
   });
 
@@ -270,7 +272,7 @@ describe('fuzzing sessions', () => {
         expect(result.ok).toBe(false);
         expectWellFormed(result);
       }),
-      { numRuns: RUNS, seed: 7 },
+      fuzzRuns(RUNS),
     );
   });
 });
@@ -293,12 +295,13 @@ describe('altered sessions say where they diverge', () => {
         (event.reply as JsonObject).kind = (event.reply as JsonObject).kind === 'reject' ? 'accept' : 'reject';
       else timed.event = { type: 'REPLY', reply: { side: 'us', kind: 'reject' } };
       const { loaded, replay } = check(JSON.stringify(doc));
-      expect(loaded.ok).toBe(true);
-      expect(replay!.problems.length, `event ${k + 1}`).toBeGreaterThan(0);
+      const where = `event ${k + 1}; ${rerun()}`;
+      expect(loaded.ok, where).toBe(true);
+      expect(replay!.problems.length, where).toBeGreaterThan(0);
       const first = replay!.problems[0]!;
       const here = `event ${k + 1} of ${n} (`;
-      expect(first.message, `event ${k + 1}`).toContain(here);
-      expect(replay!.divergesAt === k || (first.path[0] === 'events' && first.path[1] === k), `event ${k + 1}`).toBe(true);
+      expect(first.message, where).toContain(here);
+      expect(replay!.divergesAt === k || (first.path[0] === 'events' && first.path[1] === k), where).toBe(true);
     }
   });
 
@@ -308,9 +311,12 @@ describe('altered sessions say where they diverge', () => {
       const sums = doc.checksums as string[];
       sums[i] = sums[i]!.startsWith('0') ? `1${sums[i]!.slice(1)}` : `0${sums[i]!.slice(1)}`;
       const { replay } = check(JSON.stringify(doc));
-      expect(replay!.divergesAt).toBe(i - 1);
-      expect(replay!.problems[0]!.path).toEqual(['checksums', i]);
-      expect(replay!.problems[0]!.message).toContain(i === 0 ? 'diverges from the recorded game at the start' : `at event ${i} of ${n}`);
+      const where = `checksum ${i}; ${rerun()}`;
+      expect(replay!.divergesAt, where).toBe(i - 1);
+      expect(replay!.problems[0]!.path, where).toEqual(['checksums', i]);
+      expect(replay!.problems[0]!.message, where).toContain(
+        i === 0 ? 'diverges from the recorded game at the start' : `at event ${i} of ${n}`,
+      );
     }
   });
 
@@ -361,7 +367,7 @@ describe('altered sessions say where they diverge', () => {
 
   it('a future format version says "newer version"; other versions and formats are refused in words', () => {
     const newer = asDoc(LONG);
-    newer.formatVersion = 3;
+    newer.formatVersion = SESSION_VERSION + 1;
     const result = loadSessionText(JSON.stringify(newer));
     expect(result.ok).toBe(false);
     if (!result.ok) {

@@ -5,7 +5,10 @@ import type { Setup } from '../src/engine/rules/state.ts';
 import { OUTCOME_KINDS } from '../src/engine/scenario/schema.ts';
 import { loadSessionText, replaySession } from '../src/engine/session/load.ts';
 import { recordSession } from '../src/engine/session/record.ts';
+import { fuzzRuns, nameSeedOnFailure, rerun } from './fuzz-values.ts';
 import { geneva, genevaSource, hotseat, invariantViolations, playKeepingStates } from './helpers.ts';
+
+nameSeedOnFailure();
 
 const g = geneva;
 
@@ -66,10 +69,10 @@ describe('whole games (property)', () => {
           expect(snapshot.context.game).toEqual(played.games[i]);
         });
       }),
-      { numRuns: 250, seed: 20_240_611 },
+      fuzzRuns(250),
     );
     // The runs cover several ways a game ends.
-    expect(outcomes.size).toBeGreaterThanOrEqual(4);
+    expect(outcomes.size, `ways games ended: ${[...outcomes.keys()].join(', ')}; ${rerun()}`).toBeGreaterThanOrEqual(4);
   });
 
   it('the same setup and the same events always give the same states', () => {
@@ -80,7 +83,7 @@ describe('whole games (property)', () => {
         expect(b.events).toEqual(a.events);
         expect(b.games).toEqual(a.games);
       }),
-      { numRuns: 60, seed: 99 },
+      fuzzRuns(60),
     );
   });
 });
