@@ -966,3 +966,15 @@ describe('the AI quotes only what had been said by then', () => {
     expect(quoted).toBeGreaterThan(0);
   });
 });
+
+describe('the AI opens the talks with its demands', () => {
+  it('its first package, before the other side has tabled anything, is its opening stance, whatever the persona', () => {
+    for (const persona of g.personas.filter((item) => item.side === RU)) {
+      const state = opened(g, againstAi(g, persona.id, 7));
+      const choice = aiPropose(g, state, RU, persona);
+      expect(choice.move.positions).toEqual(stancePositions(g, state, RU));
+      expect(choice.decision.kind).toBe('hold');
+      expect(choice.decision.reasons[0]).toBe('Russia opens the talks with its demands.');
+    }
+  });
+});

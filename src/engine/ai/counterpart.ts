@@ -127,12 +127,16 @@ export function aiPropose(scenario: Scenario, state: GameState, side: string, pe
   const own = stancePositions(scenario, state, side);
   const theirs = stancePositions(scenario, state, otherSide(scenario, side));
   const reading = zeuthen(scenario, state, side, persona, own, theirs);
-  const concession = reading.concede ? cheapestConcession(scenario, state, side, own, theirs, true) : null;
+  // The first package of the talks states its demands: there is nothing yet to answer with a concession.
+  const opening = lastPackageBefore(state, otherSide(scenario, side)) === null && state.round === 0;
+  const concession = reading.concede && !opening ? cheapestConcession(scenario, state, side, own, theirs, true) : null;
   const positions = concession?.positions ?? own;
   const stance = chooseStance(scenario, state, side, persona, dice, concession ? 'concede' : 'hold');
   const judged = judge(scenario, state, side, persona, positions);
   const reasons = [
-    describeZeuthen(scenario, side, reading, concession ? 'concedes' : 'holds'),
+    opening
+      ? `${shortName(scenario, side)} opens the talks with its demands.`
+      : describeZeuthen(scenario, side, reading, concession ? 'concedes' : 'holds'),
     ...(concession ? [describeConcession(scenario, side, concession)] : []),
     describeOutside(scenario, side, persona, judged.reservation),
     stance.reason,
