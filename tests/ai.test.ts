@@ -396,8 +396,10 @@ describe('Zeuthen: who concedes', () => {
       for (const missiles of [0, 1, 2, 3])
         for (const exercises of [0, 1, 2, 3])
           for (const risk of [10, 30, 44, 60, 80, 95]) {
+            // Round 2 (index 1): past the opening, where the first package only states demands.
             const candidate: GameState = {
               ...base,
+              round: 1,
               risk,
               sides: { ...base.sides, [US]: { ...base.sides[US]!, stance: { enlargement, missiles, exercises } } },
             };
@@ -844,11 +846,14 @@ describe('decisions in whole games', () => {
         expect(decision.reasons.some((reason) => reason.startsWith(`Without a deal ${self} expects ${noDeal.toFixed(0)}: `))).toBe(true);
         if (decision.stage === 'proposal') {
           const figures = `(${decision.zeuthen!.self.toFixed(2)} against ${decision.zeuthen!.other.toFixed(2)})`;
-          expect(decision.reasons[0]).toBe(
-            decision.kind === 'concede'
-              ? `${self} is less ready than ${other} to risk a breakdown over the gap between them ${figures}, so it gives ground.`
-              : `${self} is readier than ${other} to risk a breakdown over the gap between them ${figures}, so it holds its demands and waits for ${other} to move.`,
-          );
+          const opening = decision.round === 0 && decision.reasons[0] === `${self} opens the talks with its demands.`;
+          if (opening) expect(decision.kind).toBe('hold');
+          else
+            expect(decision.reasons[0]).toBe(
+              decision.kind === 'concede'
+                ? `${self} is less ready than ${other} to risk a breakdown over the gap between them ${figures}, so it gives ground.`
+                : `${self} is readier than ${other} to risk a breakdown over the gap between them ${figures}, so it holds its demands and waits for ${other} to move.`,
+            );
           expect(decision.terms).toContain('zeuthen');
           if (decision.kind === 'concede') expect(decision.terms).toContain('logrolling');
         } else {
