@@ -274,8 +274,9 @@ describe('scoreWords', () => {
       expect(side.side).toBe(rows[i]!.side);
       expect(side.game).toEqual(scoreSentences(rows[i]!.game));
       expect(side.history).toEqual(scoreSentences(rows[i]!.history));
-      expect(side.game.join(' ')).toContain(rows[i]!.game.total.toFixed(1));
-      expect(side.history.join(' ')).toContain(rows[i]!.history.total.toFixed(1));
+      const one = (value: number) => `${value < 0 ? '−' : ''}${Math.abs(value).toFixed(1)}`;
+      expect(side.game.join(' ')).toContain(one(rows[i]!.game.total));
+      expect(side.history.join(' ')).toContain(one(rows[i]!.history.total));
     });
   });
 });

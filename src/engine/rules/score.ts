@@ -115,7 +115,8 @@ export function historicalScores(scenario: Scenario): Score[] {
   return scenario.sides.map((side) => scoreSettlement(scenario, side.id, { kind, agreed, finalRisk }));
 }
 
-const fmt = (value: number) => value.toFixed(1);
+/** One decimal, with a true minus sign. */
+const fmt = (value: number) => `${value < 0 ? '−' : ''}${Math.abs(value).toFixed(1)}`;
 const percent = (chance: number) => `${Math.round(chance * 100)}%`;
 const signed = (value: number) => `${value >= 0 ? '+' : '−'}${fmt(Math.abs(value))}`;
 
@@ -134,7 +135,9 @@ export function scoreSentences(score: Score): string[] {
           `Expected value: ${percent(1 - score.chanceOfWar)} × ${fmt(score.settled)} + ${percent(score.chanceOfWar)} × ${fmt(score.war)} (what war is worth to it) = ${fmt(score.expected)}.`,
         ];
   sentences.push(
-    `The running cost of the crisis takes ${fmt(score.riskCost)}; standing at home adds ${signed(score.standing)}: ${fmt(score.total)} in all.`,
+    score.riskCost > 0
+      ? `The running cost of the crisis takes ${fmt(score.riskCost)}; standing at home adds ${signed(score.standing)}: ${fmt(score.total)} in all.`
+      : `Standing at home adds ${signed(score.standing)}: ${fmt(score.total)} in all.`,
   );
   return sentences;
 }
