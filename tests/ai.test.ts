@@ -14,7 +14,7 @@ import type { Decision, GameState, Positions } from '../src/engine/rules/state.t
 import { chanceOfWar, expectedValue, warBelief, warOutcome } from '../src/engine/rules/war.ts';
 import { isRedLine, otherSide, stancePositions, track, trackUtility, utilityOf, worldWith } from '../src/engine/rules/world.ts';
 import type { Persona, Scenario, Tone } from '../src/engine/scenario/schema.ts';
-import { againstAi, geneva, genevaWith, invariantViolations, opened, playKeepingStates, RU, rung, US } from './helpers.ts';
+import { againstAi, geneva, genevaWith, invariantViolations, opened, playKeepingStates, RU, rung, testPersona, US } from './helpers.ts';
 
 const g = geneva;
 const persona = (id: string): Persona => g.personas.find((item) => item.id === id)!;
@@ -28,21 +28,6 @@ const linear: Scenario = genevaWith((doc) => {
     { risk: 100, chance: 1 },
   ];
 });
-
-/** A persona made for a test, so that no test hangs on the bundled personas' numbers. */
-function testPersona(side: string, traits: Partial<Persona> = {}): Persona {
-  return {
-    id: `${side}-test`,
-    side,
-    name: 'Test persona',
-    description: 'A persona made for a test.',
-    resolve: 0.5,
-    riskTolerance: 0.5,
-    patience: 0.5,
-    bluff: 0,
-    ...traits,
-  };
-}
 
 const unit = fc.double({ min: 0, max: 1, noNaN: true });
 

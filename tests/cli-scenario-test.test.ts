@@ -9,7 +9,18 @@ import { describe, expect, it } from 'vitest';
 import { aiRespond } from '../src/engine/ai/counterpart.ts';
 import { applyProposal } from '../src/engine/rules/round.ts';
 import { RESPONSE_KINDS } from '../src/engine/scenario/schema.ts';
-import { againstAi, geneva, GENEVA_PATH, GENEVA_TEXT, genevaDoc, opened, runCli, tempFiles, type Json } from './helpers.ts';
+import {
+  againstAi,
+  geneva,
+  GENEVA_PATH,
+  GENEVA_TEXT,
+  genevaDoc,
+  OPEN_DOOR_REFUSED,
+  opened,
+  runCli,
+  tempFiles,
+  type Json,
+} from './helpers.ts';
 
 const { file } = tempFiles('red-lines-scenario-test-');
 
@@ -18,15 +29,7 @@ const JANUARY = { enlargement: 'indivisibility-dialogue', missiles: 'aegis-trans
 
 /** Cases that hold whatever the AI's and the scores' tuning: they rest on red lines and the extremes. */
 const HOLDING = [
-  {
-    kind: 'scripted',
-    name: 'Russia never agrees to the open door in Brussels',
-    side: 'ru',
-    seeds: 3,
-    historyRounds: 1,
-    offer: { positions: { enlargement: 'open-door', missiles: '*', exercises: '*' } },
-    expect: { refuses: { enlargement: ['open-door'] } },
-  },
+  OPEN_DOOR_REFUSED,
   {
     kind: 'ordering',
     name: 'The US ideal at no risk scores above war for the US',
@@ -150,23 +153,26 @@ describe('scenario test: exit 1', () => {
   });
 
   it('invalid expectations: every problem with its path, nothing run', async () => {
-    const path = file(
-      'invalid.yaml',
-      stringify({
-        scenario: 'geneva-2022',
-        tests: [
-          { kind: 'scripted', name: 'a', side: 'russia', offer: { positions: JANUARY }, expect: { answers: ['accept'] } },
-          { kind: 'statistical', name: 'b', side: 'us', policy: 'hawk', persona: 'ru-hawk', expect: { shares: { war: { min: 120 } } } },
-          {
-            kind: 'ordering',
-            name: 'c',
-            better: { kind: 'agreement', agreed: { missiles: 'zero' }, finalRisk: 10 },
-            worse: { kind: 'war', finalRisk: 100 },
-            extra: 1,
-          },
-        ],
-      }),
-    );
+    // Cases whose ids the scenario lacks; `fieldsWrong` adds a value out of range and a key too many.
+    const cases = (fieldsWrong: boolean) => [
+      { kind: 'scripted', name: 'a', side: 'russia', offer: { positions: JANUARY }, expect: { answers: ['accept'] } },
+      {
+        kind: 'statistical',
+        name: 'b',
+        side: 'us',
+        policy: 'hawk',
+        persona: 'ru-hawk',
+        expect: { shares: { war: { min: fieldsWrong ? 120 : 20 } } },
+      },
+      {
+        kind: 'ordering',
+        name: 'c',
+        better: { kind: 'agreement', agreed: { missiles: 'zero' }, finalRisk: 10 },
+        worse: { kind: 'war', finalRisk: 100 },
+        ...(fieldsWrong ? { extra: 1 } : {}),
+      },
+    ];
+    const path = file('invalid.yaml', stringify({ scenario: 'geneva-2022', tests: cases(true) }));
     const { code, out, err } = await runCli('scenario', 'test', GENEVA_PATH, '--expectations', path);
     expect(code).toBe(1);
     expect(out).toEqual([]);
@@ -176,21 +182,7 @@ describe('scenario test: exit 1', () => {
       '  tests[2]: Unrecognized key: "extra"',
     ]);
     // Once the fields are right, the references are checked.
-    const refs = file(
-      'refs.yaml',
-      stringify({
-        tests: [
-          { kind: 'scripted', name: 'a', side: 'russia', offer: { positions: JANUARY }, expect: { answers: ['accept'] } },
-          { kind: 'statistical', name: 'b', side: 'us', policy: 'hawk', persona: 'ru-hawk', expect: { shares: { war: { min: 20 } } } },
-          {
-            kind: 'ordering',
-            name: 'c',
-            better: { kind: 'agreement', agreed: { missiles: 'zero' }, finalRisk: 10 },
-            worse: { kind: 'war', finalRisk: 100 },
-          },
-        ],
-      }),
-    );
+    const refs = file('refs.yaml', stringify({ tests: cases(false) }));
     const second = await runCli('scenario', 'test', GENEVA_PATH, '--expectations', refs);
     expect(second.code).toBe(1);
     expect(second.err).toEqual([

@@ -20,7 +20,7 @@ import { METERS, type Change, type GameState, type Positions, type Setup } from 
 import { isRedLine, otherSide } from '../src/engine/rules/world.ts';
 import { loadScenarioText } from '../src/engine/scenario/load.ts';
 import { formatProblem, type Checked } from '../src/engine/scenario/problems.ts';
-import type { Scenario, ScenarioInput } from '../src/engine/scenario/schema.ts';
+import type { Persona, Scenario, ScenarioInput } from '../src/engine/scenario/schema.ts';
 import type { TimedEvent } from '../src/engine/session/format.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -297,6 +297,35 @@ export function invariantViolations(scenario: Scenario, state: GameState, previo
 
 /** The historical line, played as the scenario check plays it. */
 export { playHistoricalLine } from '../src/engine/scenario/historical-line.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Personas and scenario tests
+
+/** A persona made for a test, so that no test hangs on the bundled personas' numbers. */
+export function testPersona(side: string, traits: Partial<Persona> = {}): Persona {
+  return {
+    id: `${side}-test`,
+    side,
+    name: 'Test persona',
+    description: 'A persona made for a test.',
+    resolve: 0.5,
+    riskTolerance: 0.5,
+    patience: 0.5,
+    bluff: 0,
+    ...traits,
+  };
+}
+
+/** A scripted case that holds whatever the AI's tuning: it rests on Russia's red line on the open door. */
+export const OPEN_DOOR_REFUSED = {
+  kind: 'scripted',
+  name: 'Russia never agrees to the open door in Brussels',
+  side: 'ru',
+  seeds: 3,
+  historyRounds: 1,
+  offer: { positions: { enlargement: 'open-door', missiles: '*', exercises: '*' } },
+  expect: { refuses: { enlargement: ['open-door'] } },
+};
 
 /** A temporary folder for the files a test writes, removed after the test file. */
 export function tempFiles(prefix: string): { dir: string; file(name: string, text: string): string } {

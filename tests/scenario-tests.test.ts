@@ -28,7 +28,7 @@ import {
   type TestCase,
 } from '../src/engine/scenario-tests/schema.ts';
 import { runBatch, tally } from '../src/engine/simulation/batch.ts';
-import { againstAi, geneva, genevaWith, mustLoad, opened, playHistoricalLine, setPath } from './helpers.ts';
+import { againstAi, geneva, genevaWith, mustLoad, OPEN_DOOR_REFUSED, opened, playHistoricalLine, setPath } from './helpers.ts';
 
 type Doc = Record<string, unknown>;
 
@@ -45,6 +45,11 @@ function run(testCase: Doc, scenario: Scenario = geneva) {
   const { cases, problems } = check({ tests: [testCase] }, scenario);
   expect(problems).toEqual([]);
   return runTestCase(scenario, cases[0]!, ['tests', 0]);
+}
+
+/** Runs a scripted case; unless `fields` say otherwise, the January package is the offer. */
+function runScripted(fields: Doc, scenario: Scenario = geneva) {
+  return run({ kind: 'scripted', offer: { positions: JANUARY }, ...fields }, scenario);
 }
 
 const DRAFTS = { enlargement: 'rollback-1997', missiles: 'no-us-missiles-nukes', exercises: 'no-nato-activity' };
@@ -296,14 +301,7 @@ describe('scripted cases', () => {
 
   it('answers as the AI answers, for every persona and seed, and holds when every answer is allowed', () => {
     const actual = new Set(usPersonas.flatMap((persona) => SEEDS.map((seed) => usResponse(persona, seed, JANUARY).move.kind)));
-    const result = run({
-      kind: 'scripted',
-      name: 'us',
-      side: 'us',
-      seeds: 5,
-      offer: { positions: JANUARY },
-      expect: { answers: [...actual] },
-    });
+    const result = runScripted({ name: 'us', side: 'us', seeds: 5, expect: { answers: [...actual] } });
     expect(result.holds).toBe(true);
     expect(result.failures).toEqual([]);
     const answers = result.details.answers as Record<string, Record<string, number>>;
@@ -324,16 +322,7 @@ describe('scripted cases', () => {
     const kinds = SEEDS.map((seed) => usResponse(persona, seed, JANUARY).move.kind);
     const forbidden = answer.move.kind;
     const allowed = RESPONSE_KINDS.filter((kind) => kind !== forbidden);
-    const result = run({
-      kind: 'scripted',
-      name: 'no',
-      why: 'Because.',
-      side: 'us',
-      personas: [persona],
-      seeds: 5,
-      offer: { positions: JANUARY },
-      expect: { answers: allowed },
-    });
+    const result = runScripted({ name: 'no', why: 'Because.', side: 'us', personas: [persona], seeds: 5, expect: { answers: allowed } });
     expect(result.holds).toBe(false);
     const count = kinds.filter((kind) => kind === forbidden).length;
     expect(result.failures).toEqual([`${persona} answered ${forbidden} in ${count} of 5 seeds`]);
@@ -346,41 +335,24 @@ describe('scripted cases', () => {
   it('puts the counter-proposal to the persona when its own side proposes: a reply', () => {
     for (const persona of ruPersonas) {
       const kinds = new Set(SEEDS.map((seed) => ruReply(persona, seed, JANUARY).move.kind));
-      const holding = run({
-        kind: 'scripted',
-        name: 'reply',
-        side: 'ru',
-        personas: [persona],
-        seeds: 5,
-        proposal: { positions: DRAFTS, posture: 'mass-troops', tone: 'belligerent' },
-        offer: { positions: JANUARY },
-        expect: { answers: [...kinds] },
-      });
-      expect(holding.holds, persona).toBe(true);
-      const failing = run({
-        kind: 'scripted',
-        name: 'reply',
-        side: 'ru',
-        personas: [persona],
-        seeds: 5,
-        proposal: { positions: DRAFTS, posture: 'mass-troops', tone: 'belligerent' },
-        offer: { positions: JANUARY },
-        expect: { answers: REPLY_KINDS.filter((kind) => !kinds.has(kind)) },
-      });
+      const reply = (answers: string[]) =>
+        runScripted({
+          name: 'reply',
+          side: 'ru',
+          personas: [persona],
+          seeds: 5,
+          proposal: { positions: DRAFTS, posture: 'mass-troops', tone: 'belligerent' },
+          expect: { answers },
+        });
+      expect(reply([...kinds]).holds, persona).toBe(true);
+      const failing = reply(REPLY_KINDS.filter((kind) => !kinds.has(kind)));
       expect(failing.holds, persona).toBe(false);
       expect(failing.reasons[0]).toMatch(new RegExp(`^${persona}, seed 1 \\(round 1, reply\\): `));
     }
   });
 
   it('without a proposal of its own, the persona tables its own package before the counter, as in the game', () => {
-    const result = run({
-      kind: 'scripted',
-      name: 'own',
-      side: 'ru',
-      seeds: 3,
-      offer: { positions: JANUARY },
-      expect: { answers: [...REPLY_KINDS] },
-    });
+    const result = runScripted({ name: 'own', side: 'ru', seeds: 3, expect: { answers: [...REPLY_KINDS] } });
     expect(result.holds).toBe(true);
     const answers = result.details.answers as Record<string, Record<string, number>>;
     for (const persona of ruPersonas) expect(Object.values(answers[persona]!).reduce((a, b) => a + b, 0)).toBe(3);
@@ -416,26 +388,16 @@ describe('scripted cases', () => {
   });
 
   it('refuses: holds for a position the persona never agrees to, fails for one it does', () => {
-    const red = run({
-      kind: 'scripted',
-      name: 'red',
-      side: 'ru',
-      seeds: 3,
-      historyRounds: 1,
-      offer: { positions: { enlargement: 'open-door', missiles: '*', exercises: '*' } },
-      expect: { refuses: { enlargement: ['open-door'] } },
-    });
+    const red = run(OPEN_DOOR_REFUSED);
     expect(red.holds).toBe(true);
     // Whatever US persona accepts the whole package agrees to its position on missiles.
     const accepting = usPersonas.find((persona) => usResponse(persona, 1, JANUARY).move.kind === 'accept');
     if (accepting) {
-      const result = run({
-        kind: 'scripted',
+      const result = runScripted({
         name: 'agreed',
         side: 'us',
         personas: [accepting],
         seeds: 1,
-        offer: { positions: JANUARY },
         expect: { refuses: { missiles: ['aegis-transparency'] } },
       });
       expect(result.holds).toBe(false);
@@ -444,8 +406,7 @@ describe('scripted cases', () => {
   });
 
   it('a list or "*" on a track tries every package, and the case holds only if each one does', () => {
-    const result = run({
-      kind: 'scripted',
+    const result = runScripted({
       name: 'sweep',
       side: 'ru',
       seeds: 2,
@@ -462,15 +423,7 @@ describe('scripted cases', () => {
   it('a step the rules refuse fails the case, with its path', () => {
     const step = JSON.parse(JSON.stringify(geneva.debrief.line[0])) as Doc;
     setPath(step as never, ['proposal', 'positions'], { enlargement: 'rollback-1997', missiles: 'no-us-missiles-nukes' });
-    const result = run({
-      kind: 'scripted',
-      name: 'bad line',
-      side: 'ru',
-      seeds: 2,
-      line: [step],
-      offer: { positions: JANUARY },
-      expect: { answers: ['reject'] },
-    });
+    const result = runScripted({ name: 'bad line', side: 'ru', seeds: 2, line: [step], expect: { answers: ['reject'] } });
     expect(result.holds).toBe(false);
     expect(result.failures).toEqual([
       'tests[0].line[0].proposal: the rules refuse this proposal by "ru" (it leaves out the open track exercises)',
@@ -485,32 +438,13 @@ describe('scripted cases', () => {
       proposal: { positions: { ...DRAFTS, exercises: 'reciprocal-limits' } },
       response: { kind: 'accept-some', tracks: ['exercises'] },
     };
-    const result = run({
-      kind: 'scripted',
-      name: 'agreed',
-      side: 'ru',
-      seeds: 2,
-      line: [step],
-      offer: { positions: JANUARY },
-      expect: { answers: [...RESPONSE_KINDS] },
-    });
+    const result = runScripted({ name: 'agreed', side: 'ru', seeds: 2, line: [step], expect: { answers: [...RESPONSE_KINDS] } });
     expect(result.failures).toEqual([]);
     expect(result.holds).toBe(true);
   });
 
   it('seeds in which the game ends before the offer ask nothing; the case fails when no seed reaches it', () => {
-    const result = run(
-      {
-        kind: 'scripted',
-        name: 'too late',
-        side: 'ru',
-        seeds: 3,
-        historyRounds: 1,
-        offer: { positions: JANUARY },
-        expect: { answers: ['reject'] },
-      },
-      warGeneva,
-    );
+    const result = runScripted({ name: 'too late', side: 'ru', seeds: 3, historyRounds: 1, expect: { answers: ['reject'] } }, warGeneva);
     expect(result.holds).toBe(false);
     expect(result.failures[0]).toMatch(/^no seed reached the offer; the game ended before the offer in seeds 1-3 \(war in round 1: /);
   });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chanceOfWar, expectedValue, warBelief, warOutcome } from '../src/engine/rules/war.ts';
-import type { Persona, Scenario } from '../src/engine/scenario/schema.ts';
-import { deletePath, geneva, genevaWith, RU, US, type JsonObject } from './helpers.ts';
+import type { Scenario } from '../src/engine/scenario/schema.ts';
+import { deletePath, geneva, genevaWith, RU, testPersona, US, type JsonObject } from './helpers.ts';
 
 type Point = { risk: number; chance: number };
 
@@ -14,18 +14,6 @@ const withCurve = (points: Point[]): Scenario =>
 
 /** Geneva with no chance-of-war curve: the schema's default. */
 const withDefaultCurve: Scenario = genevaWith((doc) => deletePath(doc, ['escalation', 'warChance']));
-
-const persona = (side: string, warBelief?: Persona['warBelief']): Persona => ({
-  id: `${side}-test`,
-  side,
-  name: 'Test persona',
-  description: 'A persona made for a test.',
-  resolve: 0.5,
-  riskTolerance: 0.5,
-  patience: 0.5,
-  bluff: 0,
-  ...(warBelief ? { warBelief } : {}),
-});
 
 describe('chanceOfWar', () => {
   it('defaults to a straight line from 0 at risk 0 to 1 at risk 100', () => {
@@ -158,13 +146,15 @@ describe('warOutcome and warBelief', () => {
   });
 
   it("warBelief defaults to the side's estimate when the persona states none", () => {
-    for (const side of [US, RU]) expect(warBelief(scenario, persona(side))).toEqual(warOutcome(scenario, side));
+    for (const side of [US, RU]) expect(warBelief(scenario, testPersona(side))).toEqual(warOutcome(scenario, side));
   });
 
   it("warBelief is the persona's own when it states one, whatever the side's estimate", () => {
-    const hawk = persona(RU, { utility: 85, cost: 5, text: 'A short campaign would force Kyiv to terms.' });
+    const hawk = testPersona(RU, { warBelief: { utility: 85, cost: 5, text: 'A short campaign would force Kyiv to terms.' } });
     expect(warBelief(scenario, hawk)).toEqual({ utility: 85, cost: 5, value: 80 });
-    const dove = persona(US, { utility: 30, cost: 70, text: 'A war in Europe would cost more than anything on the table.' });
+    const dove = testPersona(US, {
+      warBelief: { utility: 30, cost: 70, text: 'A war in Europe would cost more than anything on the table.' },
+    });
     expect(warBelief(scenario, dove)).toEqual({ utility: 30, cost: 70, value: -40 });
   });
 

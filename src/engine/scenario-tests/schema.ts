@@ -4,32 +4,14 @@
  * list or in a separate expectations file (JSON or YAML) whose JSON Schema is generated from
  * `expectationsFileSchema`. Ids are checked against the scenario in `references.ts`.
  *
- * This module imports nothing from the rest of the engine at run time: the scenario schema
- * imports it for its `tests` field, so the enumerations below are copies, and a test checks that
+ * This module imports nothing from the rest of the engine at run time but the Zod helpers of
+ * `schema-helpers.ts`: the scenario schema imports it for its `tests` field, so the enumerations below are copies, and a test checks that
  * they match the engine's own lists.
  */
 import { z } from 'zod';
+import { expected, referenceIdentifier as id, scale, text } from '../scenario/schema-helpers.ts';
 import type { OutcomeKind, ReplyKind, ResponseKind, Tone } from '../scenario/schema.ts';
 import type { PolicyName } from '../bots/policies.ts';
-
-const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
-
-const expected = (what: string) => (issue: { input: unknown }) =>
-  issue.input === undefined ? `missing: expected ${what}` : `expected ${what}`;
-
-const id = (what: string) =>
-  z
-    .string({ error: expected(`${what} as text`) })
-    .max(64, { error: `expected ${what} of at most 64 characters` })
-    .regex(ID_PATTERN, { error: `expected ${what} made of lower-case letters, digits, '-' and '_'` })
-    .describe(`The ${what}: lower-case letters, digits, '-' and '_', at most 64 characters.`);
-
-const text = (max: number, description: string) =>
-  z
-    .string({ error: expected('text') })
-    .min(1, { error: 'expected non-empty text' })
-    .max(max, { error: `expected text of at most ${max} characters` })
-    .describe(description);
 
 const whole = (low: number, high: number, description: string) =>
   z
@@ -37,13 +19,6 @@ const whole = (low: number, high: number, description: string) =>
     .int({ error: `expected a whole number from ${low} to ${high}` })
     .min(low, { error: `expected a whole number from ${low} to ${high}` })
     .max(high, { error: `expected a whole number from ${low} to ${high}` })
-    .describe(description);
-
-const number = (low: number, high: number, description: string) =>
-  z
-    .number({ error: expected(`a number from ${low} to ${high}`) })
-    .min(low, { error: `expected a number from ${low} to ${high}` })
-    .max(high, { error: `expected a number from ${low} to ${high}` })
     .describe(description);
 
 export const TEST_OUTCOME_KINDS = ['agreement', 'partial-deal', 'stalemate', 'walkout', 'war'] as const satisfies readonly OutcomeKind[];
@@ -158,8 +133,8 @@ export const ownProposalSchema = z
 const range = (unit: string, low: number, high: number) =>
   z
     .strictObject({
-      min: number(low, high, `The least allowed, ${unit}.`).optional(),
-      max: number(low, high, `The most allowed, ${unit}.`).optional(),
+      min: scale(low, high, `The least allowed, ${unit}.`).optional(),
+      max: scale(low, high, `The most allowed, ${unit}.`).optional(),
     })
     .refine((value) => value.min !== undefined || value.max !== undefined, { error: 'expected min, max or both' })
     .refine((value) => value.min === undefined || value.max === undefined || value.min <= value.max, {
@@ -276,9 +251,9 @@ export const settlementSchema = z
   .strictObject({
     kind: z.enum(TEST_OUTCOME_KINDS).describe('How the game ended: agreement, partial-deal, stalemate, walkout or war.'),
     agreed: positionsByTrack.default({}).describe('The positions agreed, keyed by track id; tracks not named stay at the status quo.'),
-    finalRisk: number(0, 100, 'The risk at the end.'),
-    meanRisk: number(0, 100, 'The mean risk over the game, for the running cost of the crisis; the final risk when left out.').optional(),
-    standing: number(0, 100, "The side's standing at home at the end; neutral (50) when left out.").optional(),
+    finalRisk: scale(0, 100, 'The risk at the end.'),
+    meanRisk: scale(0, 100, 'The mean risk over the game, for the running cost of the crisis; the final risk when left out.').optional(),
+    standing: scale(0, 100, "The side's standing at home at the end; neutral (50) when left out.").optional(),
   })
   .describe('An end of the game, scored as the game scores it.');
 
@@ -289,9 +264,7 @@ export const orderingCaseSchema = z
     side: id('side id').optional().describe('The side whose scores are compared; by default both sides.'),
     better: settlementSchema.describe('The settlement that must score higher.'),
     worse: settlementSchema.describe('The settlement that must score lower.'),
-    margin: number(0, 100, 'By more than how many score points the first must score above the second (default 0: simply above).').default(
-      0,
-    ),
+    margin: scale(0, 100, 'By more than how many score points the first must score above the second (default 0: simply above).').default(0),
   })
   .describe('An ordering case: for a side (or both), one settlement must score above another.');
 

@@ -62,18 +62,8 @@ function playLine(scenario: Scenario, start: GameState, steps: { step: LineStep;
   for (const { step, path } of steps) {
     if (state.outcome) return { kind: 'ended', outcome: state.outcome };
     const record = state.rounds[state.round]!;
-    const proposal: Proposal = {
-      side: record.proposer,
-      positions: open(state, step.proposal.positions),
-      posture: step.proposal.posture,
-      tone: step.proposal.tone,
-    };
-    if (!isLegalProposal(scenario, state, proposal)) {
-      return {
-        kind: 'refused',
-        message: `${formatPath([...path, 'proposal'])}: the rules refuse this proposal by "${record.proposer}"${packageHint(scenario, state, proposal.positions)}`,
-      };
-    }
+    const proposal = writtenProposal(scenario, state, record.proposer, step.proposal, path);
+    if (typeof proposal === 'string') return { kind: 'refused', message: proposal };
     state = applyProposal(scenario, state, proposal);
     const { kind, tracks, counter, posture, tone } = step.response;
     const response: Response = {
@@ -107,6 +97,22 @@ function playLine(scenario: Scenario, start: GameState, steps: { step: LineStep;
     state = finishRound(scenario, state);
   }
   return state.outcome ? { kind: 'ended', outcome: state.outcome } : state;
+}
+
+/**
+ * The proposal a step or an offer writes down, on the tracks still open, or why the rules refuse
+ * it (the error for the `proposal` field under `path`).
+ */
+function writtenProposal(
+  scenario: Scenario,
+  state: GameState,
+  side: string,
+  written: Omit<Proposal, 'side'>,
+  path: Path,
+): Proposal | string {
+  const proposal: Proposal = { side, positions: open(state, written.positions), posture: written.posture, tone: written.tone };
+  if (isLegalProposal(scenario, state, proposal)) return proposal;
+  return `${formatPath([...path, 'proposal'])}: the rules refuse this proposal by "${side}"${packageHint(scenario, state, proposal.positions)}`;
 }
 
 /** Why a package may be refused: a track left out or already agreed, or one of the side's own red lines. */
@@ -199,16 +205,9 @@ export function runScriptedCase(scenario: Scenario, item: ScriptedCase, path: Pa
       let table = state;
       if (personaProposes) {
         if (item.proposal) {
-          const proposal: Proposal = {
-            side: item.side,
-            positions: open(state, item.proposal.positions),
-            posture: item.proposal.posture,
-            tone: item.proposal.tone,
-          };
-          if (!isLegalProposal(scenario, state, proposal)) {
-            errors.add(
-              `${formatPath([...path, 'proposal'])}: the rules refuse this proposal by "${item.side}"${packageHint(scenario, state, proposal.positions)}`,
-            );
+          const proposal = writtenProposal(scenario, state, item.side, item.proposal, path);
+          if (typeof proposal === 'string') {
+            errors.add(proposal);
             continue;
           }
           table = applyProposal(scenario, state, proposal);

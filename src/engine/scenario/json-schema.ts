@@ -4,12 +4,21 @@ import { scenarioSchema } from './schema.ts';
 
 export const SCHEMA_FILE = 'scenarios/scenario.schema.json';
 
-export function scenarioJsonSchema(): Record<string, unknown> {
+/** The JSON Schema document of a Zod schema, named by its address and title. */
+export function jsonSchemaDocument(schema: z.ZodType, $id: string, title: string): Record<string, unknown> {
   // Authors write the input side of the schema: fields with defaults may be left out.
-  const schema = z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-2020-12' });
-  return { ...schema, $id: 'https://red-lines.invalid/scenario.schema.json', title: 'Red Lines scenario' };
+  return { ...z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' }), $id, title };
+}
+
+/** A JSON Schema document as the text of its file. */
+export function jsonSchemaText(document: Record<string, unknown>): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return jsonSchemaDocument(scenarioSchema, 'https://red-lines.invalid/scenario.schema.json', 'Red Lines scenario');
 }
 
 export function scenarioJsonSchemaText(): string {
-  return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+  return jsonSchemaText(scenarioJsonSchema());
 }

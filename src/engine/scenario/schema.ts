@@ -5,42 +5,9 @@
  */
 import { z } from 'zod';
 import { testCasesSchema } from '../scenario-tests/schema.ts';
+import { identifier, scale, text } from './schema-helpers.ts';
 
-const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
-
-/** A type error that says so when the field is simply missing. */
-const expected = (what: string) => (issue: { input: unknown }) =>
-  issue.input === undefined ? `missing: expected ${what}` : `expected ${what}`;
-
-/**
- * Names every JavaScript object inherits, such as "constructor": ids become keys of records, so
- * these are refused once here rather than guarded at every lookup.
- */
-const RESERVED_IDS = new Set(Object.getOwnPropertyNames(Object.prototype));
-
-export const identifier = (what: string) =>
-  z
-    .string({ error: expected(`${what} as text`) })
-    .max(64, { error: `expected ${what} of at most 64 characters` })
-    .regex(ID_PATTERN, {
-      error: `expected ${what} made of lower-case letters, digits, '-' and '_'`,
-    })
-    .refine((value) => !RESERVED_IDS.has(value), { error: `expected ${what} other than a name JavaScript reserves, such as "constructor"` })
-    .describe(`The ${what}: lower-case letters, digits, '-' and '_', at most 64 characters.`);
-
-const text = (max: number, description: string) =>
-  z
-    .string({ error: expected('text') })
-    .min(1, { error: 'expected non-empty text' })
-    .max(max, { error: `expected text of at most ${max} characters` })
-    .describe(description);
-
-const scale = (low: number, high: number, description: string) =>
-  z
-    .number({ error: expected(`a number from ${low} to ${high}`) })
-    .min(low, { error: `expected a number from ${low} to ${high}` })
-    .max(high, { error: `expected a number from ${low} to ${high}` })
-    .describe(description);
+export { identifier };
 
 /** Values keyed by side id; `references.ts` checks that the keys are the scenario's sides. */
 const perSide = <T extends z.ZodType>(value: T, description: string) =>
