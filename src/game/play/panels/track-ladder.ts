@@ -116,7 +116,9 @@ export function trackLadder(row: TrackRow, options: LadderOptions): HTMLElement 
     legend,
     el('div', { class: 'ladder' }, ...rungs),
     description,
-    ...row.links.map((link) => el('p', { class: 'link-note', text: `⛓ Agreed together with ${link.tracks.join(', ')}: ${link.text}` })),
+    ...row.links.map((link) =>
+      el('p', { class: 'link-note', text: `Linked to ${link.tracks.join(', ')}, agreed together or not at all: ${link.text}` }),
+    ),
     tick,
   );
 }
