@@ -3,6 +3,7 @@
  * split by side with the right counts, and the warnings fire on hand-made tallies that are
  * degenerate (and stay quiet on a mixed one).
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { POLICY_NAMES, type PolicyName } from '../src/engine/bots/policies.ts';
 import type { OutcomeKind, Scenario } from '../src/engine/scenario/schema.ts';
@@ -15,7 +16,7 @@ import {
   severalRounds,
 } from '../src/engine/simulation/balance.ts';
 import { runBatch, type GameSummary, type Matchup } from '../src/engine/simulation/batch.ts';
-import { geneva, genevaWith, type JsonObject } from './helpers.ts';
+import { geneva, genevaWith, mustLoad, type JsonObject } from './helpers.ts';
 
 const US_NAME = 'United States / NATO';
 const RU_NAME = 'Russia';
@@ -290,4 +291,29 @@ describe('balanceWarnings', () => {
     const games = mixedGames().map((item) => ({ ...item, scores: { us: 50, ru: 50 } }));
     expect(warningsFor(games)).toEqual([]);
   });
+});
+
+describe('the bundled scenarios score the brink below agreement', () => {
+  // Issue 8: matchups that end mostly at the brink or in war score below matchups that end mostly in
+  // agreement, for the bots' side.
+  for (const name of ['geneva-2022', 'counterfactual-2022', 'inf-1987']) {
+    it(`${name}: every mostly-brink-or-war matchup scores below every mostly-agreement one`, () => {
+      const scenario = mustLoad(readFileSync(new URL(`../scenarios/${name}.json`, import.meta.url), 'utf8'));
+      const bundled = balancePlan(scenario);
+      const games = runBatch(scenario, { seed: 1, matchups: bundled, from: 0, to: bundled.length * 60 });
+      const top = scenario.escalation.bands.at(-1)!.id;
+      for (const side of balanceBySide(scenario, bundled, games)) {
+        const share = (row: (typeof side.rows)[number], ending: (key: string) => boolean) =>
+          Object.entries(row.tally.endings)
+            .filter(([key]) => ending(key))
+            .reduce((total, [, count]) => total + count, 0) / row.tally.games;
+        const score = (row: (typeof side.rows)[number]) => row.tally.meanScores[side.side]!;
+        const brink = side.rows.filter((row) => share(row, (key) => key.startsWith('war@') || key.endsWith(`@${top}`)) > 0.5);
+        const deals = side.rows.filter((row) => share(row, (key) => key.startsWith('agreement@')) > 0.5);
+        expect(brink.length, `${side.side}: some matchup ends mostly at the brink or in war`).toBeGreaterThan(0);
+        expect(deals.length, `${side.side}: some matchup ends mostly in agreement`).toBeGreaterThan(0);
+        expect(Math.max(...brink.map(score))).toBeLessThan(Math.min(...deals.map(score)));
+      }
+    }, 60_000);
+  }
 });
