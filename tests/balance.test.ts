@@ -13,6 +13,7 @@ import {
   balanceWarnings,
   NEARLY_ALWAYS,
   NEARLY_NEVER,
+  SCORE_MARGIN,
   severalRounds,
 } from '../src/engine/simulation/balance.ts';
 import { runBatch, type GameSummary, type Matchup } from '../src/engine/simulation/batch.ts';
@@ -283,6 +284,19 @@ describe('balanceWarnings', () => {
     ]);
     const enough = mixedGames().map((item) => (plan[item.matchup]!.side === 'ru' ? { ...item, rounds: severalRounds(geneva) } : item));
     expect(warningsFor(enough)).toEqual([]);
+  });
+
+  it(`a lead within ${SCORE_MARGIN} point is noise: no domination; a clear lead is`, () => {
+    const leading = (lead: number) =>
+      warningsFor(
+        mixedGames().map((item) => {
+          const matchup = plan[item.matchup]!;
+          if (matchup.side !== 'ru') return item;
+          return { ...item, scores: { us: 50, ru: matchup.policy === 'dove' ? 40 + lead : 40 } };
+        }),
+      );
+    expect(leading(SCORE_MARGIN * 0.9)).toEqual([]);
+    expect(leading(SCORE_MARGIN)).toEqual([`the dove policy scores best against every persona when bots play ${RU_NAME}`]);
   });
 
   it('equal scores everywhere: no policy is said to score best against every persona', () => {

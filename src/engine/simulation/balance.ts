@@ -19,6 +19,8 @@ function endingsOfRows(rows: readonly { tally: Tally }[]): Tally {
 /** Shares at or beyond which a frequency counts as "nearly always" or "nearly never". */
 export const NEARLY_ALWAYS = 0.95;
 export const NEARLY_NEVER = 0.01;
+/** A policy scores best against a persona only when it leads every other by at least this many points. */
+export const SCORE_MARGIN = 1;
 /** Two personas whose shares of endings (outcome and final band) differ by less than this (total variation) end games alike. */
 export const ALIKE = 0.05;
 
@@ -90,8 +92,8 @@ export function balanceWarnings(scenario: Scenario, sides: readonly SideBalance[
         .filter((row) => row.matchup.persona === persona)
         .map((row) => ({ policy: row.matchup.policy, score: row.tally.meanScores[balance.side] ?? 0 }));
       const top = Math.max(...scores.map((item) => item.score));
-      const leaders = scores.filter((item) => item.score === top);
-      // Only a policy strictly ahead counts: a tie is no domination.
+      const leaders = scores.filter((item) => top - item.score < SCORE_MARGIN);
+      // Only a policy clearly ahead counts: a tie, or a lead within the noise of a run, is no domination.
       return leaders.length === 1 ? leaders[0]!.policy : null;
     });
     const policy = best[0];
