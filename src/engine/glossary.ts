@@ -64,7 +64,7 @@ export const BUILT_IN_GLOSSARY: readonly BuiltInEntry[] = [
     id: 'expected-value',
     term: 'Expected value (how scores are computed)',
     definition:
-      'An average of what could happen, each outcome weighted by its chance. Your score is what was settled (the status quo on tracks with no deal) times the chance that peace holds at the final risk, plus what war is worth to your side times the chance of war. The running cost of the crisis is then taken off and standing at home added. So an agreement reached at low risk keeps nearly all its value, while a walk-out at the brink leaves mostly the value of war, which is low for both sides.',
+      'An average of what could happen, each outcome weighted by its chance. Your score is what was settled (the status quo on tracks with no deal) times the chance that peace holds at the final risk, plus what war is worth to your side times the chance of war. Any running cost of the crisis that the scenario sets is then taken off and standing at home added. So an agreement reached at low risk keeps nearly all its value, while a walk-out at the brink leaves mostly the value of war, which is low for both sides.',
   },
   {
     id: 'chance-of-war',

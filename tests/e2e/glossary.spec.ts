@@ -99,7 +99,8 @@ test('from the debrief, a term link opens the glossary at its term, and Back ret
   const words = page.locator('.score-words');
   await expect(words).toContainText('Your game:');
   await expect(words).toContainText('History:');
-  await expect(words).toContainText('running cost of the crisis');
+  await expect(words).toContainText('Expected value:');
+  await expect(words).toContainText('Standing at home');
   const link = words.getByRole('link', { name: /Expected value/ });
   await expect(link).toHaveAttribute('href', '#glossary-expected-value');
   // The AI's decisions keep their numbers in a closed section.

@@ -91,7 +91,8 @@ export function meanRisk(scenario: Scenario, state: GameState): number {
 function abandonment(scenario: Scenario, state: GameState): Settlement['abandoned'] {
   const rounds = scenario.rounds.length - 1 - state.round;
   if (state.outcome?.kind !== 'walkout' || rounds <= 0) return undefined;
-  const pace = (state.risk - scenario.escalation.initialRisk) / (state.round + 1);
+  // The walk-out's own jump in the risk happens once; the pace is what the rounds before it added.
+  const pace = (state.risk - scenario.escalation.walkoutRisk - scenario.escalation.initialRisk) / (state.round + 1);
   const rise = Math.max(openGapsPressure(scenario, state), pace);
   return { rounds, risk: Math.min(100, state.risk + rounds * rise) };
 }
@@ -131,7 +132,7 @@ export function scoreSentences(score: Score): string[] {
                 `The talks broke off with ${score.roundsAbandoned} round${score.roundsAbandoned > 1 ? 's' : ''} to go: with no talks to stop it, the risk would have gone on rising, to ${fmt(score.atRisk)}.`,
               ]
             : []),
-          `What was settled is worth ${fmt(score.settled)} to the side, but it holds only if peace does: at risk ${fmt(score.atRisk)} the chance of war is still ${percent(score.chanceOfWar)}.`,
+          `What was settled is worth ${fmt(score.settled)} to the side, but it holds only if peace does: at risk ${fmt(score.atRisk)} the chance of war is ${percent(score.chanceOfWar)}.`,
           `Expected value: ${percent(1 - score.chanceOfWar)} × ${fmt(score.settled)} + ${percent(score.chanceOfWar)} × ${fmt(score.war)} (what war is worth to it) = ${fmt(score.expected)}.`,
         ];
   sentences.push(

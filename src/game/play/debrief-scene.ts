@@ -166,7 +166,7 @@ export class DebriefScene extends PlayScene {
     const scoreTable = el(
       'table',
       { class: 'scores' },
-      el('caption', { text: 'Scores: the expected value of the outcome, less the running cost of the crisis, with standing' }),
+      el('caption', { text: 'Scores: the expected value of the outcome, with standing at home' }),
       el(
         'thead',
         {},

@@ -30,7 +30,7 @@ const SECTIONS: [string, string[]][] = [
   [
     'The score',
     [
-      'Each side’s score is an expected value. What was settled — the agreed positions, and the status quo on every track without a deal — is worth something only while peace holds, so it is weighted by the chance that peace holds at the final risk; what war is worth to the side is weighted by the chance of war. The running cost of the crisis is then taken off and standing at home added.',
+      'Each side’s score is an expected value. What was settled — the agreed positions, and the status quo on every track without a deal — is worth something only while peace holds, so it is weighted by the chance that peace holds at the final risk; what war is worth to the side is weighted by the chance of war. Any running cost of the crisis that the scenario sets is then taken off, and standing at home added.',
       'So a fair agreement reached at low risk scores well for both sides, and a walk-out at the brink scores far below it. The debrief sets your scores beside the historical outcome and shows the arithmetic in words.',
     ],
   ],
