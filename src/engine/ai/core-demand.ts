@@ -5,7 +5,7 @@
  */
 import type { Scenario } from '../scenario/schema.ts';
 import type { GameState, Positions } from '../rules/state.ts';
-import { openTracks, trackUtility } from '../rules/world.ts';
+import { trackUtility, weightiestOpenTrack } from '../rules/world.ts';
 
 /** Below this utility on its weightiest track, a side will not agree that track before the last round. */
 const CORE_FLOOR = 50;
@@ -13,7 +13,7 @@ const CORE_FLOOR = 50;
 /** The open track that matters most to the side, when `positions` would put it below the floor before the last round. */
 export function coreBelowFloor(scenario: Scenario, state: GameState, side: string, positions: Positions): string | null {
   if (state.round >= scenario.rounds.length - 1) return null;
-  const core = openTracks(scenario, state).sort((a, b) => (b.weight[side] ?? 0) - (a.weight[side] ?? 0))[0];
+  const core = weightiestOpenTrack(scenario, state, side);
   if (!core || !(core.id in positions)) return null;
   return trackUtility(core, side, positions[core.id]!) < CORE_FLOOR ? core.id : null;
 }

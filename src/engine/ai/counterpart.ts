@@ -10,18 +10,19 @@ import type { Mood, Persona, Scenario } from '../scenario/schema.ts';
 import { acceptableUnits } from '../rules/legal.ts';
 import type { AiNote } from '../rules/round.ts';
 import type { Decision, GameState, Positions, Proposal, Reply, Response } from '../rules/state.ts';
-import { isRedLine, openTracks, otherSide, stancePositions, track, utilityOf, worldWith } from '../rules/world.ts';
-import { cheapestConcession, type Concession } from './concession.ts';
-import { coreBelowFloor } from './core-demand.ts';
 import {
-  describeConcession,
-  describeCore,
-  describeOutside,
-  describeRedLines,
-  describeValue,
-  describeZeuthen,
-  shortName,
-} from './reasons.ts';
+  isRedLine,
+  otherSide,
+  sideShortName as shortName,
+  stancePositions,
+  track,
+  utilityOf,
+  weightiestOpenTrack,
+  worldWith,
+} from '../rules/world.ts';
+import { cheapestConcession } from './concession.ts';
+import { coreBelowFloor } from './core-demand.ts';
+import { describeConcession, describeCore, describeOutside, describeRedLines, describeValue, describeZeuthen } from './reasons.ts';
 import { chooseStance, type Stance } from './stance.ts';
 import { reservation, zeuthen, type Reservation, type ZeuthenReading } from './valuation.ts';
 
@@ -166,7 +167,7 @@ function lastPackageBefore(state: GameState, side: string): Positions | null {
 
 /** The open track that matters most to the side, when the package crosses its red line there. */
 function heaviestRedLine(scenario: Scenario, state: GameState, side: string, judged: Judgement): string | null {
-  const heaviest = openTracks(scenario, state).sort((a, b) => (b.weight[side] ?? 0) - (a.weight[side] ?? 0))[0];
+  const heaviest = weightiestOpenTrack(scenario, state, side);
   return heaviest && judged.redLines.includes(heaviest.id) ? heaviest.id : null;
 }
 
@@ -204,7 +205,6 @@ interface Answer {
   kind: Response['kind'];
   tracks?: string[];
   counter?: Positions;
-  concession?: Concession;
   reading?: ZeuthenReading;
   reasons: string[];
   terms: string[];
@@ -255,7 +255,6 @@ function answer(scenario: Scenario, state: GameState, side: string, persona: Per
     return {
       kind: 'counter',
       counter: concession.positions,
-      concession,
       reading,
       reasons: [describeZeuthen(scenario, side, reading, 'concedes'), describeConcession(scenario, side, concession)],
       terms: ['zeuthen', 'logrolling'],
@@ -290,15 +289,10 @@ function weighTable(scenario: Scenario, state: GameState, side: string, persona:
   };
 }
 
-function stanceFor(kind: Answer['kind'], concession: boolean): Parameters<typeof chooseStance>[5] {
-  if (kind === 'counter') return concession ? 'concede' : 'hold';
-  return kind;
-}
-
 export function aiRespond(scenario: Scenario, state: GameState, side: string, persona: Persona): AiChoice<Response> {
   const { dice, positions, judged, reasons, terms } = weighTable(scenario, state, side, persona);
   const decided = answer(scenario, state, side, persona, positions, judged);
-  const stance: Stance = chooseStance(scenario, state, side, persona, dice, stanceFor(decided.kind, decided.concession !== undefined));
+  const stance: Stance = chooseStance(scenario, state, side, persona, dice, decided.kind === 'counter' ? 'concede' : decided.kind);
   return {
     move: {
       side,

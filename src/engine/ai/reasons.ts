@@ -5,16 +5,12 @@
  */
 import type { Persona, Scenario } from '../scenario/schema.ts';
 import type { Positions } from '../rules/state.ts';
-import { otherSide, track } from '../rules/world.ts';
+import { otherSide, sideShortName as shortName, track } from '../rules/world.ts';
 import type { Concession } from './concession.ts';
 import type { Reservation, ZeuthenReading } from './valuation.ts';
 
 const whole = (value: number) => value.toFixed(0);
 const percent = (chance: number) => `${Math.round(chance * 100)}%`;
-
-export function shortName(scenario: Scenario, side: string): string {
-  return scenario.sides.find((item) => item.id === side)?.shortName ?? side;
-}
 
 /** What the package is worth against the least the side will settle for. */
 export function describeValue(scenario: Scenario, side: string, utility: number, bar: number): string {

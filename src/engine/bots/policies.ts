@@ -243,15 +243,15 @@ function otherCooperated(view: BotView): boolean {
   return last.tone !== 'belligerent' && move?.kind !== 'threat' && move?.kind !== 'build-up';
 }
 
-function reciprocalStance(view: BotView): Pick<Proposal, 'posture' | 'tone'> {
-  return otherCooperated(view)
-    ? { posture: strongest(view, ['reassurance', 'de-escalation'], (move) => -(move.effects.risk ?? 0)), tone: 'conciliatory' }
-    : { posture: null, tone: 'firm' };
-}
-
-function reciprocalPackage(view: BotView, theirs: Positions): Positions {
+/** Tit for tat's move: a step and a calming gesture after peace, its demands and a firm tone after a threat. */
+function reciprocalMove(view: BotView, theirs: Positions): Pick<Proposal, 'positions' | 'posture' | 'tone'> {
   const own = stancePositions(view.scenario, view.state, view.side);
-  return otherCooperated(view) ? (cheapestConcession(view.scenario, view.state, view.side, own, theirs)?.positions ?? own) : own;
+  if (!otherCooperated(view)) return { positions: own, posture: null, tone: 'firm' };
+  return {
+    positions: cheapestConcession(view.scenario, view.state, view.side, own, theirs)?.positions ?? own,
+    posture: strongest(view, ['reassurance', 'de-escalation'], (move) => -(move.effects.risk ?? 0)),
+    tone: 'conciliatory',
+  };
 }
 
 const reciprocal: Policy = {
@@ -260,13 +260,13 @@ const reciprocal: Policy = {
     'Tit for tat: gives a step and calms things when the other side did last time, holds firm when it did not; takes any package worth more than no deal.',
   propose: (view) => ({
     side: view.side,
-    positions: reciprocalPackage(view, stancePositions(view.scenario, view.state, otherSide(view.scenario, view.side))),
-    ...reciprocalStance(view),
+    ...reciprocalMove(view, stancePositions(view.scenario, view.state, otherSide(view.scenario, view.side))),
   }),
   respond: (view) => {
+    const { positions, posture, tone } = reciprocalMove(view, proposalOnTable(view));
     const deal = acceptance(view, proposalOnTable(view), (value) => value > noDeal(view));
-    if (deal) return { side: view.side, ...deal, ...reciprocalStance(view) };
-    return { side: view.side, kind: 'counter', counter: reciprocalPackage(view, proposalOnTable(view)), ...reciprocalStance(view) };
+    if (deal) return { side: view.side, ...deal, posture, tone };
+    return { side: view.side, kind: 'counter', counter: positions, posture, tone };
   },
   reply: (view) => ({
     side: view.side,

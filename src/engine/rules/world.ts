@@ -19,6 +19,11 @@ export function sideIds(scenario: Scenario): [string, string] {
   return [scenario.sides[0]!.id, scenario.sides[1]!.id];
 }
 
+/** A side's short name, for tight spaces and sentences ("US/NATO"). */
+export function sideShortName(scenario: Scenario, id: string): string {
+  return scenario.sides.find((side) => side.id === id)?.shortName ?? id;
+}
+
 export function otherSide(scenario: Scenario, side: string): string {
   const [first, second] = sideIds(scenario);
   return side === first ? second : first;
@@ -40,6 +45,13 @@ export function proposerOf(scenario: Scenario, round: number): string {
 
 export function openTracks(scenario: Scenario, state: GameState): Track[] {
   return scenario.tracks.filter((item) => !(item.id in state.agreed));
+}
+
+/** The open track that matters most to a side (the first of equals), or null when none is open. */
+export function weightiestOpenTrack(scenario: Scenario, state: GameState, side: string): Track | null {
+  let heaviest: Track | null = null;
+  for (const item of openTracks(scenario, state)) if (!heaviest || (item.weight[side] ?? 0) > (heaviest.weight[side] ?? 0)) heaviest = item;
+  return heaviest;
 }
 
 export function isRedLine(item: Track, side: string, positionId: string): boolean {

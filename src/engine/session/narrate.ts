@@ -4,13 +4,9 @@
  */
 import type { Scenario } from '../scenario/schema.ts';
 import type { Change, GameState, Positions, RoundRecord } from '../rules/state.ts';
-import { bandOf, track } from '../rules/world.ts';
+import { bandOf, sideShortName as sideName, track } from '../rules/world.ts';
 
 const signed = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(1)}`;
-
-function sideName(scenario: Scenario, id: string): string {
-  return scenario.sides.find((side) => side.id === id)?.shortName ?? id;
-}
 
 function describePositions(scenario: Scenario, positions: Positions): string {
   return Object.entries(positions)

@@ -9,13 +9,6 @@ import { POLICY_NAMES, type PolicyName } from '../bots/policies.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { matchups, tally, type GameSummary, type Matchup, type Tally } from './batch.ts';
 
-/** The tallies of several rows merged, as far as endings go. */
-function endingsOfRows(rows: readonly { tally: Tally }[]): Tally {
-  const endings: Record<string, number> = {};
-  for (const row of rows) for (const [ending, count] of Object.entries(row.tally.endings)) endings[ending] = (endings[ending] ?? 0) + count;
-  return { ...rows[0]!.tally, games: rows.reduce((total, row) => total + row.tally.games, 0), endings };
-}
-
 /** Shares at or beyond which a frequency counts as "nearly always" or "nearly never". */
 export const NEARLY_ALWAYS = 0.95;
 export const NEARLY_NEVER = 0.01;
@@ -29,10 +22,17 @@ export function severalRounds(scenario: Scenario): number {
   return Math.max(2, Math.ceil(scenario.rounds.length / 2));
 }
 
-/** The share of each ending (outcome and the band the risk ended in) in a tally. */
-function shares(item: Tally): Record<string, number> {
-  const games = Math.max(1, item.games);
-  return Object.fromEntries(Object.entries(item.endings).map(([ending, count]) => [ending, count / games]));
+/** The share of each ending (outcome and the band the risk ended in) over the games of several rows. */
+function endingShares(rows: readonly { tally: Tally }[]): Record<string, number> {
+  const games = Math.max(
+    1,
+    rows.reduce((total, row) => total + row.tally.games, 0),
+  );
+  const shares: Record<string, number> = {};
+  for (const row of rows) {
+    for (const [ending, count] of Object.entries(row.tally.endings)) shares[ending] = (shares[ending] ?? 0) + count / games;
+  }
+  return shares;
 }
 
 function distance(a: Record<string, number>, b: Record<string, number>): number {
@@ -105,7 +105,7 @@ export function balanceWarnings(scenario: Scenario, sides: readonly SideBalance[
       if (best[i] === 'random') warnings.push(`the random policy scores best against ${persona} when bots play ${name}`);
     });
     // Personas that end games the same way give a class nothing to compare.
-    const byPersona = personas.map((persona) => shares(endingsOfRows(balance.rows.filter((row) => row.matchup.persona === persona))));
+    const byPersona = personas.map((persona) => endingShares(balance.rows.filter((row) => row.matchup.persona === persona)));
     personas.forEach((persona, i) => {
       for (let j = i + 1; j < personas.length; j++) {
         if (distance(byPersona[i]!, byPersona[j]!) < ALIKE) {

@@ -8,9 +8,9 @@ import type { Positions, Statement } from '../../engine/rules/state.ts';
 import type { Mood, Scenario } from '../../engine/scenario/schema.ts';
 import { bandName, describeRiskChange } from './risk-view.ts';
 
-export function sideShort(scenario: Scenario, id: string): string {
-  return scenario.sides.find((side) => side.id === id)?.shortName ?? id;
-}
+import { sideShortName } from '../../engine/rules/world.ts';
+
+export const sideShort = sideShortName;
 
 export function positionsText(scenario: Scenario, positions: Positions): string {
   return Object.entries(positions)
