@@ -3,8 +3,8 @@
  * for — starts from its outside option (Fearon): the status quo while peace holds, and what it
  * believes war would bring when it does not, weighed by the chance of war at the current risk.
  * A determined persona asks for part of what lies between that and its ideal, a patient one for
- * more while rounds remain, a bluffer as if it were more determined than it is; the balance of leverage (the stronger hand asks more) and fear of
- * war move the bar. Zeuthen's willingness to risk breakdown decides who concedes.
+ * more while rounds remain, a bluffer as if it were more determined than it is; the balance of
+ * leverage (the stronger hand asks more) and fear of war move the bar. Zeuthen's willingness to risk breakdown decides who concedes.
  */
 import type { Persona, Scenario } from '../scenario/schema.ts';
 import type { Factor, GameState, Positions } from '../rules/state.ts';

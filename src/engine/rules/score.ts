@@ -16,7 +16,7 @@ export interface Score {
   kind: OutcomeKind;
   /** The side's utility (0–100) for what was settled: agreed tracks, the status quo elsewhere. */
   settled: number;
-  /** The risk the chance of war is read at: the final risk, or where open gaps would take it after a walk-out. */
+  /** The risk the chance of war is read at: the final risk, or where it would have risen after a walk-out. */
   atRisk: number;
   /** After a walk-out: the rounds the talks broke off with; 0 otherwise. */
   roundsAbandoned: number;
@@ -43,7 +43,7 @@ export interface Settlement {
   meanRisk?: number;
   /** The side's standing at the end; neutral (50) when not given. */
   standing?: number;
-  /** Talks broken off with rounds to go: the risk the open gaps would have added by then. */
+  /** Talks broken off with rounds to go: the rounds abandoned and the risk they would have reached. */
   abandoned?: { rounds: number; risk: number };
 }
 
