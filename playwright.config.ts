@@ -3,11 +3,13 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunch } from './scripts/chromium.ts';
 
-const port = 4317;
+// E2E_PORT and E2E_DIST let two test runs (each with its own build) share a machine.
+const port = Number(process.env.E2E_PORT ?? 4317);
+const outDir = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'test-results/e2e',
+  outputDir: process.env.E2E_RESULTS ?? 'test-results/e2e',
   timeout: 180_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
@@ -21,7 +23,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${outDir}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 30_000,

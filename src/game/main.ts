@@ -3,7 +3,7 @@
  * under the DOM layer. Only the menu's scenes are in the start-up bundle; the play scenes and
  * the engine load when a player chooses to play (and are fetched in the background before that).
  */
-import './styles.css';
+import './styles/index.css';
 import Phaser from 'phaser';
 import { openKeyValueStore } from '../storage/key-value.ts';
 import type { AppContext, PlayApi } from './app/app-context.ts';
