@@ -2,6 +2,7 @@
  * Shared pieces of the browser tests: every test fails on any console error or uncaught
  * exception, and saves a screenshot of every screen it passes (test-results/screens/).
  */
+import { appendFileSync } from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
 
 export const SCREENS_DIR = 'test-results/screens';
@@ -49,4 +50,16 @@ export async function press(page: Page, ...keys: string[]): Promise<void> {
     await page.keyboard.press(key);
     await page.waitForTimeout(60);
   }
+}
+
+/**
+ * Notes what a check found on a screen, one JSON line per finding, in the file E2E_FINDINGS names
+ * (when it names one): the accessibility, focus and layout checks report there, screen by screen,
+ * besides failing.
+ */
+export function recordFindings(check: string, screen: string, findings: readonly string[]): void {
+  const path = process.env.E2E_FINDINGS;
+  if (!path) return;
+  const lines = findings.map((finding) => `${JSON.stringify({ check, screen, finding })}\n`).join('');
+  appendFileSync(path, lines || `${JSON.stringify({ check, screen, finding: null })}\n`);
 }
