@@ -4,7 +4,16 @@ import { GameRun, type GameSnapshot } from '../src/engine/machine/game-run.ts';
 import type { Statement } from '../src/engine/rules/state.ts';
 
 import { OUTCOME_KINDS, type Mood } from '../src/engine/scenario/schema.ts';
-import { moveName, narrate, positionsText, sideShort, statementText } from '../src/game/view/narration.ts';
+import {
+  meterChangesText,
+  moveName,
+  narrate,
+  newStatements,
+  positionsText,
+  sideShort,
+  spokenStatement,
+  statementText,
+} from '../src/game/view/narration.ts';
 import { bandName, describeRiskChange } from '../src/game/view/risk-view.ts';
 import { againstAi, playKeepingStates, quietStoppedActorWarnings, geneva, hotseat } from './helpers.ts';
 
@@ -181,7 +190,7 @@ describe('narrate, scripted round', () => {
   it('names the round, venue, date, the events and the risk at the briefing', () => {
     expect(narrate(scenario, R.briefing)).toBe(
       'Round 1 of 5: Strategic Stability Dialogue, Geneva: US–Russia Strategic Stability Dialogue, 10 January 2022. ' +
-        'Events: Russia publishes its draft treaties. Risk 44.0, Crisis.',
+        `Outside the room: Russia publishes its draft treaties: ${scenario.events.find((event) => event.id === 'drafts-published')!.text} Risk 44.0, Crisis.`,
     );
   });
 
@@ -199,8 +208,46 @@ describe('narrate, scripted round', () => {
   it('lists the counter and hands the decision back to the proposer', () => {
     expect(narrate(scenario, R.counter)).toBe(
       'US/NATO counters with NATO enlargement: Open door reaffirmed; Intermediate-range missiles: INF-type talks; ' +
-        'Military exercises: Notification and hotlines. Russia to accept, accept some or reject.',
+        'Military exercises: Notification and hotlines, with no posture move, in a conciliatory tone. Russia to accept, accept some or reject.',
     );
+  });
+});
+
+describe('the statements and standing in words', () => {
+  it('speaks a statement as its speaker and words', () => {
+    const quote = scenario.quotes.find((item) => item.id === 'ryabkov-never')!;
+    expect(spokenStatement(scenario, { side: 'ru', mood: 'reject', quote: 'ryabkov-never' })).toBe(`Sergei Ryabkov: “${quote.text}”`);
+  });
+
+  it('finds only the statements made since the last state, and all of a new round', () => {
+    const game = R.counter.context.game!;
+    const said = { side: 'ru', mood: 'warn' as const, quote: null };
+    const record = game.rounds[game.round]!;
+    const later = {
+      ...game,
+      rounds: game.rounds.map((item, i) => (i === game.round ? { ...item, statements: [...record.statements, said] } : item)),
+    };
+    expect(newStatements(game, later)).toEqual([said]);
+    expect(newStatements(later, later)).toEqual([]);
+    expect(newStatements(null, later)).toEqual(later.rounds[game.round]!.statements);
+    expect(newStatements({ ...later, round: game.round - 1 }, later)).toEqual(later.rounds[game.round]!.statements);
+  });
+
+  it('lists every meter that moved, and none that stayed put', () => {
+    const text = meterChangesText(scenario, {
+      us: { standing: { from: 50, to: 46.2, factors: [] }, leverage: { from: 40, to: 40.3, factors: [] } },
+      ru: { leverage: { from: 40, to: 44, factors: [] } },
+    });
+    expect(text).toBe('US/NATO standing at home 50 → 46; Russia leverage 40 → 44');
+  });
+
+  it('gives the standing changes at the end of a round, never at the incident', () => {
+    for (const snapshot of snapshotsByState().get('resolution')!) {
+      const record = snapshot.context.game!.rounds[snapshot.context.game!.round]!;
+      const moved = meterChangesText(scenario, record.meters);
+      if (moved) expect(narrate(scenario, snapshot)).toContain(`Standing and leverage: ${moved}.`);
+    }
+    for (const snapshot of snapshotsByState().get('incident')!) expect(narrate(scenario, snapshot)).not.toContain('Standing and leverage');
   });
 });
 
@@ -231,7 +278,10 @@ describe('narrate, every state of real games', () => {
       expect(text.startsWith(`Round ${game.round + 1} of ${scenario.rounds.length}: ${round.title}, ${round.venue}, ${round.date}.`)).toBe(
         true,
       );
-      for (const id of game.rounds[game.round]!.events) expect(text).toContain(scenario.events.find((event) => event.id === id)!.name);
+      for (const id of game.rounds[game.round]!.events) {
+        const event = scenario.events.find((item) => item.id === id)!;
+        expect(text).toContain(`${event.name}: ${event.text}`);
+      }
     }
   });
 
@@ -255,7 +305,7 @@ describe('narrate, every state of real games', () => {
       const record = game.rounds[game.round]!;
       const text = narrate(scenario, snapshot);
       expect(text).toContain(
-        `${sideShort(scenario, record.responder)} counters with ${positionsText(scenario, record.response!.counter!)}.`,
+        `${sideShort(scenario, record.responder)} counters with ${positionsText(scenario, record.response!.counter!)}, with ${moveName(scenario, record.response!.posture)}, in a ${record.response!.tone} tone.`,
       );
       expect(text.endsWith(`${sideShort(scenario, record.proposer)} to accept, accept some or reject.`)).toBe(true);
     }

@@ -5,9 +5,8 @@ import { gameMachine } from '../src/engine/machine/game-machine.ts';
 import { GameRun, type GameSnapshot } from '../src/engine/machine/game-run.ts';
 
 import { OUTCOME_KINDS } from '../src/engine/scenario/schema.ts';
-// play-context.ts imports Phaser-free modules only (narration, sound cues, the game controller);
-// its DOM-facing imports are types, so it loads in Node.
-import { sceneFor } from '../src/game/play/play-context.ts';
+
+import { sceneFor, screenFor, tableTurn } from '../src/game/view/screens.ts';
 import { playKeepingStates, geneva } from './helpers.ts';
 
 const scenario = geneva;
@@ -116,6 +115,44 @@ describe('sceneFor', () => {
     // Russia proposes in round 1; the AI has tabled its package and the US must answer.
     expect(String(run.snapshot.value)).toBe('response');
     expect(sceneFor(run.snapshot)).toBe('table');
+    run.stop();
+  });
+});
+
+describe('screenFor: the hot-seat hand-over', () => {
+  it("puts a hand-over before each side's turn at the table in hot-seat, once per turn", () => {
+    const run = new GameRun(scenario);
+    run.send({ type: 'START', setup: { seed: 3, playerSide: 'us', opponent: { kind: 'hotseat' } } });
+    expect(screenFor(run.snapshot, null)).toBe('briefing');
+    run.send({ type: 'CONTINUE' });
+    const proposing = tableTurn(run.snapshot)!;
+    expect(proposing).toEqual({ side: 'ru', key: '0:proposal' });
+    expect(screenFor(run.snapshot, null)).toBe('hand-over');
+    expect(screenFor(run.snapshot, proposing.key)).toBe('table');
+    run.send({
+      type: 'PROPOSE',
+      proposal: {
+        side: 'ru',
+        positions: { enlargement: 'moratorium', missiles: 'inf-talks', exercises: 'notification' },
+        posture: null,
+        tone: 'firm',
+      },
+    });
+    // The other side's turn: the screen is handed over again, though it was handed over for the proposal.
+    expect(tableTurn(run.snapshot)).toEqual({ side: 'us', key: '0:response' });
+    expect(screenFor(run.snapshot, proposing.key)).toBe('hand-over');
+    expect(screenFor(run.snapshot, '0:response')).toBe('table');
+    run.send({ type: 'RESPOND', response: { side: 'us', kind: 'reject', posture: null, tone: 'firm' } });
+    expect(tableTurn(run.snapshot)).toBeNull();
+    expect(screenFor(run.snapshot, '0:response')).toBe('round-result');
+    run.stop();
+  });
+
+  it('never hands over against the AI', () => {
+    const run = new GameRun(scenario);
+    run.send({ type: 'START', setup: { seed: 1, playerSide: 'us', opponent: { kind: 'ai', persona: 'ru-pragmatist' } } });
+    run.send({ type: 'CONTINUE' });
+    expect(screenFor(run.snapshot, null)).toBe('table');
     run.stop();
   });
 });

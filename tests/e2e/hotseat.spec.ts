@@ -1,5 +1,22 @@
 /** A hot-seat round: both sides take their turns at one screen. */
+import type { Page } from '@playwright/test';
 import { expect, openMenu, press, snap, test, waitForScreen } from './fixtures.ts';
+
+/**
+ * The hand-over screen before a side's turn: it names the side, asks the other to look away, shows
+ * nothing of the table, and gives the table to the side that takes the seat (by Enter or a click).
+ */
+async function handOverTo(page: Page, side: string, lookAway: string, by: 'keyboard' | 'mouse'): Promise<void> {
+  await waitForScreen(page, 'hand-over');
+  await expect(page.locator('.hand-over h2')).toContainText(side);
+  await expect(page.locator('.hand-over p')).toContainText(lookAway);
+  await expect(page.locator('.tracks, fieldset.track, .stance')).toHaveCount(0);
+  const take = page.getByRole('button', { name: `I play ${side} — show the table` });
+  await expect(take).toBeFocused();
+  if (by === 'keyboard') await press(page, 'Enter');
+  else await take.click();
+  await waitForScreen(page, 'table');
+}
 
 test('a hot-seat round: propose, counter, accept part of the counter', async ({ page, consoleErrors }) => {
   await openMenu(page);
@@ -16,7 +33,8 @@ test('a hot-seat round: propose, counter, accept part of the counter', async ({ 
   await snap(page, 'hotseat-briefing');
   await press(page, 'Enter');
 
-  // Round 1 in Geneva: Russia tables the package.
+  // Round 1 in Geneva: Russia tables the package, once the screen has been handed to its player.
+  await handOverTo(page, 'Russia', 'US/NATO: please look away until Russia has tabled its package.', 'keyboard');
   await waitForScreen(page, 'table');
   await expect(page.locator('.banner strong')).toHaveText('Russia to propose');
   await expect(page.locator('#ui')).toHaveAttribute('data-acting', 'ru');
@@ -24,7 +42,8 @@ test('a hot-seat round: propose, counter, accept part of the counter', async ({ 
   await snap(page, 'hotseat-russia-proposes');
   await page.getByRole('button', { name: 'Table the package' }).click();
 
-  // The United States answers on the same screen with a counter-proposal.
+  // The United States answers on the same screen with a counter-proposal, after the hand-over.
+  await handOverTo(page, 'US/NATO', 'Russia: please look away until US/NATO has answered.', 'mouse');
   await expect(page.locator('.banner strong')).toHaveText('US/NATO to answer');
   await expect(page.locator('#ui')).toHaveAttribute('data-acting', 'us');
   await page.getByRole('button', { name: 'Counter…' }).click();
@@ -33,6 +52,7 @@ test('a hot-seat round: propose, counter, accept part of the counter', async ({ 
   await page.getByRole('button', { name: 'Send the counter-proposal' }).click();
 
   // Russia replies: accepts the exercises track of the counter-proposal.
+  await handOverTo(page, 'Russia', 'US/NATO: please look away until Russia has replied to the counter-proposal.', 'keyboard');
   await expect(page.locator('.banner strong')).toHaveText('Russia to reply');
   await page.getByRole('button', { name: 'Accept some…' }).click();
   const ticks = page.locator('.tick input');
@@ -48,4 +68,55 @@ test('a hot-seat round: propose, counter, accept part of the counter', async ({ 
   await expect(page.locator('.risk-changes')).toContainText('Agreement on Military exercises');
   await snap(page, 'hotseat-result');
   expect(consoleErrors).toEqual([]);
+});
+
+test('a reload in hot-seat asks for the hand-over again before showing the table', async ({ page }) => {
+  await openMenu(page);
+  await press(page, 'p');
+  await waitForScreen(page, 'picker');
+  await press(page, '1');
+  await waitForScreen(page, 'setup');
+  await page.getByText('Two players, one screen (hot-seat)').click();
+  await page.getByRole('button', { name: 'Begin' }).click();
+  await waitForScreen(page, 'briefing');
+  await press(page, 'Enter');
+  await handOverTo(page, 'Russia', 'US/NATO: please look away', 'keyboard');
+  // A visit to the glossary comes back to the same table without a second hand-over.
+  await page.getByRole('button', { name: 'Glossary' }).click();
+  await waitForScreen(page, 'glossary');
+  await page.getByRole('button', { name: /^Back/ }).click();
+  await waitForScreen(page, 'table');
+  await page.reload();
+  await expect(page.locator('#ui')).toHaveAttribute('data-screen', 'hand-over', { timeout: 20_000 });
+  await handOverTo(page, 'Russia', 'US/NATO: please look away', 'mouse');
+});
+
+test('the incident screen tells the incident, not the round again; the live region says what happened', async ({ page }) => {
+  await openMenu(page);
+  await press(page, 'p');
+  await waitForScreen(page, 'picker');
+  await press(page, '1');
+  await waitForScreen(page, 'setup');
+  await page.getByText('Two players, one screen (hot-seat)').click();
+  // Seed 4: Russia's opening package, with troops massed, rejected in round 1 sets off an incident (found by playing the engine).
+  await page.getByLabel(/^Seed/).fill('4');
+  await page.getByRole('button', { name: 'Begin' }).click();
+  await waitForScreen(page, 'briefing');
+  // The briefing is narrated with what happened outside the room, not only the events' titles.
+  await expect(page.locator('#announcer')).toContainText('Outside the room: Russia publishes its draft treaties: ');
+  await press(page, 'Enter');
+  await handOverTo(page, 'Russia', 'US/NATO: please look away', 'keyboard');
+  await page.getByRole('radio', { name: /Mass troops/ }).check();
+  await page.getByRole('button', { name: 'Table the package' }).click();
+  await handOverTo(page, 'US/NATO', 'Russia: please look away', 'keyboard');
+  await page.getByRole('button', { name: 'Reject' }).click();
+  await waitForScreen(page, 'round-result');
+  await expect(page.locator('.result-text h2', { hasText: 'Standing and leverage' })).toHaveCount(1);
+  await expect(page.locator('#announcer')).toContainText('Standing and leverage: ');
+  await press(page, 'Enter');
+  await expect(page.locator('#ui')).toHaveAttribute('data-state', 'incident@0');
+  await expect(page.locator('.incident h2')).toBeVisible();
+  await expect(page.locator('.result-text h2', { hasText: 'Standing and leverage' })).toHaveCount(0);
+  await expect(page.locator('#announcer')).not.toContainText('Standing and leverage');
+  await snap(page, 'hotseat-incident');
 });

@@ -9,6 +9,7 @@ import { MapPanel } from './panels/map-panel.ts';
 import { timeline } from './panels/timeline.ts';
 import { PlayScene } from './play-scene.ts';
 import type { PlayContext } from './play-context.ts';
+import { showFirstGameGuide } from './guide/first-game-guide.ts';
 
 export class BriefingScene extends PlayScene {
   constructor(play: PlayContext) {
@@ -29,16 +30,16 @@ export class BriefingScene extends PlayScene {
       el(
         'section',
         { class: 'side-brief', attrs: { style: `--side: ${side.colour}` } },
-        el('h3', { text: `${side.name} — negotiator: ${side.negotiator}` }),
+        el('h2', { text: `${side.name} — negotiator: ${side.negotiator}` }),
         el('p', { text: side.briefing }),
-        el('h4', { text: 'Objectives' }),
+        el('h3', { text: 'Objectives' }),
         el('ul', {}, ...side.objectives.map((objective) => el('li', { text: objective }))),
       ),
     );
     const redLines = el(
       'section',
       { class: 'red-lines' },
-      el('h3', { text: 'Red lines' }),
+      el('h2', { text: 'Red lines' }),
       el(
         'table',
         {},
@@ -96,13 +97,13 @@ export class BriefingScene extends PlayScene {
               ? el(
                   'section',
                   { class: 'events' },
-                  el('h3', { text: 'Outside the room' }),
+                  el('h2', { text: 'Outside the room' }),
                   ...events.map((event) => {
                     const quote = event.quote ? scenario.quotes.find((item) => item.id === event.quote) : undefined;
                     return el(
                       'div',
                       { class: 'event' },
-                      el('h4', { text: `${event.name}${event.date ? ` — ${event.date}` : ''}` }),
+                      el('h3', { text: `${event.name}${event.date ? ` — ${event.date}` : ''}` }),
                       el('p', { text: event.text }),
                       quote ? el('blockquote', { text: `“${quote.text}” — ${quote.speaker}, ${quote.date}` }) : null,
                     );
@@ -125,5 +126,6 @@ export class BriefingScene extends PlayScene {
     this.followLayout([map.slot], () => map.layout(this.rectOf(map.slot)));
     this.onTeardown(() => map.destroy());
     this.keys({ Enter: begin });
+    this.onTeardown(showFirstGameGuide(this, this.play));
   }
 }

@@ -8,6 +8,7 @@ import { BriefingScene } from './briefing-scene.ts';
 import { ClassViewScene } from './class-view-scene.ts';
 import { DebriefScene } from './debrief-scene.ts';
 import { GlossaryScene } from './glossary-scene.ts';
+import { HandOverScene } from './hand-over-scene.ts';
 import { LibraryScene } from './library-scene.ts';
 import { ReplayScene } from './replay-scene.ts';
 import { PickerScene } from './picker-scene.ts';
@@ -24,6 +25,7 @@ export async function installPlayScenes(game: Phaser.Game, app: AppContext): Pro
     new PickerScene(play),
     new SetupScene(play),
     new BriefingScene(play),
+    new HandOverScene(play),
     new TableScene(play),
     new RoundResultScene(play),
     new DebriefScene(play),

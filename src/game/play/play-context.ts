@@ -9,30 +9,12 @@ import { checkSession, replaySession, type LoadedSession } from '../../engine/se
 import { formatProblem } from '../../engine/scenario/problems.ts';
 import { CURRENT_GAME_KEY, type AppContext, type PlayApi } from '../app/app-context.ts';
 import { bandRose } from '../audio/sound-cues.ts';
-import { narrate } from '../view/narration.ts';
+import { narrate, newStatements, spokenStatement } from '../view/narration.ts';
+import { screenFor, tableTurn } from '../view/screens.ts';
 import { GameController } from './game-controller.ts';
 import type { CatalogueEntry } from './scenario-catalogue.ts';
 import { libraryEntry, newEntryId, putEntry, readEntry, type LibraryEntry } from './session-library.ts';
 import { decodeShareFragment } from './share-link.ts';
-
-/** The screen that shows each state of the machine. */
-export function sceneFor(snapshot: GameSnapshot): string {
-  switch (String(snapshot.value)) {
-    case 'setup':
-      return 'setup';
-    case 'briefing':
-      return 'briefing';
-    case 'proposal':
-    case 'response':
-    case 'counter':
-      return 'table';
-    case 'resolution':
-    case 'incident':
-      return 'round-result';
-    default:
-      return 'debrief';
-  }
-}
 
 export class PlayContext implements PlayApi {
   chosen: CatalogueEntry | null = null;
@@ -44,6 +26,8 @@ export class PlayContext implements PlayApi {
   /** The game in progress as a library entry: its id and the name the player sees. */
   private entryId: string | null = null;
   private entryName = '';
+  /** The hot-seat turn at the table the screen was last handed over for (none after a reload: it is asked again). */
+  private handedOver: string | null = null;
 
   constructor(
     readonly app: AppContext,
@@ -103,7 +87,7 @@ export class PlayContext implements PlayApi {
       return null;
     }
     this.follow(controller, entry.id, entry.name);
-    return sceneFor(controller.snapshot);
+    return this.screen();
   }
 
   /**
@@ -128,7 +112,7 @@ export class PlayContext implements PlayApi {
       return null;
     }
     this.follow(controller, id, name);
-    return sceneFor(controller.snapshot);
+    return this.screen();
   }
 
   async openShared(fragment: string): Promise<{ screen: string; data: object } | null> {
@@ -142,6 +126,16 @@ export class PlayContext implements PlayApi {
     return { screen: 'replay', data: { loaded: checked.value, name: 'A shared game' } };
   }
 
+  /** The screen that shows the game in progress now, counting the hot-seat hand-over. */
+  screen(): string {
+    return this.controller ? screenFor(this.controller.snapshot, this.handedOver) : 'title';
+  }
+
+  /** The players have swapped seats for the turn at the table now shown. */
+  handOver(): void {
+    this.handedOver = this.controller ? (tableTurn(this.controller.snapshot)?.key ?? null) : null;
+  }
+
   /** Renames the game in progress if it is the one named (its next save keeps the new name). */
   renamed(id: string, name: string): void {
     if (this.entryId === id) this.entryName = name;
@@ -149,6 +143,7 @@ export class PlayContext implements PlayApi {
 
   private follow(controller: GameController, id: string, name: string): void {
     this.controller = controller;
+    this.handedOver = null;
     this.entryId = id;
     this.entryName = name;
     this.saveFailed = false;
@@ -204,8 +199,12 @@ export class PlayContext implements PlayApi {
     const scenario = this.chosen?.scenario;
     const game = snapshot.context.game;
     if (!scenario || !game) return;
-    if (previous?.value !== snapshot.value) this.app.announcer.say(narrate(scenario, snapshot));
     const before = previous?.context.game;
+    if (previous?.value !== snapshot.value) {
+      // What was said at the table is part of what happened: a player who cannot see the statements panel hears them.
+      const said = newStatements(before, game).map((statement) => spokenStatement(scenario, statement));
+      this.app.announcer.say([narrate(scenario, snapshot), ...said].join(' '));
+    }
     const sound = this.app.sound;
     sound.setRisk(game.risk);
     if (before && bandRose(scenario.escalation.bands, before.risk, game.risk)) sound.play('alarm');

@@ -4,7 +4,7 @@ import type { GameSnapshot } from '../../engine/machine/game-run.ts';
 import type { GameState } from '../../engine/rules/state.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
 import { UiScene } from '../scenes/ui-scene.ts';
-import { sceneFor, type PlayContext } from './play-context.ts';
+import type { PlayContext } from './play-context.ts';
 
 export abstract class PlayScene extends UiScene {
   constructor(
@@ -45,7 +45,7 @@ export abstract class PlayScene extends UiScene {
   }
 
   protected follow(): void {
-    const target = sceneFor(this.snapshot);
+    const target = this.play.screen();
     if (target === this.scene.key) this.scene.restart();
     else this.scene.start(target);
   }

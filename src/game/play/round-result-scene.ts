@@ -4,7 +4,7 @@
  */
 import type { Change, Meter } from '../../engine/rules/state.ts';
 import { button, el } from '../ui/dom.ts';
-import { moveName, positionsText, sideShort } from '../view/narration.ts';
+import { METER_NAMES, moveName, positionsText, sideShort } from '../view/narration.ts';
 import { bands, factorLine, signed } from '../view/risk-view.ts';
 import { RiskGauge } from '../widgets/risk-gauge.ts';
 import { gameHeader } from './panels/game-header.ts';
@@ -14,14 +14,6 @@ import { statementsPanel } from './panels/statements.ts';
 import { timeline } from './panels/timeline.ts';
 import { PlayScene } from './play-scene.ts';
 import type { PlayContext } from './play-context.ts';
-
-const METER_NAMES: Record<Meter, string> = {
-  leverage: 'Leverage',
-  standing: 'Standing',
-  credibility: 'Credibility',
-  cohesion: 'Cohesion',
-  forces: 'Forces (thousands)',
-};
 
 export class RoundResultScene extends PlayScene {
   constructor(play: PlayContext) {
@@ -53,18 +45,21 @@ export class RoundResultScene extends PlayScene {
     const changes = incident
       ? record.riskChanges.filter((change) => change.stage === 'incident')
       : record.riskChanges.filter((change) => change.stage !== 'incident');
-    const meterRows = Object.entries(record.meters).flatMap(([side, meters]) =>
-      (Object.entries(meters) as [Meter, Change][]).map(([meter, change]) =>
-        el(
-          'li',
-          {},
-          el('strong', {
-            text: `${sideShort(scenario, side)} ${METER_NAMES[meter]} ${change.from.toFixed(0)} → ${change.to.toFixed(0)}: `,
-          }),
-          change.factors.map(factorLine).join('; '),
-        ),
-      ),
-    );
+    // The standing changes are the round's: the incident screen that follows does not repeat them.
+    const meterRows = incident
+      ? []
+      : Object.entries(record.meters).flatMap(([side, meters]) =>
+          (Object.entries(meters) as [Meter, Change][]).map(([meter, change]) =>
+            el(
+              'li',
+              {},
+              el('strong', {
+                text: `${sideShort(scenario, side)} ${METER_NAMES[meter]} ${change.from.toFixed(0)} → ${change.to.toFixed(0)}: `,
+              }),
+              change.factors.map(factorLine).join('; '),
+            ),
+          ),
+        );
     const risk = riskPanel(scenario, game);
     const next = () => {
       this.click();

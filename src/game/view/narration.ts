@@ -4,7 +4,7 @@
  * the scenario has none for the mood, a plain line.
  */
 import type { GameSnapshot } from '../../engine/machine/game-run.ts';
-import type { Positions, Statement } from '../../engine/rules/state.ts';
+import type { Change, GameState, Meter, MeterChanges, Positions, Statement } from '../../engine/rules/state.ts';
 import type { Mood, Scenario } from '../../engine/scenario/schema.ts';
 import { bandName, describeRiskChange } from './risk-view.ts';
 
@@ -18,6 +18,29 @@ export function positionsText(scenario: Scenario, positions: Positions): string 
       const track = scenario.tracks.find((item) => item.id === trackId);
       return `${track?.name ?? trackId}: ${track?.positions.find((position) => position.id === positionId)?.label ?? positionId}`;
     })
+    .join('; ');
+}
+
+/** The meters in words, as the round result and the narration name them. */
+export const METER_NAMES: Record<Meter, string> = {
+  leverage: 'Leverage',
+  standing: 'Standing at home',
+  credibility: 'Credibility',
+  cohesion: 'Alliance cohesion',
+  forces: 'Forces (thousands)',
+};
+
+/** "US/NATO standing at home 50 → 46; Russia leverage 40 → 44" — every meter a round moved, in order. */
+export function meterChangesText(scenario: Scenario, meters: MeterChanges): string {
+  return Object.entries(meters)
+    .flatMap(([side, changes]) =>
+      (Object.entries(changes) as [Meter, Change][])
+        .filter(([, change]) => Math.round(change.from) !== Math.round(change.to))
+        .map(
+          ([meter, change]) =>
+            `${sideShort(scenario, side)} ${METER_NAMES[meter].toLowerCase()} ${Math.round(change.from)} → ${Math.round(change.to)}`,
+        ),
+    )
     .join('; ');
 }
 
@@ -48,6 +71,19 @@ export function statementText(scenario: Scenario, statement: Statement): Stateme
   return { speaker: side?.negotiator ?? statement.side, text: FALLBACK_LINES[statement.mood], date: null, sourced: false };
 }
 
+/** A statement as the live region speaks it: who said it, and what. */
+export function spokenStatement(scenario: Scenario, statement: Statement): string {
+  const { speaker, text } = statementText(scenario, statement);
+  return `${speaker}: “${text}”`;
+}
+
+/** The statements made since `before` (in the same round, or all of a new round's). */
+export function newStatements(before: GameState | null | undefined, after: GameState): Statement[] {
+  const now = after.rounds[after.round]?.statements ?? [];
+  const earlier = before && before.round === after.round ? (before.rounds[before.round]?.statements.length ?? 0) : 0;
+  return now.slice(earlier);
+}
+
 /** One or two sentences describing the state the game has just entered. */
 export function narrate(scenario: Scenario, snapshot: GameSnapshot): string {
   const game = snapshot.context.game;
@@ -58,8 +94,12 @@ export function narrate(scenario: Scenario, snapshot: GameSnapshot): string {
   const state = String(snapshot.value);
   switch (state) {
     case 'briefing': {
-      const events = record?.events.map((id) => scenario.events.find((event) => event.id === id)?.name ?? id) ?? [];
-      return `Round ${game.round + 1} of ${scenario.rounds.length}: ${round.title}, ${round.venue}, ${round.date}. ${events.length ? `Events: ${events.join('; ')}. ` : ''}${riskText}`;
+      // Each event with what happened, not just its title: the briefing is read, not glanced at.
+      const events = (record?.events ?? []).map((id) => {
+        const event = scenario.events.find((item) => item.id === id);
+        return event ? `${event.name}: ${event.text}` : id;
+      });
+      return `Round ${game.round + 1} of ${scenario.rounds.length}: ${round.title}, ${round.venue}, ${round.date}. ${events.length ? `Outside the room: ${events.join(' ')} ` : ''}${riskText}`;
     }
     case 'proposal':
       return `${sideShort(scenario, record!.proposer)} to table a package. ${riskText}`;
@@ -69,7 +109,7 @@ export function narrate(scenario: Scenario, snapshot: GameSnapshot): string {
     }
     case 'counter': {
       const response = record!.response!;
-      return `${sideShort(scenario, response.side)} counters with ${positionsText(scenario, response.counter ?? {})}. ${sideShort(scenario, record!.proposer)} to accept, accept some or reject.`;
+      return `${sideShort(scenario, response.side)} counters with ${positionsText(scenario, response.counter ?? {})}, with ${moveName(scenario, response.posture)}, in a ${response.tone} tone. ${sideShort(scenario, record!.proposer)} to accept, accept some or reject.`;
     }
     case 'resolution':
     case 'incident': {
@@ -79,7 +119,9 @@ export function narrate(scenario: Scenario, snapshot: GameSnapshot): string {
         state === 'incident'
           ? 'A military incident near the contact line.'
           : `Round ${game.round + 1} ends${agreed ? ` with ${agreed} track${agreed === 1 ? '' : 's'} agreed` : ' with no agreement'}.`;
-      return `${head} ${change ? describeRiskChange(scenario, change) : riskText}`;
+      // The standing changes belong to the round, not to the incident that follows it.
+      const meters = state === 'resolution' && record ? meterChangesText(scenario, record.meters) : '';
+      return `${head} ${change ? describeRiskChange(scenario, change) : riskText}${meters ? ` Standing and leverage: ${meters}.` : ''}`;
     }
     default:
       return game.outcome ? `The game is over: ${game.outcome.kind.replace('-', ' ')}. ${game.outcome.reason} ${riskText}` : riskText;
