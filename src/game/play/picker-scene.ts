@@ -92,7 +92,7 @@ export class PickerScene extends PlayScene {
         class: 'primary',
         ...(index < 9 ? { key: String(index + 1) } : {}),
       });
-      if (entry === focus) queueMicrotask(() => play.focus());
+      if (entry === focus) queueMicrotask(() => this.focusControl(play));
       return el(
         'li',
         { class: `card scenario-card${entry.origin ? ' loaded' : ''}` },

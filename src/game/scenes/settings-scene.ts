@@ -1,6 +1,7 @@
 /** Settings: volume, mute, reduced motion, text size and contrast; every change applies and persists at once. */
 import type { AppContext } from '../app/app-context.ts';
 import { TEXT_SIZES, type TextSize } from '../app/settings.ts';
+import { PLAYER_NAME_MAX } from '../../engine/session/player-name.ts';
 import { button, el, uniqueId } from '../ui/dom.ts';
 import { UiScene } from './ui-scene.ts';
 
@@ -35,17 +36,27 @@ export class SettingsScene extends UiScene {
       store.update({ volume: Number(volume.value) / 100 });
     });
     volume.addEventListener('change', () => this.click());
+    // One row of labelled choices, each a whole clickable label that grows with the text it sets.
     const sizes = el(
       'fieldset',
       { class: 'field choices' },
       el('legend', { text: 'Text size' }),
-      ...TEXT_SIZES.map((size) => {
-        const id = uniqueId('size');
-        const input = el('input', { id, attrs: { type: 'radio', name: 'text-size', value: size, checked: current.textSize === size } });
-        input.addEventListener('change', () => store.update({ textSize: size as TextSize }));
-        return el('span', { class: 'choice' }, input, el('label', { text: `${size}%`, attrs: { for: id } }));
-      }),
+      el(
+        'div',
+        { class: 'choice-row' },
+        ...TEXT_SIZES.map((size) => {
+          const input = el('input', { attrs: { type: 'radio', name: 'text-size', value: size, checked: current.textSize === size } });
+          input.addEventListener('change', () => store.update({ textSize: size as TextSize }));
+          return el('label', { class: 'choice' }, input, `${size}%`);
+        }),
+      ),
     );
+    const nameId = uniqueId('player-name');
+    const name = el('input', {
+      id: nameId,
+      attrs: { type: 'text', value: current.playerName ?? '', maxlength: PLAYER_NAME_MAX, autocomplete: 'name' },
+    });
+    name.addEventListener('input', () => store.update({ playerName: name.value }));
     const done = () => {
       this.click();
       this.scene.start(this.back, { back: 'title' });
@@ -62,6 +73,12 @@ export class SettingsScene extends UiScene {
         ),
         sizes,
         checkbox('High contrast', current.highContrast, (highContrast) => store.update({ highContrast })),
+        el(
+          'div',
+          { class: 'field' },
+          el('label', { text: 'Your name, for your saved games and session files (optional)', attrs: { for: nameId } }),
+          name,
+        ),
         el('p', { class: 'note', text: 'Settings are saved in this browser and apply at once.' }),
         el('div', { class: 'actions' }, button('Done', done, { key: 'Esc', class: 'primary' })),
       ),

@@ -53,7 +53,7 @@ export class TitleScene extends UiScene {
       ),
       'Red Lines. Main menu: Play, Saved games, Class view, How to play, Glossary, Settings.',
     );
-    playButton.focus();
+    this.focusControl(playButton);
     this.keys({
       p: () => void play(),
       g: () => void openLibrary(),

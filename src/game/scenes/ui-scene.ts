@@ -6,6 +6,7 @@
 import Phaser from 'phaser';
 import type { AppContext } from '../app/app-context.ts';
 import { bindKeys, type KeyMap } from '../ui/keys.ts';
+import { watchStickyBars } from '../ui/sticky-bars.ts';
 
 export abstract class UiScene extends Phaser.Scene {
   private cleanups: (() => void)[] = [];
@@ -28,6 +29,16 @@ export abstract class UiScene extends Phaser.Scene {
     }
     if (announcement) this.app.announcer.say(announcement);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.teardown());
+    this.onTeardown(watchStickyBars(panel));
+  }
+
+  /**
+   * Puts focus on a control and scrolls it only as far as needed to show it whole: the scroll
+   * containers' scroll-padding keeps it clear of their sticky bars (play-screens.css).
+   */
+  protected focusControl(control: HTMLElement): void {
+    control.focus({ preventScroll: true });
+    control.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
 
   protected keys(map: KeyMap): void {
