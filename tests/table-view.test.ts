@@ -4,7 +4,11 @@ import type { GameState, Positions } from '../src/engine/rules/state.ts';
 
 import {
   acceptableTracks,
+  canAcceptAll,
+  modeNarration,
   openTrackCount,
+  redLinesShown,
+  rungMarks,
   startingPackage,
   tableStage,
   tableView,
@@ -330,5 +334,130 @@ describe('tableView with linked tracks', () => {
     const counter = tableView(linked, game(S.counter), 'counter');
     expect(unitOf(counter, 'missiles').sort()).toEqual(['exercises', 'missiles']);
     expect(unitOf(counter, 'enlargement')).toEqual(['enlargement']);
+  });
+});
+
+describe('rungMarks', () => {
+  const shortName = (id: string) => scenario.sides.find((side) => side.id === id)!.shortName;
+  /** Every mark of every rung, as [track, position, mark]. */
+  const allMarks = (view: TableView) =>
+    view.tracks.flatMap((row) => row.positions.flatMap((cell) => rungMarks(view, row, cell.index).map((mark) => [row.id, cell.id, mark])));
+
+  it('names the side of every demand and every red line, whoever is acting and for an onlooker', () => {
+    const views = [
+      tableView(scenario, game(S.proposal), 'proposal'),
+      tableView(scenario, game(S.response), 'response'),
+      tableView(scenario, game(S.counter), 'counter'),
+      tableView(scenario, game(S.proposal), 'proposal', { onlooker: true }),
+    ];
+    for (const view of views) {
+      for (const [, , mark] of allMarks(view)) {
+        if (/demands|red line/.test(mark!)) expect(mark).toMatch(/^. (US\/NATO|Russia) (demands|red line)$/);
+      }
+    }
+  });
+
+  it("marks each side's red lines and demands where the scenario and the game put them, not the acting side's", () => {
+    for (const snapshot of [S.proposal, S.response, S.counter]) {
+      const stage = tableStage(snapshot)!;
+      const view = tableView(scenario, game(snapshot), stage);
+      for (const row of view.tracks) {
+        const source = scenario.tracks.find((item) => item.id === row.id)!;
+        row.positions.forEach((cell) => {
+          const marks = rungMarks(view, row, cell.index);
+          for (const side of ['us', 'ru']) {
+            const name = shortName(side);
+            expect(marks.some((mark) => mark.endsWith(`${name} red line`))).toBe(source.redLines[side]!.includes(cell.id));
+            expect(marks.some((mark) => mark.endsWith(`${name} demands`))).toBe(game(snapshot).sides[side]!.stance[row.id] === cell.index);
+          }
+        });
+      }
+    }
+  });
+
+  it('in round 1, with Russia tabling, puts Russia (not the US) on its full draft and the US red line on it', () => {
+    // The replay viewer once labelled these from the player's side: "US/NATO demands" on Russia's draft.
+    const view = tableView(scenario, game(S.proposal), 'proposal', { onlooker: true });
+    const enlargement = track(view, 'enlargement');
+    const rollback = enlargement.positions.find((cell) => cell.id === 'rollback-1997')!;
+    const openDoor = enlargement.positions.find((cell) => cell.id === 'open-door')!;
+    expect(rungMarks(view, enlargement, rollback.index)).toEqual(['● Russia demands', '✕ US/NATO red line']);
+    expect(rungMarks(view, enlargement, openDoor.index)).toEqual(['▲ US/NATO demands', '⊘ Russia red line', 'status quo']);
+  });
+
+  it('marks what is on the table', () => {
+    const view = tableView(scenario, game(S.response), 'response');
+    const enlargement = track(view, 'enlargement');
+    const tabled = enlargement.positions.find((cell) => cell.id === RU_PROPOSAL.enlargement)!;
+    expect(rungMarks(view, enlargement, tabled.index)).toContain('◆ on the table');
+  });
+});
+
+describe('private red lines', () => {
+  const secret = genevaWith((doc) => {
+    doc.privateRedLines = true;
+  });
+
+  it('is off by default: every viewer sees both sides', () => {
+    expect(scenario.privateRedLines).toBe(false);
+    expect(redLinesShown(scenario, 'us')).toEqual(['us', 'ru']);
+    expect(redLinesShown(scenario, 'ru')).toEqual(['us', 'ru']);
+    expect(redLinesShown(scenario, null)).toEqual(['us', 'ru']);
+  });
+
+  it('shows a side its own red lines only, and an onlooker both', () => {
+    expect(redLinesShown(secret, 'us')).toEqual(['us']);
+    expect(redLinesShown(secret, 'ru')).toEqual(['ru']);
+    expect(redLinesShown(secret, null)).toEqual(['us', 'ru']);
+  });
+
+  it("keeps the other side's red lines off the table, whoever acts, and says whose are private", () => {
+    for (const snapshot of [S.proposal, S.response, S.counter]) {
+      const stage = tableStage(snapshot)!;
+      const view = tableView(secret, game(snapshot), stage);
+      const open = tableView(scenario, game(snapshot), stage);
+      expect(view.tracks.flatMap((row) => row.positions.filter((cell) => cell.otherRedLine))).toEqual([]);
+      // The acting side's own red lines, and what it may accept, do not change.
+      expect(view.tracks.map((row) => flagged(view, row.id, 'ownRedLine'))).toEqual(
+        open.tracks.map((row) => flagged(open, row.id, 'ownRedLine')),
+      );
+      expect(acceptableTracks(view)).toEqual(acceptableTracks(open));
+      expect(view.privateRedLines).toBe(view.otherName);
+      expect(open.privateRedLines).toBeNull();
+      const marks = view.tracks.flatMap((row) => row.positions.flatMap((cell) => rungMarks(view, row, cell.index)));
+      expect(marks.filter((mark) => mark.endsWith(`${view.otherName} red line`))).toEqual([]);
+    }
+  });
+
+  it('shows both sides to an onlooker (the replay viewer)', () => {
+    const view = tableView(secret, game(S.proposal), 'proposal', { onlooker: true });
+    expect(view.privateRedLines).toBeNull();
+    expect(flagged(view, 'enlargement', 'otherRedLine')).toEqual(['binding-no', 'rollback-1997']);
+  });
+});
+
+describe('modeNarration', () => {
+  const response = tableView(scenario, game(S.response), 'response');
+  const counter = tableView(scenario, game(S.counter), 'counter');
+
+  it('tells the keys of each mode in plain words', () => {
+    expect(modeNarration(scenario, response, 'counter')).toMatch(/^Counter-proposal: .*Enter sends it; Escape cancels\.$/);
+    expect(modeNarration(scenario, response, 'accept-some')).toBe(
+      'Accept some: tick the tracks you accept (you may accept Military exercises; linked tracks go together). Enter accepts them; Escape cancels.',
+    );
+    expect(modeNarration(scenario, counter, 'reply-some')).toContain('you may accept Intermediate-range missiles, Military exercises;');
+  });
+
+  it("gives the walk-out's cost in risk from the scenario", () => {
+    expect(modeNarration(scenario, response, 'confirm-walkout')).toBe(
+      `Walk out? Walking out ends the talks at once and raises the risk by ${scenario.escalation.walkoutRisk}. Enter walks out; Escape stays at the table.`,
+    );
+  });
+
+  it('lists, on cancelling, only the answers the player may give', () => {
+    // Russia's package crosses US red lines: no "accept all" for the US.
+    expect(canAcceptAll(response)).toBe(false);
+    expect(modeNarration(scenario, response, 'answer')).toBe('Back to your answer: accept some, counter, reject or walk out.');
+    expect(modeNarration(scenario, counter, 'reply')).toBe('Back to your reply: accept some or reject.');
   });
 });

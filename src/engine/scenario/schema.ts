@@ -461,6 +461,12 @@ export const scenarioSchema = z
       postureMoves: z.array(postureMoveSchema).min(2).max(40).describe('Posture moves of both sides.'),
       escalation: escalationSchema,
       linkage: z.array(linkSchema).max(6).default([]).describe('Tracks that can only be agreed together.'),
+      privateRedLines: z
+        .boolean()
+        .default(false)
+        .describe(
+          "Whether each side's red lines are kept from the other: at the table and in the briefing each player sees only its own side's, and must read the other's from what it says and does. The replay and the debrief show both. Defaults to false (both sides' red lines are shown).",
+        ),
       events: z.array(eventSchema).max(60).default([]).describe('Scripted and conditional events.'),
       quotes: z.array(quoteSchema).max(200).default([]).describe('Sourced public statements.'),
       personas: z.array(personaSchema).min(2).max(20).describe('AI counterpart personas; at least one per side.'),

@@ -185,11 +185,10 @@ export class ReplayScene extends PlayScene {
     this.app.ui.dataset.state = `${String(snapshot.value)}@${game.round}#${this.index}`;
 
     const risk = riskPanel(scenario, game);
-    const acting = scenario.sides.find((side) => side.id === game.setup.playerSide)!.shortName;
-    const ladders = tableView(scenario, game, 'proposal').tracks.map((row) =>
-      trackLadder(row, {
-        acting,
-        other: '',
+    // An onlooker's view: every mark names its side, and both sides' red lines show.
+    const view = tableView(scenario, game, 'proposal', { onlooker: true });
+    const ladders = view.tracks.map((row) =>
+      trackLadder(view, row, {
         editable: false,
         selected: null,
         onSelect: () => undefined,

@@ -6,9 +6,20 @@
  */
 import type { Positions, Proposal, Reply, Response } from '../../engine/rules/state.ts';
 import type { Tone } from '../../engine/scenario/schema.ts';
-import { button, el } from '../ui/dom.ts';
+import { button, el, uniqueId } from '../ui/dom.ts';
 import { moveName, positionsText, sideShort } from '../view/narration.ts';
-import { acceptableTracks, startingPackage, tableStage, tableView, unitOf, type TableView } from '../view/table-view.ts';
+import { tableTurn } from '../view/screens.ts';
+import {
+  acceptableTracks,
+  canAcceptAll,
+  modeNarration,
+  startingPackage,
+  tableStage,
+  tableView,
+  unitOf,
+  type TableMode,
+  type TableView,
+} from '../view/table-view.ts';
 import { RiskGauge } from '../widgets/risk-gauge.ts';
 import { bands } from '../view/risk-view.ts';
 import { metersPanel } from './panels/meters-panel.ts';
@@ -18,11 +29,11 @@ import { statementsPanel } from './panels/statements.ts';
 import { timeline } from './panels/timeline.ts';
 import { trackLadder } from './panels/track-ladder.ts';
 import { MapPanel } from './panels/map-panel.ts';
+import { SideCanvas } from './panels/side-canvas.ts';
 import { gameHeader } from './panels/game-header.ts';
 import { PlayScene } from './play-scene.ts';
 import type { PlayContext } from './play-context.ts';
-
-type Mode = 'propose' | 'answer' | 'accept-some' | 'counter' | 'confirm-walkout' | 'reply' | 'reply-some';
+import { showFirstGameGuide } from './guide/first-game-guide.ts';
 
 interface Choices {
   positions: Positions;
@@ -31,11 +42,33 @@ interface Choices {
   tone: Tone;
 }
 
+/**
+ * The choices being made at the table, kept in the game's registry while the player looks at the
+ * glossary, help or settings (which rebuild the table on return). They belong to one turn of one
+ * game: the controller and the turn's key say which.
+ */
+interface Memory {
+  controller: unknown;
+  turn: string;
+  mode: TableMode;
+  choices: Choices;
+}
+const MEMORY_KEY = 'table-choices';
+
+/** The mode each choice button opens, for giving focus back to it when the player cancels. */
+const OPENED_BY: Partial<Record<TableMode, string>> = {
+  'accept-some': 'S',
+  'reply-some': 'S',
+  counter: 'C',
+  'confirm-walkout': 'W',
+};
+
 export class TableScene extends PlayScene {
-  private mode: Mode = 'propose';
+  private mode: TableMode = 'propose';
   private choices: Choices = { positions: {}, ticked: new Set(), posture: null, tone: 'firm' };
   private view!: TableView;
   private centre!: HTMLElement;
+  private turn = '';
 
   constructor(play: PlayContext) {
     super('table', play);
@@ -50,44 +83,59 @@ export class TableScene extends PlayScene {
       return;
     }
     this.view = tableView(scenario, game, stage);
-    this.mode = stage === 'proposal' ? 'propose' : stage === 'response' ? 'answer' : 'reply';
-    this.choices = { positions: startingPackage(this.view), ticked: new Set(acceptableTracks(this.view)), posture: null, tone: 'firm' };
+    this.turn = tableTurn(this.snapshot)?.key ?? '';
+    const kept = this.registry.get(MEMORY_KEY) as Memory | undefined;
+    if (kept && kept.controller === this.play.controller && kept.turn === this.turn) {
+      this.mode = kept.mode;
+      this.choices = kept.choices;
+    } else {
+      this.mode = stage === 'proposal' ? 'propose' : stage === 'response' ? 'answer' : 'reply';
+      this.choices = { positions: startingPackage(this.view), ticked: new Set(acceptableTracks(this.view)), posture: null, tone: 'firm' };
+      this.remember();
+    }
 
     const risk = riskPanel(scenario, game);
     const map = new MapPanel(this, scenario, game, this.app.settings.current.reducedMotion);
-    this.centre = el('section', { class: 'table-centre', attrs: { 'aria-label': 'The table' } });
+    this.centre = el('section', { class: 'table-centre scroll', attrs: { 'aria-label': 'The table' } });
     this.renderCentre();
+    // The columns beside the table: one box only where they stack and scroll (table.css).
+    const side = el(
+      'div',
+      { class: 'table-side' },
+      el('aside', { class: 'table-right' }, risk.element, metersPanel(scenario, game)),
+      el('div', { class: 'table-left' }, map.element, statementsPanel(scenario, game)),
+    );
     const acting = sideShort(scenario, this.view.acting);
     this.mount(
       el(
         'div',
         { class: 'screen table-screen' },
         gameHeader(this, scenario, game, `Round ${game.round + 1}: ${this.view.title}`),
-        el(
-          'div',
-          { class: 'table-grid' },
-          el('div', { class: 'table-left' }, map.element, statementsPanel(scenario, game)),
-          this.centre,
-          el('aside', { class: 'table-right' }, risk.element, metersPanel(scenario, game)),
-        ),
+        el('div', { class: 'table-grid' }, this.centre, side),
         el('footer', { class: 'screen-footer' }, timeline(scenario, game)),
       ),
     );
-    this.focusFirstControl();
+    this.focusFirstControl(null);
 
     const gauge = new RiskGauge(this, bands(scenario), game.risk, this.app.settings.current.reducedMotion);
     const previous = this.registry.get('gauge-risk') as number | undefined;
+    const canvas = new SideCanvas(this.cameras.main, side, this.game.canvas);
     if (previous !== undefined && previous !== game.risk) {
       gauge.setRisk(previous);
-      gauge.layout(this.rectOf(risk.slot));
+      gauge.layout(canvas.rectOf(risk.slot));
     }
     gauge.setRisk(game.risk);
     this.registry.set('gauge-risk', game.risk);
-    this.followLayout([risk.slot, map.slot], () => {
-      gauge.layout(this.rectOf(risk.slot));
-      map.layout(this.rectOf(map.slot));
+    // The risk panel grows when its breakdown opens, which moves the map where the columns stack.
+    this.followLayout([risk.slot, map.slot, risk.element], () => {
+      canvas.fit();
+      gauge.layout(canvas.rectOf(risk.slot));
+      map.layout(canvas.rectOf(map.slot));
     });
+    const scrolled = () => canvas.follow();
+    side.addEventListener('scroll', scrolled, { passive: true });
     this.onTeardown(() => {
+      side.removeEventListener('scroll', scrolled);
       gauge.destroy();
       map.destroy();
     });
@@ -100,7 +148,7 @@ export class TableScene extends PlayScene {
       r: () => this.reject(),
       w: () => this.setMode('confirm-walkout'),
       g: () => {
-        risk.hotspot.focus();
+        this.focusControl(risk.hotspot);
         risk.hotspot.click();
       },
     });
@@ -108,14 +156,15 @@ export class TableScene extends PlayScene {
     if (this.play.controller?.snapshot.context.game?.setup.opponent.kind === 'hotseat') {
       this.app.announcer.say(`${acting}'s turn at the table.`);
     }
+    this.onTeardown(showFirstGameGuide(this, this.play));
   }
 
   private get answering(): boolean {
     return this.mode === 'answer' || this.mode === 'accept-some' || this.mode === 'counter' || this.mode === 'confirm-walkout';
   }
 
-  private setMode(mode: Mode): void {
-    const allowed: Record<Mode, Mode[]> = {
+  private setMode(mode: TableMode): void {
+    const allowed: Record<TableMode, TableMode[]> = {
       propose: [],
       answer: ['accept-some', 'counter', 'confirm-walkout'],
       'accept-some': ['answer'],
@@ -126,9 +175,18 @@ export class TableScene extends PlayScene {
     };
     if (!allowed[this.mode].includes(mode)) return;
     this.click();
+    const from = this.mode;
     this.mode = mode;
+    this.remember();
     this.renderCentre();
-    this.focusFirstControl();
+    this.focusFirstControl(from);
+    this.app.announcer.say(modeNarration(this.scenario, this.view, mode as Exclude<TableMode, 'propose'>));
+  }
+
+  /** Keeps the choices made so far for this turn (see Memory). */
+  private remember(): void {
+    const memory: Memory = { controller: this.play.controller, turn: this.turn, mode: this.mode, choices: this.choices };
+    this.registry.set(MEMORY_KEY, memory);
   }
 
   private cancel(): void {
@@ -174,8 +232,8 @@ export class TableScene extends PlayScene {
   }
 
   private accept(): void {
-    if (this.mode === 'answer' && this.canAcceptAll()) this.respond({ kind: 'accept' });
-    if (this.mode === 'reply' && this.canAcceptAll()) this.reply({ kind: 'accept' });
+    if (this.mode === 'answer' && canAcceptAll(this.view)) this.respond({ kind: 'accept' });
+    if (this.mode === 'reply' && canAcceptAll(this.view)) this.reply({ kind: 'accept' });
   }
 
   private acceptSome(): void {
@@ -198,16 +256,29 @@ export class TableScene extends PlayScene {
     if (this.mode === 'confirm-walkout') this.respond({ kind: 'walkout' });
   }
 
-  private canAcceptAll(): boolean {
-    return acceptableTracks(this.view).length === this.view.tracks.filter((track) => track.onTable !== null).length;
-  }
-
-  private focusFirstControl(): void {
-    // In order of preference: the position already chosen, any control, the first button.
-    const target = ['input:checked:not([disabled])', 'input:not([disabled])', 'button:not([disabled])']
-      .map((selector) => this.centre.querySelector<HTMLElement>(selector))
-      .find((element) => element !== null);
-    target?.focus({ preventScroll: true });
+  /**
+   * Where focus goes when the table opens (`from` null) or changes mode: back to the button that
+   * opened a mode the player cancelled; the safe choice of a confirmation; the chosen position of
+   * the first open track when choosing positions; the first tickable track when accepting some;
+   * otherwise the prompt, so that the player reads what is on the table first. The centre opens
+   * at its top, and the control is scrolled only as far as needed to clear the sticky action bar.
+   */
+  private focusFirstControl(from: TableMode | null): void {
+    const query = (selector: string) => this.centre.querySelector<HTMLElement>(selector);
+    const opener = from ? OPENED_BY[from] : undefined;
+    const candidates =
+      opener && (this.mode === 'answer' || this.mode === 'reply')
+        ? [query(`.table-actions button[aria-keyshortcuts="${opener}"]`)]
+        : this.mode === 'confirm-walkout'
+          ? [query('.confirm button[aria-keyshortcuts="Escape"]')]
+          : this.mode === 'propose' || this.mode === 'counter'
+            ? [query('.tracks input:checked:not([disabled])'), query('.tracks input:not([disabled])')]
+            : this.mode === 'accept-some' || this.mode === 'reply-some'
+              ? [query('.tick input:checked:not([disabled])'), query('.tick input:not([disabled])')]
+              : [];
+    const target = [...candidates, query('.banner')].find((element) => element !== null)!;
+    this.centre.scrollTop = 0;
+    this.focusControl(target);
   }
 
   private renderCentre(): void {
@@ -225,13 +296,12 @@ export class TableScene extends PlayScene {
           ? `${other} proposes, with ${moveName(scenario, tabled?.posture ?? null)}, in a ${tabled?.tone ?? 'firm'} tone. ${acting}: your answer?`
           : `${other} counters your package: ${positionsText(scenario, record.response?.counter ?? {})}. Accept it, accept part of it, or reject it.`;
     const ladders = view.tracks.map((row) =>
-      trackLadder(row, {
-        acting,
-        other,
+      trackLadder(view, row, {
         editable,
         selected: editable ? (this.choices.positions[row.id] ?? null) : null,
         onSelect: (positionId) => {
           this.choices.positions = { ...this.choices.positions, [row.id]: positionId };
+          this.remember();
           this.app.sound.play('click');
         },
         ticked: this.mode === 'accept-some' || this.mode === 'reply-some' ? this.choices.ticked.has(row.id) : null,
@@ -242,6 +312,7 @@ export class TableScene extends PlayScene {
             if (ticked) this.choices.ticked.add(id);
             else this.choices.ticked.delete(id);
           }
+          this.remember();
           for (const box of this.centre.querySelectorAll<HTMLInputElement>('input[data-track]')) {
             box.checked = this.choices.ticked.has(box.dataset.track ?? '');
           }
@@ -252,83 +323,105 @@ export class TableScene extends PlayScene {
       this.mode === 'reply' || this.mode === 'reply-some'
         ? []
         : [
-            postureField(view.moves, view.acting, this.choices.posture, (id) => (this.choices.posture = id)),
-            toneField(scenario.escalation.tone, this.choices.tone, (tone) => (this.choices.tone = tone)),
+            postureField(view.moves, view.acting, this.choices.posture, (id) => {
+              this.choices.posture = id;
+              this.remember();
+            }),
+            toneField(scenario.escalation.tone, this.choices.tone, (tone) => {
+              this.choices.tone = tone;
+              this.remember();
+            }),
           ];
+    // Said beside the prompt rather than in the sticky bar, which stays as short as it can.
+    const acceptNote =
+      (this.mode === 'answer' || this.mode === 'reply') && !canAcceptAll(view)
+        ? el('p', { id: uniqueId('accept-note'), class: 'note', text: 'You cannot accept the whole package: it crosses your red lines.' })
+        : null;
+    const privateNote = view.privateRedLines
+      ? el('p', {
+          class: 'note private-red-lines',
+          text: `${view.privateRedLines}'s red lines are private in this scenario: read them from what ${view.privateRedLines} says and refuses.`,
+        })
+      : null;
     this.centre.replaceChildren(
       el('h2', { class: 'visually-hidden', text: 'The table' }),
       el(
         'p',
-        { class: `banner ${this.mode}`, attrs: { 'data-acting': view.acting } },
+        { class: `banner ${this.mode}`, attrs: { 'data-acting': view.acting, tabindex: -1 } },
         el('strong', { text: `${acting} to ${view.stage === 'proposal' ? 'propose' : view.stage === 'response' ? 'answer' : 'reply'}` }),
         ` · ${banner}`,
       ),
+      ...[acceptNote, privateNote].filter((note) => note !== null),
       el('form', { class: 'tracks', attrs: { 'aria-label': 'Tracks' }, on: { submit: (event) => event.preventDefault() } }, ...ladders),
       ...stanceFields,
-      this.actions(),
+      this.actions(acceptNote),
     );
   }
 
-  private actions(): HTMLElement {
+  /** The sticky bar at the foot of the centre: the actions of the mode, or the walk-out confirmation. */
+  private actions(acceptNote: HTMLElement | null): HTMLElement {
     const walkoutRisk = this.scenario.escalation.walkoutRisk;
-    const acceptAll = button('Accept all', () => this.accept(), { key: 'A', class: 'primary', attrs: { disabled: !this.canAcceptAll() } });
-    const acceptNote = this.canAcceptAll()
-      ? null
-      : el('p', { class: 'note', text: 'You cannot accept the whole package: it crosses your red lines.' });
-    const row = (...items: (HTMLElement | null)[]) => el('div', { class: 'actions' }, ...items);
+    const acceptAll = button('Accept all', () => this.accept(), {
+      key: 'A',
+      class: 'primary',
+      attrs: { disabled: !canAcceptAll(this.view), 'aria-describedby': acceptNote?.id },
+    });
+    const acceptSome = (mode: TableMode) =>
+      button('Accept some…', () => this.setMode(mode), { key: 'S', attrs: { disabled: acceptableTracks(this.view).length === 0 } });
+    const row = (...items: HTMLElement[]) => el('div', { class: 'actions' }, ...items);
+    const bar = (...items: HTMLElement[]) => el('div', { class: 'table-actions' }, ...items);
     switch (this.mode) {
       case 'propose':
-        return row(button('Table the package', () => this.propose(), { key: 'Enter', class: 'primary' }));
+        return bar(row(button('Table the package', () => this.propose(), { key: 'Enter', class: 'primary' })));
       case 'answer':
-        return el(
-          'div',
-          {},
+        return bar(
           row(
             acceptAll,
-            button('Accept some…', () => this.setMode('accept-some'), {
-              key: 'S',
-              attrs: { disabled: acceptableTracks(this.view).length === 0 },
-            }),
+            acceptSome('accept-some'),
             button('Counter…', () => this.setMode('counter'), { key: 'C' }),
             button('Reject', () => this.reject(), { key: 'R' }),
             button('Walk out…', () => this.setMode('confirm-walkout'), { key: 'W', class: 'danger' }),
           ),
-          acceptNote,
         );
       case 'accept-some':
       case 'reply-some':
-        return row(
-          button('Accept the ticked tracks', () => this.acceptSome(), { key: 'Enter', class: 'primary' }),
-          button('Cancel', () => this.cancel(), { key: 'Esc' }),
+        return bar(
+          row(
+            button('Accept the ticked tracks', () => this.acceptSome(), { key: 'Enter', class: 'primary' }),
+            button('Cancel', () => this.cancel(), { key: 'Esc' }),
+          ),
         );
       case 'counter':
-        return row(
-          button('Send the counter-proposal', () => this.counter(), { key: 'Enter', class: 'primary' }),
-          button('Cancel', () => this.cancel(), { key: 'Esc' }),
-        );
-      case 'confirm-walkout':
-        return el(
-          'div',
-          { class: 'confirm', attrs: { role: 'alertdialog', 'aria-label': 'Walk out?' } },
-          el('p', { text: `Walking out ends the talks at once and raises the risk by ${walkoutRisk}. Are you sure?` }),
+        return bar(
           row(
-            button('Walk out', () => this.walkOut(), { key: 'Enter', class: 'danger' }),
-            button('Stay at the table', () => this.cancel(), { key: 'Esc', class: 'primary' }),
+            button('Send the counter-proposal', () => this.counter(), { key: 'Enter', class: 'primary' }),
+            button('Cancel', () => this.cancel(), { key: 'Esc' }),
           ),
         );
+      case 'confirm-walkout': {
+        const question = el('p', {
+          id: uniqueId('walkout'),
+          text: `Walking out ends the talks at once and raises the risk by ${walkoutRisk}. Are you sure?`,
+        });
+        return bar(
+          el(
+            'div',
+            { class: 'confirm', attrs: { role: 'alertdialog', 'aria-label': 'Walk out?', 'aria-describedby': question.id } },
+            question,
+            row(
+              button('Walk out', () => this.walkOut(), { key: 'Enter', class: 'danger' }),
+              button('Stay at the table', () => this.cancel(), { key: 'Esc', class: 'primary' }),
+            ),
+          ),
+        );
+      }
       case 'reply':
-        return el(
-          'div',
-          {},
+        return bar(
           row(
             acceptAll,
-            button('Accept some…', () => this.setMode('reply-some'), {
-              key: 'S',
-              attrs: { disabled: acceptableTracks(this.view).length === 0 },
-            }),
+            acceptSome('reply-some'),
             button('Reject', () => this.reject(), { key: 'R' }),
           ),
-          acceptNote,
         );
     }
   }

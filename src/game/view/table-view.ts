@@ -6,10 +6,13 @@
 import type { GameSnapshot } from '../../engine/machine/game-run.ts';
 import type { GameState, Positions, RoundRecord } from '../../engine/rules/state.ts';
 import { acceptableUnits } from '../../engine/rules/legal.ts';
-import { isRedLine, otherSide, positionIndex } from '../../engine/rules/world.ts';
+import { isRedLine, otherSide, positionIndex, sideShortName } from '../../engine/rules/world.ts';
 import type { PostureMove, Scenario } from '../../engine/scenario/schema.ts';
 
 export type TableStage = 'proposal' | 'response' | 'counter';
+
+/** What the acting side is doing at the table: each stage's main choice, and the choices it opens. */
+export type TableMode = 'propose' | 'answer' | 'accept-some' | 'counter' | 'confirm-walkout' | 'reply' | 'reply-some';
 
 export interface PositionCell {
   id: string;
@@ -18,7 +21,7 @@ export interface PositionCell {
   description: string;
   /** A red line of the side acting now: it cannot propose or accept this. */
   ownRedLine: boolean;
-  /** A red line of the other side. */
+  /** A red line of the other side, when the viewer may see it (see redLinesShown). */
   otherRedLine: boolean;
   statusQuo: boolean;
 }
@@ -48,6 +51,11 @@ export interface TableView {
   /** The side whose decision the table awaits, and the other side. */
   acting: string;
   other: string;
+  /** Their short names, which every mark on a ladder gives (never "demands" or "red line" alone). */
+  actingName: string;
+  otherName: string;
+  /** The short name of the side whose red lines the scenario keeps from this viewer, or null when all are shown. */
+  privateRedLines: string | null;
   tracks: TrackRow[];
   moves: PostureMove[];
   /** Who tabled the package on the table, if any. */
@@ -67,12 +75,28 @@ function packageOnTable(record: RoundRecord, stage: TableStage): { positions: Po
   return null;
 }
 
-export function tableView(scenario: Scenario, game: GameState, stage: TableStage): TableView {
+/**
+ * The sides whose red lines a viewer sees: both, unless the scenario keeps them private
+ * (`privateRedLines`), when a side sees its own only. A null viewer is an onlooker after the fact
+ * (the replay, the debrief), who sees both.
+ */
+export function redLinesShown(scenario: Scenario, viewer: string | null): string[] {
+  const sides = scenario.sides.map((side) => side.id);
+  return scenario.privateRedLines && viewer !== null ? sides.filter((side) => side === viewer) : sides;
+}
+
+export interface TableViewOptions {
+  /** An onlooker (the replay viewer) sees every red line; by default the table is seen by the acting side. */
+  onlooker?: boolean;
+}
+
+export function tableView(scenario: Scenario, game: GameState, stage: TableStage, options: TableViewOptions = {}): TableView {
   const record = game.rounds[game.round]!;
   const acting = stage === 'response' ? record.responder : record.proposer;
   const other = otherSide(scenario, acting);
   const onTable = packageOnTable(record, stage);
   const round = scenario.rounds[game.round]!;
+  const otherShown = redLinesShown(scenario, options.onlooker ? null : acting).includes(other);
   return {
     stage,
     round: game.round,
@@ -82,6 +106,9 @@ export function tableView(scenario: Scenario, game: GameState, stage: TableStage
     date: round.date,
     acting,
     other,
+    actingName: sideShortName(scenario, acting),
+    otherName: sideShortName(scenario, other),
+    privateRedLines: otherShown ? null : sideShortName(scenario, other),
     tabledBy: onTable?.side ?? null,
     acceptableUnits: onTable ? acceptableUnits(scenario, acting, onTable.positions) : [],
     moves: scenario.postureMoves.filter((move) => move.side === acting),
@@ -97,7 +124,7 @@ export function tableView(scenario: Scenario, game: GameState, stage: TableStage
           label: position.label,
           description: position.description,
           ownRedLine: isRedLine(track, acting, position.id),
-          otherRedLine: isRedLine(track, other, position.id),
+          otherRedLine: otherShown && isRedLine(track, other, position.id),
           statusQuo: position.id === track.statusQuo,
         })),
         ownStance: game.sides[acting]!.stance[track.id]!,
@@ -136,4 +163,52 @@ export function unitOf(view: TableView, trackId: string): string[] {
 
 export function openTrackCount(view: TableView): number {
   return view.tracks.filter((track) => !track.agreed).length;
+}
+
+/**
+ * The marks on one rung of a ladder, in words and symbols so that nothing rests on colour: each
+ * side's demand and red line named by side, what is on the table, and the status quo.
+ */
+export function rungMarks(view: TableView, row: TrackRow, index: number): string[] {
+  const position = row.positions[index]!;
+  const marks: string[] = [];
+  if (row.ownStance === index) marks.push(`● ${view.actingName} demands`);
+  if (row.otherStance === index) marks.push(`▲ ${view.otherName} demands`);
+  if (row.onTable === position.id) marks.push('◆ on the table');
+  if (position.ownRedLine) marks.push(`⊘ ${view.actingName} red line`);
+  if (position.otherRedLine) marks.push(`✕ ${view.otherName} red line`);
+  if (position.statusQuo) marks.push('status quo');
+  return marks;
+}
+
+/** Whether the acting side may accept the whole package on the table: no track of it crosses its red lines. */
+export function canAcceptAll(view: TableView): boolean {
+  return acceptableTracks(view).length === view.tracks.filter((track) => track.onTable !== null).length;
+}
+
+/** "a, b or c". */
+function orList(items: string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items.at(-1)!}` : (items[0] ?? '');
+}
+
+/**
+ * What the live region says when the table changes mode without a new state of the game (the
+ * machine's own narration covers those): where the player now is and which keys do what.
+ */
+export function modeNarration(scenario: Scenario, view: TableView, mode: Exclude<TableMode, 'propose'>): string {
+  const names = acceptableTracks(view).map((id) => view.tracks.find((track) => track.id === id)?.name ?? id);
+  const open = [...(canAcceptAll(view) ? ['accept all'] : []), ...(names.length > 0 ? ['accept some'] : [])];
+  switch (mode) {
+    case 'counter':
+      return 'Counter-proposal: choose a position on each open track with the arrow keys, then a posture move and a tone. Enter sends it; Escape cancels.';
+    case 'accept-some':
+    case 'reply-some':
+      return `Accept some: tick the tracks you accept (you may accept ${names.join(', ')}; linked tracks go together). Enter accepts them; Escape cancels.`;
+    case 'confirm-walkout':
+      return `Walk out? Walking out ends the talks at once and raises the risk by ${scenario.escalation.walkoutRisk}. Enter walks out; Escape stays at the table.`;
+    case 'answer':
+      return `Back to your answer: ${orList([...open, 'counter', 'reject', 'walk out'])}.`;
+    case 'reply':
+      return `Back to your reply: ${orList([...open, 'reject'])}.`;
+  }
 }

@@ -13,7 +13,8 @@ const METERS = [
 export function metersPanel(scenario: Scenario, game: GameState): HTMLElement {
   return el(
     'section',
-    { class: 'meters', attrs: { 'aria-label': 'The sides’ standing' } },
+    // Focusable, so that the keyboard can scroll it where the column is short (large text).
+    { class: 'meters', attrs: { 'aria-label': 'The sides’ standing', tabindex: 0 } },
     ...scenario.sides.map((side) => {
       const state = game.sides[side.id]!;
       return el(

@@ -8,7 +8,8 @@ export function statementsPanel(scenario: Scenario, game: GameState, rounds = 1)
   const statements = game.rounds.slice(Math.max(0, game.round + 1 - rounds), game.round + 1).flatMap((record) => record.statements);
   return el(
     'section',
-    { class: 'statements', attrs: { 'aria-label': 'Statements to the press' } },
+    // Focusable, so that the keyboard can scroll it where the column is short (large text).
+    { class: 'statements', attrs: { 'aria-label': 'Statements to the press', tabindex: 0 } },
     el('h2', { class: 'panel-title', text: 'Statements' }),
     statements.length === 0
       ? el('p', { class: 'quiet', text: 'No statements yet this round.' })

@@ -1,15 +1,12 @@
 /**
  * One track of the table: its ladder of positions as a group of radio buttons (arrow keys move
  * along it), with badges in words for each side's demand, both sides' red lines, the status quo
- * and what is on the table — so nothing depends on colour.
+ * and what is on the table — so nothing depends on colour. The chosen rung says so in words too.
  */
 import { el, uniqueId } from '../../ui/dom.ts';
-import type { TrackRow } from '../../view/table-view.ts';
+import { rungMarks, type TableView, type TrackRow } from '../../view/table-view.ts';
 
 export interface LadderOptions {
-  /** The acting side's and the other side's short names, for the badges. */
-  acting: string;
-  other: string;
   /** Whether the acting side may pick a position (proposing or countering). */
   editable: boolean;
   selected: string | null;
@@ -21,19 +18,7 @@ export interface LadderOptions {
   onTick: (ticked: boolean) => void;
 }
 
-function badges(row: TrackRow, index: number, positionId: string, options: LadderOptions): string[] {
-  const position = row.positions[index]!;
-  const list: string[] = [];
-  if (row.ownStance === index) list.push(`● ${options.acting} demands`);
-  if (row.otherStance === index) list.push(`▲ ${options.other} demands`);
-  if (row.onTable === positionId) list.push('◆ on the table');
-  if (position.ownRedLine) list.push(`⊘ ${options.acting} red line`);
-  if (position.otherRedLine) list.push(`✕ ${options.other} red line`);
-  if (position.statusQuo) list.push('status quo');
-  return list;
-}
-
-export function trackLadder(row: TrackRow, options: LadderOptions): HTMLElement {
+export function trackLadder(view: TableView, row: TrackRow, options: LadderOptions): HTMLElement {
   const legend = el('legend', {}, el('span', { class: 'track-name', text: row.name }));
   if (row.agreed) {
     return el(
@@ -54,7 +39,6 @@ export function trackLadder(row: TrackRow, options: LadderOptions): HTMLElement 
   describe(focusId);
   const rungs = row.positions.map((position, index) => {
     const id = uniqueId('rung');
-    const marks = badges(row, index, position.id, options);
     const input = el('input', {
       id,
       attrs: {
@@ -69,22 +53,29 @@ export function trackLadder(row: TrackRow, options: LadderOptions): HTMLElement 
     input.addEventListener('change', () => {
       options.onSelect(position.id);
       describe(position.id);
+      showChoice(position.id);
     });
     input.addEventListener('focus', () => describe(position.id));
     const classes = ['rung'];
-    if (options.selected === position.id) classes.push('selected');
     if (row.onTable === position.id) classes.push('on-table');
     if (position.ownRedLine) classes.push('own-red');
     if (position.otherRedLine) classes.push('other-red');
     return el(
       'label',
-      { class: classes.join(' '), attrs: { for: id, title: `${position.label} — ${position.description}` } },
+      { class: classes.join(' '), attrs: { for: id, title: `${position.label} — ${position.description}`, 'data-position': position.id } },
       input,
       el('span', { class: 'rung-index', text: String(index + 1) }),
+      // The radio's checked state is what a screen reader announces; this mark is for the eye.
+      el('span', { class: 'choice-mark', text: '✓ your choice', attrs: { 'aria-hidden': 'true' } }),
       el('span', { class: 'rung-label', text: position.label }),
-      el('span', { class: 'badges' }, ...marks.map((mark) => el('span', { class: 'badge', text: mark }))),
+      el('span', { class: 'badges' }, ...rungMarks(view, row, index).map((mark) => el('span', { class: 'badge', text: mark }))),
     );
   });
+  // Exactly one rung looks chosen, and it follows the choice as it changes.
+  const showChoice = (positionId: string | null) => {
+    for (const rung of rungs) rung.classList.toggle('selected', rung.dataset.position === positionId);
+  };
+  showChoice(options.selected);
   const tick =
     options.ticked === null
       ? null
