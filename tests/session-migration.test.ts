@@ -29,6 +29,43 @@ describe('session format versions', () => {
   });
 });
 
+describe('the players’ names: an optional field of version 3, outside every checksum', () => {
+  const named = recordSession(geneva, genevaSource(), setup, playGame(geneva, setup, { us: 'greedy' }).events, 'Week 3', { us: 'Alice' });
+  const check = (players: unknown) => checkSession(JSON.parse(JSON.stringify({ ...current, players })) as unknown);
+
+  it('a file without names (every file before them) and a file with them load and replay alike, at the same version', () => {
+    expect('players' in current).toBe(false);
+    expect(named.players).toEqual({ us: 'Alice' });
+    expect(named.formatVersion).toBe(current.formatVersion);
+    expect(named.checksums).toEqual(current.checksums);
+    expect(named.checksum).toBe(current.checksum);
+    for (const session of [current, named]) {
+      const checked = checkSession(JSON.parse(JSON.stringify(session)));
+      expect(checked.ok).toBe(true);
+      if (checked.ok) expect(replaySession(checked.value).problems).toEqual([]);
+    }
+    // Names added to, changed in or taken from a recorded file leave its replay verified.
+    const renamed = check({ us: 'Someone else', ru: 'Dan' });
+    expect(renamed.ok && replaySession(renamed.value).problems).toEqual([]);
+  });
+
+  it('names are refused unless each is one tidy line of at most 60 characters for a side of the scenario', () => {
+    const problem = (players: unknown) => {
+      const checked = check(players);
+      return checked.ok ? 'ok' : `${checked.problems[0]!.path.join('.')}: ${checked.problems[0]!.message}`;
+    };
+    expect(problem({ us: 'Alice', ru: 'Дмитрий' })).toBe('ok');
+    expect(problem({ us: '<img src=x onerror=alert(1)>' })).toBe('ok');
+    expect(problem({ nato: 'Alice' })).toBe('players.nato: "nato" is not a side of the scenario');
+    expect(problem({ us: '' })).toMatch(/^players\.us: /);
+    expect(problem({ us: 'x'.repeat(61) })).toMatch(/^players\.us: /);
+    expect(problem({ us: 'Alice\nBob' })).toMatch(/^players\.us: expected a name on one line/);
+    expect(problem({ us: ' Alice' })).toMatch(/^players\.us: expected a name on one line/);
+    expect(problem({ us: 42 })).toMatch(/^players\.us: /);
+    expect(problem(['Alice'])).toMatch(/^players: /);
+  });
+});
+
 describe('a session carries its own scenario', () => {
   it('replays from the embedded scenario even when the bundled copy has changed since', () => {
     const edited = genevaSource() as unknown as { meta: { title: string }; tracks: { positions: { utility: { us: number } }[] }[] };

@@ -19,6 +19,13 @@ describe('share links', () => {
     expect(checked.ok && replaySession(checked.value).problems).toEqual([]);
   });
 
+  it('carry the players’ names with the session', async () => {
+    const named = { ...session, players: { us: 'Alice' } };
+    const decoded = await decodeShareFragment((await encodeShareFragment(named, bundled))!, bundled);
+    const checked = checkSession(decoded.ok ? decoded.value : null);
+    expect(checked.ok && checked.value.session.players).toEqual({ us: 'Alice' });
+  });
+
   it('name a bundled scenario instead of embedding it, and embed any other', async () => {
     const named = (await encodeShareFragment(session, bundled))!;
     const embedded = (await encodeShareFragment(session, []))!;

@@ -8,14 +8,32 @@ import { gameEventSchema, setupSchema } from '../machine/event-schema.ts';
 import type { GameEvent } from '../machine/game-machine.ts';
 import type { ScenarioInput } from '../scenario/schema.ts';
 import type { Setup } from '../rules/state.ts';
+import { cleanPlayerName, PLAYER_NAME_MAX } from './player-name.ts';
 
 export const SESSION_FORMAT = 'red-lines-session';
 /**
  * The session format's version. 2 added `name` (the game as the player named it); 3 came with
  * the model of outside options and expected-value scores, whose AI decides differently, so games
  * recorded before it no longer replay to the same states and are refused with that reason.
+ * Optional fields that the rules never read (`players`) join a version without changing it: a
+ * file without them is still a file of that version.
  */
 export const SESSION_VERSION = 3;
+
+/** Who played, by side id: optional, so files without names (and every file before names) still load. */
+export const playersSchema = z
+  .record(
+    z.string().min(1).max(64),
+    z
+      .string()
+      .min(1)
+      .max(PLAYER_NAME_MAX)
+      .refine((name) => cleanPlayerName(name) === name, 'expected a name on one line, without control characters or spaces at its ends'),
+  )
+  .refine((players) => Object.keys(players).length <= 8, 'expected at most one name per side')
+  .describe('The players’ names, by the id of the side each played. Never read by the rules, never in a checksum.');
+
+export type Players = Record<string, string>;
 
 export const timedEventSchema = z.object({
   at: z.number().min(0).max(1e10).describe('Milliseconds since the session started.'),
@@ -27,6 +45,7 @@ export const sessionSchema = z.object({
   formatVersion: z.literal(SESSION_VERSION),
   appVersion: z.string().max(40),
   name: z.string().min(1).max(120).describe('The game as the player named it.'),
+  players: playersSchema.optional(),
   savedAt: z.string().max(40).optional().describe('When the file was written (ISO 8601), as the shell saw it.'),
   scenario: z.unknown().describe('The whole scenario the game was played on.'),
   seed: setupSchema.shape.seed,
@@ -58,6 +77,7 @@ export interface Session {
   formatVersion: typeof SESSION_VERSION;
   appVersion: string;
   name: string;
+  players?: Players;
   savedAt?: string;
   scenario: ScenarioInput;
   seed: Setup['seed'];

@@ -61,6 +61,12 @@ export function checkSession(value: unknown): Checked<LoadedSession> {
   const scenario = checkScenario(parsed.data.scenario);
   if (!scenario.ok)
     return { ok: false, problems: scenario.problems.map((problem) => ({ ...problem, path: ['scenario', ...problem.path] })) };
+  const strangers = Object.keys(parsed.data.players ?? {}).filter((side) => !scenario.value.sides.some((item) => item.id === side));
+  if (strangers.length > 0)
+    return {
+      ok: false,
+      problems: strangers.map((side) => ({ path: ['players', side], message: `"${side}" is not a side of the scenario` })),
+    };
   return { ok: true, value: { session: parsed.data as Session, scenario: scenario.value } };
 }
 

@@ -4,11 +4,12 @@ import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import type { Setup } from '../rules/state.ts';
 import { APP_VERSION } from '../version.ts';
 import { trailChecksum } from './checksum.ts';
-import { SESSION_FORMAT, SESSION_VERSION, startEvent, type Session, type TimedEvent } from './format.ts';
+import { SESSION_FORMAT, SESSION_VERSION, startEvent, type Players, type Session, type TimedEvent } from './format.ts';
 
 /**
  * Replays the events to compute the checksums. `source` is the scenario as it was read (before
- * defaults were filled in), so the file embeds exactly what the author wrote.
+ * defaults were filled in), so the file embeds exactly what the author wrote. The players' names
+ * are written only when there are any; they stay outside every checksum.
  */
 export function recordSession(
   scenario: Scenario,
@@ -16,6 +17,7 @@ export function recordSession(
   setup: Setup,
   events: TimedEvent[],
   name = scenario.meta.title,
+  players: Players = {},
 ): Session {
   const { seed, ...rest } = setup;
   const run = new GameRun(scenario, true);
@@ -27,6 +29,7 @@ export function recordSession(
     formatVersion: SESSION_VERSION,
     appVersion: APP_VERSION,
     name,
+    ...(Object.keys(players).length > 0 ? { players: { ...players } } : {}),
     scenario: source,
     seed,
     setup: rest,

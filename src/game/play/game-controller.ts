@@ -8,7 +8,7 @@ import { gameMachine, type GameEvent } from '../../engine/machine/game-machine.t
 import type { GameSnapshot } from '../../engine/machine/game-run.ts';
 import type { Setup } from '../../engine/rules/state.ts';
 import type { Scenario, ScenarioInput } from '../../engine/scenario/schema.ts';
-import type { Session, TimedEvent } from '../../engine/session/format.ts';
+import type { Players, Session, TimedEvent } from '../../engine/session/format.ts';
 import { recordSession } from '../../engine/session/record.ts';
 
 export class GameController {
@@ -16,6 +16,8 @@ export class GameController {
   private readonly log: TimedEvent[] = [];
   private setup: Setup | null = null;
   private startedAt = 0;
+  /** The players' names for the session file (never sent to the machine). */
+  players: Players = {};
 
   constructor(
     readonly scenario: Scenario,
@@ -77,7 +79,7 @@ export class GameController {
   /** The game so far as a self-contained session document. */
   session(savedAt: string, name?: string): Session {
     if (!this.setup) throw new Error('the game has not started');
-    return { ...recordSession(this.scenario, this.source, this.setup, this.log, name), savedAt };
+    return { ...recordSession(this.scenario, this.source, this.setup, this.log, name, this.players), savedAt };
   }
 
   stop(): void {
