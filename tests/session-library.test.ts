@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { GameRun } from '../src/engine/machine/game-run.ts';
+import type { GameState, Setup } from '../src/engine/rules/state.ts';
+import { startEvent, type TimedEvent } from '../src/engine/session/format.ts';
 import { recordSession } from '../src/engine/session/record.ts';
 import { playGame } from '../src/engine/simulation/play.ts';
 import {
@@ -10,6 +13,7 @@ import {
   SESSION_PREFIX,
   summarize,
 } from '../src/game/play/session-library.ts';
+import { sessionFileName } from '../src/game/play/session-file.ts';
 import type { KeyValueStore } from '../src/storage/key-value.ts';
 import { againstAi, geneva, genevaSource, hotseat } from './helpers.ts';
 
@@ -31,18 +35,82 @@ const game = (seed: number) => {
   return { played, session: { ...recordSession(geneva, genevaSource(), setup, played.events), savedAt: `2026-11-0${seed}T10:00:00.000Z` } };
 };
 
+/** The state a game has reached after its first `count` events: a game still in progress. */
+function partway(setup: Setup, events: readonly TimedEvent[], count: number): GameState {
+  const run = new GameRun(geneva);
+  run.send(startEvent({ seed: setup.seed, setup: { playerSide: setup.playerSide, opponent: setup.opponent } }));
+  for (const { event } of events.slice(0, count)) run.send(event);
+  return run.snapshot.context.game!;
+}
+
 describe('the saved-games library', () => {
-  it('summarises a game for the list', () => {
+  it('summarises a game for the list, with its players', () => {
     const { played } = game(1);
-    expect(summarize(geneva, played.final)).toEqual({
+    expect(summarize(geneva, played.final, { us: 'Alice' })).toEqual({
       scenarioTitle: geneva.meta.title,
+      players: 'Alice',
       side: 'United States / NATO',
-      opponent: 'AI: The Bluffer',
+      opponent: 'AI: Russia, The Bluffer',
       roundsPlayed: played.final.rounds.length,
       outcome: played.final.outcome!.kind,
     });
+    expect(summarize(geneva, played.final).players).toBe('');
     const hot = playGame(geneva, hotseat(2), { us: 'dove', ru: 'dove' });
-    expect(summarize(geneva, hot.final).opponent).toBe('two players (hot-seat)');
+    expect(summarize(geneva, hot.final, { ru: 'Dan', us: 'Carol' })).toMatchObject({
+      opponent: 'two players (hot-seat)',
+      players: 'Carol (US/NATO), Dan (Russia)',
+    });
+  });
+
+  it('never names the AI’s persona before the game is over: it stays hidden until the debrief', () => {
+    const { played } = game(1);
+    const unfinished = partway(againstAi(geneva, 'ru-bluffer', 1), played.events, 4);
+    expect(unfinished.outcome).toBeNull();
+    const summary = summarize(geneva, unfinished);
+    expect(summary.opponent).toBe('AI: Russia, persona hidden');
+    expect(JSON.stringify(summary)).not.toMatch(/Bluffer/);
+  });
+
+  it('remakes a summary cached before names, which named the persona of a game in progress, from its session', async () => {
+    const store = memory();
+    const { played } = game(1);
+    const setup = againstAi(geneva, 'ru-bluffer', 1);
+    const session = { ...recordSession(geneva, genevaSource(), setup, played.events.slice(0, 4), 'Mine', { us: 'Alice' }), savedAt: 'x' };
+    const cached = {
+      scenarioTitle: geneva.meta.title,
+      side: 'United States / NATO',
+      opponent: 'AI: The Bluffer',
+      roundsPlayed: 1,
+      outcome: null,
+    };
+    store.values.set(`${SESSION_PREFIX}old`, { id: 'old', name: 'Mine', savedAt: '2026-01-01', summary: cached, session });
+    store.values.set(`${SESSION_PREFIX}bad`, {
+      id: 'bad',
+      name: 'Bad',
+      savedAt: '2026-01-02',
+      summary: cached,
+      session: { format: 'other' },
+    });
+    const [bad, old] = await listLibrary(store);
+    expect(old!.summary).toEqual({ ...cached, opponent: 'AI: Russia, persona hidden', players: 'Alice' });
+    expect(bad!.summary.opponent).toBe('not known (the saved game is damaged)');
+    // A finished game's cached summary may name its persona: the debrief has revealed it.
+    const done = libraryEntry('done', 'Done', game(2).session, geneva, game(2).played.final);
+    const finished = { ...cached, roundsPlayed: 3, outcome: done.summary.outcome };
+    await putEntry(store, { ...done, savedAt: '2026-01-03', summary: finished });
+    expect((await listLibrary(store))[0]!.summary).toEqual(finished);
+  });
+
+  it('names a downloaded session file for its players, its game and the day, with nothing a file system could trip on', () => {
+    const day = new Date('2026-01-12T09:00:00Z');
+    expect(sessionFileName({}, 'Week 3 — Alice', day)).toBe('red-lines-week-3-alice-2026-01-12.json');
+    expect(sessionFileName({ players: { us: 'Zoë O’Brien', ru: '../../etc/passwd' } }, 'geneva-2022', day)).toBe(
+      'red-lines-zoë-o-brien-etc-passwd-geneva-2022-2026-01-12.json',
+    );
+    expect(sessionFileName({ players: { us: 'Карина' } }, 'geneva-2022', day)).toBe('red-lines-карина-geneva-2022-2026-01-12.json');
+    expect(sessionFileName({ players: { us: 'CON:*?<>|' } }, '—', day)).toBe('red-lines-con-2026-01-12.json');
+    expect(sessionFileName(null, '', day)).toBe('red-lines-game-2026-01-12.json');
+    expect(sessionFileName({ players: 'Alice' }, 'x'.repeat(300), day)).toBe(`red-lines-${'x'.repeat(40)}-2026-01-12.json`);
   });
 
   it('lists entries newest first, skips anything malformed, and removes and restores them', async () => {

@@ -43,7 +43,7 @@ class DOMExceptionLike extends Error {
 }
 
 const defaults = defaultSettings(false);
-const VALID: Settings = { volume: 0.25, muted: true, reducedMotion: true, textSize: 150, highContrast: true };
+const VALID: Settings = { volume: 0.25, muted: true, reducedMotion: true, textSize: 150, highContrast: true, playerName: 'Zoë Okafor' };
 
 function storageWith(text: string | null): MemoryStorage {
   const storage = new MemoryStorage();
@@ -52,9 +52,10 @@ function storageWith(text: string | null): MemoryStorage {
 }
 
 describe('defaultSettings', () => {
-  it('is audible, unmuted, normal size, normal contrast, and follows the reduced-motion preference', () => {
-    expect(defaultSettings(false)).toEqual({ volume: 0.7, muted: false, reducedMotion: false, textSize: 100, highContrast: false });
-    expect(defaultSettings(true)).toEqual({ volume: 0.7, muted: false, reducedMotion: true, textSize: 100, highContrast: false });
+  it('is audible, unmuted, normal size, normal contrast, no name asked yet, and follows the reduced-motion preference', () => {
+    const rest = { volume: 0.7, muted: false, textSize: 100, highContrast: false, playerName: null };
+    expect(defaultSettings(false)).toEqual({ ...rest, reducedMotion: false });
+    expect(defaultSettings(true)).toEqual({ ...rest, reducedMotion: true });
   });
 
   it('returns a fresh object each time', () => {
@@ -81,7 +82,7 @@ describe('readSettings', () => {
 
   it('falls back field by field for arrays', () => {
     expect(readSettings([], defaults)).toEqual(defaults);
-    expect(readSettings([0.2, true, true, 125, true], defaults)).toEqual(defaults);
+    expect(readSettings([0.2, true, true, 125, true, 'Alice'], defaults)).toEqual(defaults);
   });
 
   it('keeps the volume only from 0 to 1 inclusive', () => {
@@ -111,21 +112,37 @@ describe('readSettings', () => {
     for (const bad of [120, 200, 0, '125', '150%', null, NaN, [125]]) expect(size(bad)).toBe(100);
   });
 
+  it('keeps the player’s name as one tidy line of at most 60 characters; "" once declined, null never asked', () => {
+    const name = (value: unknown) => readSettings({ ...VALID, playerName: value }, defaults).playerName;
+    expect(name('Alice')).toBe('Alice');
+    expect(name('')).toBe('');
+    expect(name('  Ada \n\t Lovelace\u0000 ')).toBe('Ada Lovelace');
+    expect(name('<b>Bob</b>')).toBe('<b>Bob</b>');
+    expect(name('x'.repeat(200))).toBe('x'.repeat(60));
+    // A cut never splits a character made of two UTF-16 units.
+    expect(name(`${'a'.repeat(59)}😀`)).toBe('a'.repeat(59));
+    for (const bad of [null, 42, true, ['Alice'], { first: 'Alice' }]) expect(name(bad)).toBeNull();
+    expect(readSettings({ ...VALID, playerName: 7 }, { ...defaults, playerName: 'Kept' }).playerName).toBe('Kept');
+  });
+
   it('falls back field by field, keeping each valid one', () => {
-    expect(readSettings({ volume: 2, muted: true, reducedMotion: 'no', textSize: 125, highContrast: 'on' }, defaults)).toEqual({
+    expect(
+      readSettings({ volume: 2, muted: true, reducedMotion: 'no', textSize: 125, highContrast: 'on', playerName: 3 }, defaults),
+    ).toEqual({
       volume: 0.7,
       muted: true,
       reducedMotion: false,
       textSize: 125,
       highContrast: false,
+      playerName: null,
     });
     expect(readSettings({ volume: 0.1 }, defaults)).toEqual({ ...defaults, volume: 0.1 });
     expect(readSettings({}, defaults)).toEqual(defaults);
   });
 
-  it('ignores unknown fields and returns exactly the five settings', () => {
+  it('ignores unknown fields and returns exactly the six settings', () => {
     const read = readSettings({ ...VALID, admin: true, theme: 'dark' }, defaults);
-    expect(Object.keys(read).sort()).toEqual(['highContrast', 'muted', 'reducedMotion', 'textSize', 'volume']);
+    expect(Object.keys(read).sort()).toEqual(['highContrast', 'muted', 'playerName', 'reducedMotion', 'textSize', 'volume']);
     expect(read).toEqual(VALID);
   });
 
@@ -155,6 +172,7 @@ describe('readSettings', () => {
         expect(typeof read.reducedMotion).toBe('boolean');
         expect(typeof read.highContrast).toBe('boolean');
         expect(TEXT_SIZES).toContain(read.textSize);
+        expect(read.playerName === null || (typeof read.playerName === 'string' && read.playerName.length <= 60)).toBe(true);
         expect(readSettings(read, defaults)).toEqual(read);
       }),
       { numRuns: 500, seed: 5 },
@@ -168,6 +186,7 @@ describe('readSettings', () => {
       reducedMotion: fc.boolean(),
       textSize: fc.constantFrom(...TEXT_SIZES),
       highContrast: fc.boolean(),
+      playerName: fc.constantFrom(null, '', 'Alice', 'Zoë Okafor', 'Карина', '李雷'),
     });
     fc.assert(
       fc.property(settings, (value) => {

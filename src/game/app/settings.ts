@@ -1,8 +1,10 @@
 /**
- * Player settings (volume, mute, reduced motion, text size, contrast): read from storage as
+ * Player settings (volume, mute, reduced motion, text size, contrast, the player's name): read from storage as
  * untrusted input (anything malformed falls back to the default, field by field), saved on every
  * change, and applied to the page as classes and a root font size.
  */
+import { cleanPlayerName } from '../../engine/session/player-name.ts';
+
 export const TEXT_SIZES = [100, 125, 150] as const;
 export type TextSize = (typeof TEXT_SIZES)[number];
 
@@ -12,12 +14,14 @@ export interface Settings {
   reducedMotion: boolean;
   textSize: TextSize;
   highContrast: boolean;
+  /** The student's name for their session files: null until setup has asked once, "" when they chose to give none. */
+  playerName: string | null;
 }
 
 const STORAGE_KEY = 'red-lines:settings';
 
 export function defaultSettings(prefersReducedMotion: boolean): Settings {
-  return { volume: 0.7, muted: false, reducedMotion: prefersReducedMotion, textSize: 100, highContrast: false };
+  return { volume: 0.7, muted: false, reducedMotion: prefersReducedMotion, textSize: 100, highContrast: false, playerName: null };
 }
 
 /** Keeps each valid field of a stored value and the default for the rest. */
@@ -28,7 +32,8 @@ export function readSettings(raw: unknown, defaults: Settings): Settings {
   const flag = (key: 'muted' | 'reducedMotion' | 'highContrast') =>
     typeof value[key] === 'boolean' ? (value[key] as boolean) : defaults[key];
   const textSize = TEXT_SIZES.find((size) => size === value.textSize) ?? defaults.textSize;
-  return { volume, muted: flag('muted'), reducedMotion: flag('reducedMotion'), textSize, highContrast: flag('highContrast') };
+  const playerName = typeof value.playerName === 'string' ? cleanPlayerName(value.playerName) : defaults.playerName;
+  return { volume, muted: flag('muted'), reducedMotion: flag('reducedMotion'), textSize, highContrast: flag('highContrast'), playerName };
 }
 
 /** The stored value, or null when there is none, it is not JSON, or storage refuses to be read. */

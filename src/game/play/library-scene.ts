@@ -4,7 +4,7 @@
  * on its debrief), rename it, export it as a .json session file, delete it (with undo), or import
  * session files by the file picker or by dropping them here.
  */
-import type { Problem } from '../../engine/scenario/problems.ts';
+import { formatProblem, type Problem } from '../../engine/scenario/problems.ts';
 import { checkSession, loadSessionText, replaySession } from '../../engine/session/load.ts';
 import { button, el, uniqueId } from '../ui/dom.ts';
 import { watchDrops } from '../ui/drop.ts';
@@ -78,13 +78,7 @@ export class LibraryScene extends PlayScene {
         el(
           'thead',
           {},
-          el(
-            'tr',
-            {},
-            ...['Name', 'Scenario', 'Side', 'Opponent', 'Saved', 'Rounds', 'Outcome', 'Actions'].map((text) =>
-              el('th', { text, attrs: { scope: 'col' } }),
-            ),
-          ),
+          el('tr', {}, ...['Name', 'Players', 'Game', 'Progress', 'Actions'].map((text) => el('th', { text, attrs: { scope: 'col' } }))),
         ),
         el('tbody', {}, ...rows),
       ),
@@ -93,34 +87,50 @@ export class LibraryScene extends PlayScene {
     this.app.ui.dataset.library = String(entries.length);
   }
 
+  /** A row per game; related facts share a cell, one per line, so the table fits a narrow window at large text. */
   private row(entry: LibraryEntry): HTMLElement {
     const { summary } = entry;
     const name = el('th', { text: entry.name, attrs: { scope: 'row' } });
     const rename = button('Rename', () => this.rename(entry, name), { attrs: { 'aria-label': `Rename ${entry.name}` } });
+    const rounds = `${summary.roundsPlayed} round${summary.roundsPlayed === 1 ? '' : 's'} played`;
     return el(
       'tr',
       { attrs: { 'data-entry': entry.id } },
       name,
-      el('td', { text: summary.scenarioTitle }),
-      el('td', { text: summary.side }),
-      el('td', { text: summary.opponent }),
-      el('td', { text: new Date(entry.savedAt).toLocaleString() }),
-      el('td', { text: String(summary.roundsPlayed) }),
-      el('td', { text: summary.outcome ? OUTCOME_TITLES[summary.outcome]! : 'in progress' }),
+      summary.players ? el('td', { text: summary.players }) : el('td', { class: 'quiet', text: 'not given' }),
+      el(
+        'td',
+        { class: 'game' },
+        el('span', { class: 'line', text: summary.scenarioTitle }),
+        el('span', { class: 'line', text: `Side: ${summary.side}` }),
+        el('span', { class: 'line', text: `Opponent: ${summary.opponent}` }),
+      ),
+      el(
+        'td',
+        {},
+        el('span', { class: 'line result', text: summary.outcome ? OUTCOME_TITLES[summary.outcome]! : 'in progress' }),
+        el('span', { class: 'line', text: rounds }),
+        el('span', { class: 'line quiet', text: `saved ${new Date(entry.savedAt).toLocaleString()}` }),
+      ),
       el(
         'td',
         { class: 'row-actions' },
-        button(summary.outcome ? 'Open' : 'Continue', () => this.openEntry(entry), {
-          class: 'primary',
-          attrs: { 'aria-label': `${summary.outcome ? 'Open' : 'Continue'} ${entry.name}` },
-        }),
-        rename,
-        button('Replay', () => this.replay(entry), { attrs: { 'aria-label': `Replay ${entry.name}` } }),
-        button('Share link', () => void this.share(entry), { attrs: { 'aria-label': `Share a link to ${entry.name}` } }),
-        button('Export', () => downloadSession({ ...(entry.session as object), name: entry.name }, entry.name), {
-          attrs: { 'aria-label': `Export ${entry.name}` },
-        }),
-        button('Delete', () => void this.remove(entry), { class: 'danger', attrs: { 'aria-label': `Delete ${entry.name}` } }),
+        el(
+          'div',
+          { class: 'row-buttons' },
+          button(summary.outcome ? 'Open' : 'Continue', () => this.openEntry(entry), {
+            class: 'primary',
+            attrs: { 'aria-label': `${summary.outcome ? 'Open' : 'Continue'} ${entry.name}` },
+          }),
+          rename,
+          button('Replay', () => this.replay(entry), { attrs: { 'aria-label': `Replay ${entry.name}` } }),
+          // A control's name starts with the words it shows, so speech input ("click Share link") finds it.
+          button('Share link', () => void this.share(entry), { attrs: { 'aria-label': `Share link to ${entry.name}` } }),
+          button('Export', () => downloadSession({ ...(entry.session as object), name: entry.name }, entry.name), {
+            attrs: { 'aria-label': `Export ${entry.name}` },
+          }),
+          button('Delete', () => void this.remove(entry), { class: 'danger', attrs: { 'aria-label': `Delete ${entry.name}` } }),
+        ),
       ),
     );
   }
@@ -211,26 +221,37 @@ export class LibraryScene extends PlayScene {
     this.onTeardown(() => window.clearTimeout(timer));
   }
 
-  /** Each file is checked and replayed in full before it joins the library; a bad one changes nothing. */
+  /**
+   * Each file is checked and replayed in full before it joins the library; a bad one changes
+   * nothing and does not stop the others. Every import says what came of it, refusals with why.
+   */
   private async importFiles(files: File[]): Promise<void> {
     const store = await this.app.storage;
     let lastId: string | null = null;
+    const refused: { file: string; problems: Problem[] }[] = [];
     for (const file of files) {
       const problems = await this.importFile(file, store, (id) => (lastId = id));
-      if (problems) {
-        showProblems(
-          this.problems,
-          file.name,
-          problems,
-          'Session files are checked by replaying them; an altered or damaged one is refused.',
-          () => this.list.querySelector<HTMLElement>('button')?.focus(),
-        );
-        return;
-      }
+      if (problems) refused.push({ file: file.name, problems });
     }
-    this.problems.hidden = true;
+    if (!this.scene.isActive()) return;
     await this.render(lastId);
-    this.app.announcer.say(`Imported ${files.length} session file${files.length === 1 ? '' : 's'}.`);
+    const imported = files.length - refused.length;
+    const said = imported > 0 || refused.length === 0 ? [`Imported ${imported} session file${imported === 1 ? '' : 's'}.`] : [];
+    for (const { file, problems } of refused) said.push(`Refused ${file}: ${formatProblem(problems[0]!)}.`);
+    this.app.announcer.say(said.join(' '));
+    if (refused.length === 0) {
+      this.problems.hidden = true;
+      return;
+    }
+    showProblems(
+      this.problems,
+      refused.length === 1 ? refused[0]!.file : `${refused.length} files`,
+      refused.flatMap(({ file, problems }) =>
+        refused.length === 1 ? problems : problems.map((problem) => ({ ...problem, message: `${file}: ${problem.message}` })),
+      ),
+      'Session files are checked by replaying them; an altered or damaged one is refused.',
+      () => this.list.querySelector<HTMLElement>('button')?.focus(),
+    );
   }
 
   private async importFile(file: File, store: Awaited<typeof this.app.storage>, added: (id: string) => void): Promise<Problem[] | null> {

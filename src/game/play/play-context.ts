@@ -5,6 +5,7 @@
  */
 import type { GameSnapshot } from '../../engine/machine/game-run.ts';
 import type { GameState, Setup } from '../../engine/rules/state.ts';
+import type { Players } from '../../engine/session/format.ts';
 import { checkSession, replaySession, type LoadedSession } from '../../engine/session/load.ts';
 import { formatProblem } from '../../engine/scenario/problems.ts';
 import { CURRENT_GAME_KEY, type AppContext, type PlayApi } from '../app/app-context.ts';
@@ -36,10 +37,11 @@ export class PlayContext implements PlayApi {
   ) {}
 
   /** Starts a new game on the chosen scenario; false if the machine refuses the setup. */
-  startGame(setup: Setup): boolean {
+  startGame(setup: Setup, players: Players = {}): boolean {
     if (!this.chosen) return false;
     this.endGame();
     const controller = new GameController(this.chosen.scenario, this.chosen.source);
+    controller.players = players;
     if (!controller.start(setup)) {
       controller.stop();
       return false;
@@ -82,6 +84,7 @@ export class PlayContext implements PlayApi {
       origin: 'a saved game',
     };
     const controller = new GameController(scenario, session.scenario);
+    controller.players = session.players ?? {};
     if (!controller.restore({ seed: session.seed, ...session.setup }, session.events)) {
       controller.stop();
       return null;
@@ -107,6 +110,7 @@ export class PlayContext implements PlayApi {
       origin: 'a saved game',
     };
     const controller = new GameController(scenario, session.scenario);
+    controller.players = session.players ?? {};
     if (!controller.restore({ seed: session.seed, ...session.setup }, session.events.slice(0, events))) {
       controller.stop();
       return null;

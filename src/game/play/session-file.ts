@@ -1,18 +1,35 @@
-/** Session files handed to the player: a .json download named for the scenario and the day. */
+/** Session files handed to the player: a .json download named for its players, the game and the day. */
 import { el } from '../ui/dom.ts';
 
-/** `name` becomes the file name's middle part, e.g. a scenario id or the game's name in the library. */
+/** Lower case letters and digits of any script, runs of anything else made one hyphen: no spaces, dots or slashes. */
+function slug(text: string, max: number): string {
+  const words = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
+  return Array.from(words).slice(0, max).join('').replace(/-$/, '');
+}
+
+/** The players' names a session document holds, in its order; nothing for a document without them. */
+function playerNames(session: unknown): string[] {
+  const players = typeof session === 'object' && session !== null ? (session as { players?: unknown }).players : undefined;
+  if (typeof players !== 'object' || players === null) return [];
+  return Object.values(players).filter((name): name is string => typeof name === 'string');
+}
+
+/**
+ * The download's file name: "red-lines-", the players' names, `name` (a scenario id or the game's
+ * name in the library), and the day, e.g. red-lines-alice-week-3-2026-01-12.json.
+ */
+export function sessionFileName(session: unknown, name: string, day: Date): string {
+  const parts = [...playerNames(session).map((player) => slug(player, 30)), slug(name, 40)].filter((part) => part !== '');
+  return `red-lines-${parts.join('-') || 'game'}-${day.toISOString().slice(0, 10)}.json`;
+}
+
 export function downloadSession(session: unknown, name: string): void {
   const blob = new Blob([`${JSON.stringify(session, null, 1)}\n`], { type: 'application/json' });
-  const slug =
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 40) || 'game';
-  const link = el('a', {
-    attrs: { href: URL.createObjectURL(blob), download: `red-lines-${slug}-${new Date().toISOString().slice(0, 10)}.json` },
-  });
+  const link = el('a', { attrs: { href: URL.createObjectURL(blob), download: sessionFileName(session, name, new Date()) } });
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }

@@ -4,15 +4,19 @@
  * back from storage as untrusted data, so each is checked before it is listed.
  */
 import { z } from 'zod';
-import type { GameState } from '../../engine/rules/state.ts';
-import { OUTCOME_KINDS, type Scenario } from '../../engine/scenario/schema.ts';
-import type { Session } from '../../engine/session/format.ts';
+import type { GameState, Setup } from '../../engine/rules/state.ts';
+import { OUTCOME_KINDS, type OutcomeKind, type Scenario } from '../../engine/scenario/schema.ts';
+import type { Players, Session } from '../../engine/session/format.ts';
+import { checkSession } from '../../engine/session/load.ts';
 import type { KeyValueStore, Saved } from '../../storage/key-value.ts';
+import { opponentLabel, playersLabel } from '../view/players.ts';
 
 export const SESSION_PREFIX = 'session:';
 
 const summarySchema = z.object({
   scenarioTitle: z.string().max(200),
+  /** The players' names; absent from summaries cached before names (and before the persona was hidden). */
+  players: z.string().max(300).optional(),
   side: z.string().max(100),
   opponent: z.string().max(200),
   roundsPlayed: z.number().int().min(0).max(12),
@@ -32,21 +36,54 @@ export interface LibraryEntry extends z.infer<typeof entrySchema> {
   session: unknown;
 }
 
-export function summarize(scenario: Scenario, game: GameState): SessionSummary {
-  const { playerSide, opponent } = game.setup;
-  const side = scenario.sides.find((item) => item.id === playerSide)?.name ?? playerSide;
-  const persona = opponent.kind === 'ai' ? scenario.personas.find((item) => item.id === opponent.persona)?.name : null;
+interface Progress {
+  roundsPlayed: number;
+  outcome: OutcomeKind | null;
+}
+
+function summary(
+  scenario: Scenario,
+  setup: Pick<Setup, 'playerSide' | 'opponent'>,
+  progress: Progress,
+  players: Players | undefined,
+): SessionSummary {
   return {
     scenarioTitle: scenario.meta.title,
-    side,
-    opponent: opponent.kind === 'hotseat' ? 'two players (hot-seat)' : `AI: ${persona ?? opponent.persona}`,
-    roundsPlayed: game.rounds.length,
-    outcome: game.outcome?.kind ?? null,
+    players: playersLabel(scenario, players),
+    side: scenario.sides.find((item) => item.id === setup.playerSide)?.name ?? setup.playerSide,
+    opponent: opponentLabel(scenario, setup, progress.outcome !== null),
+    roundsPlayed: progress.roundsPlayed,
+    outcome: progress.outcome,
   };
 }
 
+export function summarize(scenario: Scenario, game: GameState, players?: Players): SessionSummary {
+  return summary(scenario, game.setup, { roundsPlayed: game.rounds.length, outcome: game.outcome?.kind ?? null }, players);
+}
+
 export function libraryEntry(id: string, name: string, session: Session, scenario: Scenario, game: GameState): LibraryEntry {
-  return { id, name, savedAt: session.savedAt ?? new Date(0).toISOString(), summary: summarize(scenario, game), session };
+  return {
+    id,
+    name,
+    savedAt: session.savedAt ?? new Date(0).toISOString(),
+    summary: summarize(scenario, game, session.players),
+    session,
+  };
+}
+
+/**
+ * A summary cached before names came named the AI's persona even in a game still in progress; it
+ * is made again from the session (the truth), keeping the rounds and outcome it cached. A session
+ * that no longer checks out keeps its summary, less any opponent that might give the persona away.
+ */
+function refreshed(entry: LibraryEntry): LibraryEntry {
+  const { summary: cached } = entry;
+  if (cached.players !== undefined || cached.outcome !== null) return entry;
+  const checked = checkSession(entry.session);
+  if (!checked.ok) return { ...entry, summary: { ...cached, players: '', opponent: 'not known (the saved game is damaged)' } };
+  const { session, scenario } = checked.value;
+  const progress = { roundsPlayed: cached.roundsPlayed, outcome: cached.outcome };
+  return { ...entry, summary: summary(scenario, session.setup, progress, session.players) };
 }
 
 export function newEntryId(): string {
@@ -58,7 +95,7 @@ export async function listLibrary(store: KeyValueStore): Promise<LibraryEntry[]>
   const found: LibraryEntry[] = [];
   for (const [, value] of await store.entries(SESSION_PREFIX)) {
     const parsed = entrySchema.safeParse(value);
-    if (parsed.success) found.push(parsed.data as LibraryEntry);
+    if (parsed.success) found.push(refreshed(parsed.data as LibraryEntry));
   }
   return found.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
 }

@@ -1,7 +1,12 @@
-/** Setup: which side to play, against which opponent (an AI persona or a second player), and an optional seed. */
+/**
+ * Setup: the player's name (optional, asked once and remembered), which side to play, against
+ * which opponent (an AI persona or a second player, who may give a name too), and an optional seed.
+ */
 import { seedState } from '../../engine/random.ts';
 import { otherSide } from '../../engine/rules/world.ts';
 import type { Opponent, Setup } from '../../engine/rules/state.ts';
+import type { Players } from '../../engine/session/format.ts';
+import { cleanPlayerName, PLAYER_NAME_MAX } from '../../engine/session/player-name.ts';
 import { button, el, uniqueId } from '../ui/dom.ts';
 import { PlayScene } from './play-scene.ts';
 import type { PlayContext } from './play-context.ts';
@@ -11,6 +16,16 @@ const HOTSEAT = 'hotseat';
 
 function randomSeed(): string {
   return String(crypto.getRandomValues(new Uint32Array(1))[0]! % 1_000_000);
+}
+
+function nameField(label: string, value: string, autocomplete: string): { field: HTMLElement; input: HTMLInputElement } {
+  const id = uniqueId('player-name');
+  const input = el('input', {
+    id,
+    class: 'name-input',
+    attrs: { type: 'text', value, maxlength: PLAYER_NAME_MAX, autocomplete, spellcheck: 'false' },
+  });
+  return { field: el('div', { class: 'field' }, el('label', { text: label, attrs: { for: id } }), input), input };
 }
 
 function radio(name: string, value: string, label: string, detail: string, checked: boolean): HTMLElement {
@@ -67,7 +82,35 @@ export class SetupScene extends PlayScene {
       );
     };
     renderOpponents(first!.id);
-    sides.addEventListener('change', () => renderOpponents(this.selected(sides, 'side')));
+
+    // The name is asked once: the first setup says what it is for; later ones show the name remembered.
+    const remembered = this.app.settings.current.playerName;
+    const own = nameField('Your name (optional)', remembered ?? '', 'name');
+    const whyId = uniqueId('name-note');
+    const why = el('p', {
+      id: whyId,
+      class: 'note',
+      text:
+        remembered === null
+          ? 'Your name goes into your saved games and the session file you hand in. It is remembered for next time; change it here or in Settings.'
+          : 'Remembered from your last game; change it here or in Settings.',
+    });
+    own.field.append(why);
+    own.input.setAttribute('aria-describedby', whyId);
+    const other = nameField('', '', 'off');
+    const otherLabel = other.field.querySelector('label')!;
+    // In hot-seat the second player may give a name too, for the other side.
+    const showOther = () => {
+      const side = this.selected(sides, 'side');
+      other.field.hidden = this.selected(opponents, 'opponent') !== HOTSEAT;
+      otherLabel.textContent = `Second player’s name, for ${scenario.sides.find((item) => item.id === otherSide(scenario, side))!.name} (optional)`;
+    };
+    sides.addEventListener('change', () => {
+      renderOpponents(this.selected(sides, 'side'));
+      showOther();
+    });
+    opponents.addEventListener('change', showOther);
+    showOther();
 
     const seedId = uniqueId('seed');
     const seedInput = el('input', {
@@ -88,7 +131,13 @@ export class SetupScene extends PlayScene {
       }
       const seed = Number(typed === '' ? randomSeed() : typed);
       const setup: Setup = { seed, playerSide: side, opponent: this.opponent(side, choice, seed) };
-      if (!this.play.startGame(setup)) {
+      const name = cleanPlayerName(own.input.value);
+      this.app.settings.update({ playerName: name });
+      const players: Players = {};
+      if (name) players[side] = name;
+      const second = cleanPlayerName(other.input.value);
+      if (choice === HOTSEAT && second) players[otherSide(scenario, side)] = second;
+      if (!this.play.startGame(setup, players)) {
         error.textContent = 'This setup cannot start a game.';
         return;
       }
@@ -103,8 +152,10 @@ export class SetupScene extends PlayScene {
         'section',
         { class: 'panel setup narrow scroll' },
         el('h1', { text: `Set up: ${scenario.meta.title}` }),
+        own.field,
         sides,
         opponents,
+        other.field,
         el(
           'div',
           { class: 'field' },
@@ -114,9 +165,10 @@ export class SetupScene extends PlayScene {
         error,
         el('div', { class: 'actions' }, button('Begin', begin, { key: 'Enter', class: 'primary' }), button('Back', back, { key: 'Esc' })),
       ),
-      `Set up the game: choose your side, your opponent and a seed.`,
+      `Set up the game: your name if you wish, your side, your opponent and a seed.`,
     );
     this.keys({ Enter: begin, Escape: back });
+    if (remembered === null) own.input.focus();
   }
 
   private selected(group: HTMLElement, name: string): string {

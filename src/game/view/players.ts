@@ -1,0 +1,25 @@
+/**
+ * Who played a game, in words for the saved games, the class view and the replay: the players'
+ * names and the opponent. An AI's persona is part of the exercise — hidden until the debrief —
+ * so it is named only once the game is over, wherever the game is listed.
+ */
+import type { Setup } from '../../engine/rules/state.ts';
+import { otherSide, sideShortName } from '../../engine/rules/world.ts';
+import type { Scenario } from '../../engine/scenario/schema.ts';
+import type { Players } from '../../engine/session/format.ts';
+
+/** The opponent as a list shows it: "AI: Russia, The Pragmatist" once the game is over, "AI: Russia, persona hidden" before. */
+export function opponentLabel(scenario: Scenario, setup: Pick<Setup, 'playerSide' | 'opponent'>, over: boolean): string {
+  const { opponent } = setup;
+  if (opponent.kind === 'hotseat') return 'two players (hot-seat)';
+  const side = sideShortName(scenario, otherSide(scenario, setup.playerSide));
+  const persona = scenario.personas.find((item) => item.id === opponent.persona)?.name ?? opponent.persona;
+  return `AI: ${side}, ${over ? persona : 'persona hidden'}`;
+}
+
+/** The players' names in the scenario's order of sides: "Alice", or "Carol (US/NATO), Dan (Russia)" when two sides have one; "" when none. */
+export function playersLabel(scenario: Scenario, players: Players = {}): string {
+  const named = scenario.sides.flatMap((side) => (players[side.id] ? [{ side: side.shortName, name: players[side.id]! }] : []));
+  if (named.length === 1) return named[0]!.name;
+  return named.map(({ side, name }) => `${name} (${side})`).join(', ');
+}
