@@ -120,3 +120,29 @@ test('the incident screen tells the incident, not the round again; the live regi
   await expect(page.locator('#announcer')).not.toContainText('Standing and leverage');
   await snap(page, 'hotseat-incident');
 });
+
+for (const mode of ['hot-seat', 'against the AI'] as const) {
+  test(`private red lines: the first briefing ${mode} shows only the red lines its reader may see`, async ({ page }) => {
+    await openMenu(page);
+    await press(page, 'p');
+    await waitForScreen(page, 'picker');
+    // A scenario that keeps red lines private (tests only: through the page's debug handle).
+    await page.evaluate(() => {
+      const play = (window as unknown as { redLines: { play: { entries: { scenario: { privateRedLines: boolean } }[] } } }).redLines.play;
+      play.entries[0]!.scenario.privateRedLines = true;
+    });
+    await press(page, '1');
+    await waitForScreen(page, 'setup');
+    await page.getByText(mode === 'hot-seat' ? 'Two players, one screen (hot-seat)' : 'Russia, The Pragmatist').click();
+    await page.getByRole('button', { name: 'Begin' }).click();
+    await waitForScreen(page, 'briefing');
+    const section = page.locator('.red-lines');
+    if (mode === 'hot-seat') {
+      await expect(section).toContainText('each side’s red lines are private');
+      await expect(section.locator('table')).toHaveCount(0);
+    } else {
+      await expect(section).toContainText('the other side’s red lines are private');
+      await expect(section.locator('thead th')).toHaveText(['Track', '⊘ US/NATO will not accept']);
+    }
+  });
+}

@@ -1,9 +1,11 @@
 /**
  * The briefing as each round opens: where and when the talks meet, what happened outside the
- * room, and — before the first round — the side's brief, objectives and both sides' red lines.
+ * room, and — before the first round — the side's brief, objectives and the red lines the player
+ * may see (both sides', unless the scenario keeps them private).
  */
 import { button, el } from '../ui/dom.ts';
 import { bandName } from '../view/risk-view.ts';
+import { redLinesShown } from '../view/table-view.ts';
 import { gameHeader } from './panels/game-header.ts';
 import { MapPanel } from './panels/map-panel.ts';
 import { timeline } from './panels/timeline.ts';
@@ -36,43 +38,57 @@ export class BriefingScene extends PlayScene {
         el('ul', {}, ...side.objectives.map((objective) => el('li', { text: objective }))),
       ),
     );
+    // Private red lines: against the AI the player sees their own; at a shared screen, nobody's (each sees theirs at the table).
+    const shown = hotseat && scenario.privateRedLines ? [] : redLinesShown(scenario, player.id);
+    const columns = scenario.sides.filter((side) => shown.includes(side.id));
+    const privacy = scenario.privateRedLines
+      ? el('p', {
+          class: 'note',
+          text: hotseat
+            ? 'In this scenario each side’s red lines are private: each player sees their own at the table, after the hand-over.'
+            : 'In this scenario the other side’s red lines are private: you learn them from what it says and does; the replay shows them once the game is over.',
+        })
+      : null;
     const redLines = el(
       'section',
       { class: 'red-lines' },
       el('h2', { text: 'Red lines' }),
-      el(
-        'table',
-        {},
-        el(
-          'thead',
-          {},
-          el(
-            'tr',
+      privacy,
+      columns.length === 0
+        ? null
+        : el(
+            'table',
             {},
-            el('th', { text: 'Track', attrs: { scope: 'col' } }),
-            ...scenario.sides.map((side) => el('th', { text: `⊘ ${side.shortName} will not accept`, attrs: { scope: 'col' } })),
-          ),
-        ),
-        el(
-          'tbody',
-          {},
-          ...scenario.tracks.map((track) =>
             el(
-              'tr',
+              'thead',
               {},
-              el('th', { text: track.name, attrs: { scope: 'row' } }),
-              ...scenario.sides.map((side) => {
-                const lines = track.redLines[side.id] ?? [];
-                return el('td', {
-                  text: lines.length
-                    ? lines.map((id) => track.positions.find((position) => position.id === id)?.label ?? id).join('; ')
-                    : 'none',
-                });
-              }),
+              el(
+                'tr',
+                {},
+                el('th', { text: 'Track', attrs: { scope: 'col' } }),
+                ...columns.map((side) => el('th', { text: `⊘ ${side.shortName} will not accept`, attrs: { scope: 'col' } })),
+              ),
+            ),
+            el(
+              'tbody',
+              {},
+              ...scenario.tracks.map((track) =>
+                el(
+                  'tr',
+                  {},
+                  el('th', { text: track.name, attrs: { scope: 'row' } }),
+                  ...columns.map((side) => {
+                    const lines = track.redLines[side.id] ?? [];
+                    return el('td', {
+                      text: lines.length
+                        ? lines.map((id) => track.positions.find((position) => position.id === id)?.label ?? id).join('; ')
+                        : 'none',
+                    });
+                  }),
+                ),
+              ),
             ),
           ),
-        ),
-      ),
     );
     const begin = () => {
       this.click();
