@@ -26,6 +26,9 @@ test('a hot-seat round: propose, counter, accept part of the counter', async ({ 
   await waitForScreen(page, 'setup');
   await page.getByText('Two players, one screen (hot-seat)').click();
   await page.getByLabel(/^Seed/).fill('5');
+  // The players' names, when given, tell them apart on the hand-over screen.
+  await page.getByLabel('Your name (optional)').fill('Carol');
+  await page.getByLabel(/^Second player’s name/).fill('Dan');
   await page.getByRole('button', { name: 'Begin' }).click();
   await waitForScreen(page, 'briefing');
   // Both sides are briefed before the first round of a hot-seat game.
@@ -34,7 +37,8 @@ test('a hot-seat round: propose, counter, accept part of the counter', async ({ 
   await press(page, 'Enter');
 
   // Round 1 in Geneva: Russia tables the package, once the screen has been handed to its player.
-  await handOverTo(page, 'Russia', 'US/NATO: please look away until Russia has tabled its package.', 'keyboard');
+  await expect(page.locator('.hand-over h2')).toHaveText('Pass the screen to Dan (Russia)');
+  await handOverTo(page, 'Russia', 'Carol (US/NATO): please look away until Russia has tabled its package.', 'keyboard');
   await waitForScreen(page, 'table');
   await expect(page.locator('.banner strong')).toHaveText('Russia to propose');
   await expect(page.locator('#ui')).toHaveAttribute('data-acting', 'ru');
@@ -43,7 +47,7 @@ test('a hot-seat round: propose, counter, accept part of the counter', async ({ 
   await page.getByRole('button', { name: 'Table the package' }).click();
 
   // The United States answers on the same screen with a counter-proposal, after the hand-over.
-  await handOverTo(page, 'US/NATO', 'Russia: please look away until US/NATO has answered.', 'mouse');
+  await handOverTo(page, 'US/NATO', 'Dan (Russia): please look away until US/NATO has answered.', 'mouse');
   await expect(page.locator('.banner strong')).toHaveText('US/NATO to answer');
   await expect(page.locator('#ui')).toHaveAttribute('data-acting', 'us');
   await page.getByRole('button', { name: 'Counter…' }).click();
@@ -52,7 +56,7 @@ test('a hot-seat round: propose, counter, accept part of the counter', async ({ 
   await page.getByRole('button', { name: 'Send the counter-proposal' }).click();
 
   // Russia replies: accepts the exercises track of the counter-proposal.
-  await handOverTo(page, 'Russia', 'US/NATO: please look away until Russia has replied to the counter-proposal.', 'keyboard');
+  await handOverTo(page, 'Russia', 'Carol (US/NATO): please look away until Russia has replied to the counter-proposal.', 'keyboard');
   await expect(page.locator('.banner strong')).toHaveText('Russia to reply');
   await page.getByRole('button', { name: 'Accept some…' }).click();
   const ticks = page.locator('.tick input');

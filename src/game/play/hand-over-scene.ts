@@ -4,7 +4,6 @@
  * neither sees the other's choices (or, where the scenario keeps them private, red lines).
  */
 import { button, el } from '../ui/dom.ts';
-import { sideShort } from '../view/narration.ts';
 import { tableTurn } from '../view/screens.ts';
 import { tableStage } from '../view/table-view.ts';
 import { gameHeader } from './panels/game-header.ts';
@@ -31,6 +30,10 @@ export class HandOverScene extends PlayScene {
     }
     const acting = scenario.sides.find((side) => side.id === turn.side)!;
     const waiting = scenario.sides.find((side) => side.id !== turn.side)!;
+    // "Dan (Russia)" when the players gave their names at setup, "Russia" when not.
+    const players = this.play.controller?.players ?? {};
+    const who = (side: { id: string; shortName: string }) =>
+      players[side.id] ? `${players[side.id]} (${side.shortName})` : side.shortName;
     const take = () => {
       this.click();
       this.play.handOver();
@@ -44,15 +47,15 @@ export class HandOverScene extends PlayScene {
         el(
           'section',
           { class: 'hand-over', attrs: { style: `--side: ${acting.colour}`, 'aria-labelledby': 'hand-over-heading' } },
-          el('h2', { id: 'hand-over-heading', text: `Pass the screen to ${acting.shortName}` }),
+          el('h2', { id: 'hand-over-heading', text: `Pass the screen to ${who(acting)}` }),
           el('p', {
-            text: `${waiting.shortName}: please look away until ${acting.shortName} has ${DONE[stage]}. What each side chooses stays private until it is on the table.`,
+            text: `${who(waiting)}: please look away until ${acting.shortName} has ${DONE[stage]}. What each side chooses stays private until it is on the table.`,
           }),
           el('div', { class: 'actions' }, button(`I play ${acting.shortName} — show the table`, take, { key: 'Enter', class: 'primary' })),
         ),
         el('footer', { class: 'screen-footer' }, timeline(scenario, game)),
       ),
-      `${acting.shortName}’s turn. Pass the screen to ${sideShort(scenario, turn.side)}’s player; ${waiting.shortName}’s player looks away.`,
+      `${acting.shortName}’s turn. Pass the screen to ${who(acting)}; ${who(waiting)} looks away.`,
     );
     this.app.ui.querySelector<HTMLButtonElement>('.hand-over button')?.focus();
     this.keys({ Enter: take });
