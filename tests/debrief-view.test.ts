@@ -7,7 +7,6 @@ import { OUTCOME_KINDS, type Persona } from '../src/engine/scenario/schema.ts';
 import { playGame } from '../src/engine/simulation/play.ts';
 import {
   aiPersona,
-  debriefTerms,
   decisionsByRound,
   decisionView,
   OUTCOME_TITLES,
@@ -298,37 +297,6 @@ describe('warBeliefLines', () => {
     expect(lines.text).toBe('Expects a short campaign to force Kyiv to terms.');
     expect(lines.numbers).toBe(
       'It counted war as worth 47.5 to its side: 62.0 for what war would bring, less 14.5 for what it would cost.',
-    );
-  });
-});
-
-describe('debriefTerms', () => {
-  const glossary = glossaryOf(scenario);
-
-  it('lists every entry the debrief links to, once, sorted by term', () => {
-    const game = playGame(scenario, againstAi(scenario, 'ru-hardliner', 1), { us: 'greedy' }).final;
-    const withTerms: GameState = {
-      ...game,
-      decisions: [aDecision({ terms: ['zeuthen', 'reservation-value'] }), aDecision({ terms: ['zeuthen', 'unknown'] })],
-    };
-    const ids = debriefTerms(scenario, withTerms, glossary).map((entry) => entry.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(expect.arrayContaining(['zeuthen', 'reservation-value', 'expected-value', 'persona']));
-    expect(ids).not.toContain('unknown');
-    const terms = debriefTerms(scenario, withTerms, glossary).map((entry) => entry.term);
-    expect(terms).toEqual(glossary.filter((entry) => ids.includes(entry.id)).map((entry) => entry.term));
-  });
-
-  it('links the outside option only where a belief about war is shown, and the persona only against the AI', () => {
-    const game = playGame(scenario, hotseat(1), { us: 'random', ru: 'random' }).final;
-    expect(debriefTerms(scenario, game, glossary).map((entry) => entry.id)).toEqual(['expected-value']);
-    const believer = genevaWith((doc) => {
-      const personas = doc.personas as { id: string; warBelief?: unknown }[];
-      personas.find((item) => item.id === 'ru-hardliner')!.warBelief = { utility: 60, cost: 10, text: 'Force will work.' };
-    });
-    const played = playGame(believer, againstAi(believer, 'ru-hardliner', 1), { us: 'greedy' }).final;
-    expect(debriefTerms(believer, played, glossaryOf(believer)).map((entry) => entry.id)).toEqual(
-      expect.arrayContaining(['outside-option', 'persona', 'expected-value']),
     );
   });
 });

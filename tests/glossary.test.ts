@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_GLOSSARY, filterGlossary, glossaryEntry, glossaryOf, GLOSSARY_IDS } from '../src/engine/glossary.ts';
 import { playGame } from '../src/engine/simulation/play.ts';
+import { glossaryAnchor, glossaryHref, glossaryOfHash, termSegments, wordingsOf, type Findable } from '../src/game/view/term-links.ts';
 import { againstAi, geneva, genevaWith } from './helpers.ts';
 
 /** The ids the AI's decisions and the debrief rely on. */
@@ -193,5 +194,89 @@ describe('the AI names glossary entries', () => {
         }
       }
     }
+  });
+});
+
+describe('termSegments: the glossary’s terms found in a text', () => {
+  const all = glossaryOf(geneva);
+  /** The text with each linked piece in brackets and its entry's id: "[Reservation value|reservation-value]". */
+  const marked = (text: string, glossary: readonly Findable[] = all, linked?: Set<string>) =>
+    termSegments(text, glossary, linked)
+      .map((segment) => (segment.term ? `[${segment.text}|${segment.term}]` : segment.text))
+      .join('');
+
+  it('cuts a text into plain pieces and terms, keeping every character and the text’s own wording', () => {
+    const text = 'Its reservation value rose, and Zeuthen’s concession rule said to hold.';
+    const segments = termSegments(text, all);
+    expect(segments.map((segment) => segment.text).join('')).toBe(text);
+    expect(marked(text)).toBe('Its [reservation value|reservation-value] rose, and [Zeuthen’s concession rule|zeuthen] said to hold.');
+  });
+
+  it('ignores case, and finds a term by its wording before a parenthesis', () => {
+    expect(marked('OUTSIDE OPTION and Expected Value')).toBe('[OUTSIDE OPTION|outside-option] and [Expected Value|expected-value]');
+    expect(wordingsOf(glossaryEntry(all, 'outside-option')!)).toEqual(['Outside option (value of no deal)', 'Outside option']);
+  });
+
+  it('links only the first appearance of each term', () => {
+    expect(marked('Leverage here, leverage there.')).toBe('[Leverage|leverage] here, leverage there.');
+  });
+
+  it('never links inside a word, and allows a plural', () => {
+    expect(marked('Crossing red lines; no bluffs; an unbluffable side; redline')).toBe(
+      'Crossing [red lines|red-line]; no [bluffs|bluff]; an unbluffable side; redline',
+    );
+    expect(marked('linkages')).toBe('[linkages|linkage]');
+    expect(marked('Ableverage, leverageable')).toBe('Ableverage, leverageable');
+  });
+
+  it('takes the longest wording where two begin at the same place', () => {
+    const glossary: Findable[] = [
+      { id: 'war', term: 'War' },
+      { id: 'war-belief', term: 'War belief' },
+    ];
+    expect(marked('A war belief, then war.', glossary)).toBe('A [war belief|war-belief], then [war|war].');
+  });
+
+  it('matches straight and curly apostrophes and any run of spaces alike', () => {
+    expect(marked("Zeuthen's  concession\nrule")).toBe("[Zeuthen's  concession\nrule|zeuthen]");
+  });
+
+  it('finds an entry by its aliases too, counting them as the entry', () => {
+    const glossary: Findable[] = [{ id: 'inf', term: 'INF Treaty', aliases: ['Intermediate-Range Nuclear Forces Treaty', 'INF range'] }];
+    expect(marked('The INF range, under the Intermediate-Range Nuclear Forces Treaty.', glossary)).toBe(
+      'The [INF range|inf], under the Intermediate-Range Nuclear Forces Treaty.',
+    );
+  });
+
+  it('finds a scenario’s own terms, and leaves the characters of a regular expression alone', () => {
+    const scenario = genevaWith((doc) => {
+      doc.glossary = [{ id: 'vienna', term: 'Vienna Document (2011)', definition: 'An OSCE agreement.' }] as never;
+    });
+    expect(marked('Under the Vienna Document, notify.', glossaryOf(scenario))).toBe('Under the [Vienna Document|vienna], notify.');
+    expect(marked('A (b) and a.b*', [{ id: 'x', term: 'a.b*' }])).toBe('A (b) and [a.b*|x]');
+  });
+
+  it('shares what is linked across the texts of one block', () => {
+    const linked = new Set<string>();
+    expect(marked('Leverage first.', all, linked)).toBe('[Leverage|leverage] first.');
+    expect(marked('Leverage again; credibility.', all, linked)).toBe('Leverage again; [credibility|credibility].');
+    expect([...linked]).toEqual(['leverage', 'credibility']);
+  });
+
+  it('gives nothing for an empty text and the text alone with no glossary', () => {
+    expect(termSegments('', all)).toEqual([]);
+    expect(termSegments('Leverage.', [])).toEqual([{ text: 'Leverage.' }]);
+  });
+});
+
+describe('glossary addresses', () => {
+  it('point at the entry’s anchor on the game’s own page, and are read back from a page’s fragment', () => {
+    expect(glossaryAnchor('red-line')).toBe('glossary-red-line');
+    expect(glossaryHref('red-line')).toBe('./#glossary-red-line');
+    expect(glossaryOfHash(new URL(glossaryHref('red_line2'), 'https://example.org/game/').hash)).toEqual({ term: 'red_line2' });
+    expect(glossaryOfHash('#glossary')).toEqual({});
+    expect(glossaryOfHash('#session=abc')).toBeNull();
+    expect(glossaryOfHash('')).toBeNull();
+    expect(glossaryOfHash('#glossary-<b>')).toBeNull();
   });
 });

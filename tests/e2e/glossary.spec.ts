@@ -101,8 +101,8 @@ test('from the debrief, a term link opens the glossary at its term, and Back ret
   await expect(words).toContainText('History:');
   await expect(words).toContainText('Expected value:');
   await expect(words).toContainText('Standing at home');
-  const link = words.getByRole('link', { name: /Expected value/ });
-  await expect(link).toHaveAttribute('href', '#glossary-expected-value');
+  const link = words.getByRole('link', { name: /expected value/i }).first();
+  await expect(link).toHaveAttribute('href', './#glossary-expected-value');
   // The AI's decisions keep their numbers in a closed section.
   await expect(page.locator('.ai-reasons li').first()).toBeAttached();
   await expect(page.locator('.ai-reasons details.numbers').first()).not.toHaveAttribute('open', '');
@@ -127,7 +127,7 @@ test('from the debrief, a term link opens the glossary at its term, and Back ret
   await press(page, 'Escape');
 
   await waitForScreen(page, 'debrief');
-  await expect(words.getByRole('link', { name: /Expected value/ })).toBeFocused();
+  await expect(words.getByRole('link', { name: /expected value/i }).first()).toBeFocused();
   await expect.poll(() => article.evaluate((element) => element.scrollTop)).toBe(scrolled);
   await expect(page.locator('details.numbers[open]')).toHaveCount(1);
   await expect(page.locator('details.numbers[open] dl')).toBeVisible();

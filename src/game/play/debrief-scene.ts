@@ -8,12 +8,12 @@
 import Phaser from 'phaser';
 import { glossaryOf, type GlossaryTerm } from '../../engine/glossary.ts';
 import type { Decision } from '../../engine/rules/state.ts';
-import type { Scenario } from '../../engine/scenario/schema.ts';
+import type { Persona, Scenario } from '../../engine/scenario/schema.ts';
 import { narrateRound } from '../../engine/session/narrate.ts';
-import { button, el } from '../ui/dom.ts';
+import { append, button, el } from '../ui/dom.ts';
+import { termLink, termText } from '../ui/term-text.ts';
 import {
   aiPersona,
-  debriefTerms,
   decisionsByRound,
   decisionView,
   OUTCOME_TITLES,
@@ -27,7 +27,6 @@ import { bandName, bands, factorLine, riskSeries } from '../view/risk-view.ts';
 import { RiskChart } from '../widgets/risk-chart.ts';
 import { riskChartSvg } from '../widgets/risk-chart-svg.ts';
 import type { GameController } from './game-controller.ts';
-import { glossaryAnchor } from './glossary-scene.ts';
 import { gameHeader } from './panels/game-header.ts';
 import { PlayScene } from './play-scene.ts';
 import { downloadSession } from './session-file.ts';
@@ -54,40 +53,70 @@ export class DebriefScene extends PlayScene {
     super('debrief', play);
   }
 
-  /** A link to a glossary entry: a real link to the entry's anchor, which opens the glossary there. */
-  private termLink(link: TermLink): HTMLElement {
+  /** Opens the glossary at an entry; Back comes to this debrief as it was left. */
+  private readonly openTerm = (id: string) => {
+    this.click();
+    this.scene.start('glossary', { term: id, back: 'debrief' });
+  };
+
+  /** A paragraph of `text` with its glossary terms linked. */
+  private linkedParagraph(text: string, glossary: readonly GlossaryTerm[]): HTMLElement {
+    return el('p', {}, ...termText(text, glossary, this.openTerm));
+  }
+
+  /**
+   * "In the glossary: A, B." for the entries behind a block that its text has not linked already
+   * (`linked`); nothing when none is left.
+   */
+  private termLinks(links: TermLink[], linked: ReadonlySet<string> = new Set()): HTMLElement | null {
+    const left = links.filter((link) => !linked.has(link.id));
+    if (left.length === 0) return null;
     return el(
-      'a',
-      {
-        class: 'term-link',
-        attrs: { href: `#${glossaryAnchor(link.id)}` },
-        on: {
-          click: (event) => {
-            event.preventDefault();
-            this.click();
-            this.scene.start('glossary', { term: link.id, back: 'debrief' });
-          },
-        },
-      },
-      link.term,
-      el('span', { class: 'visually-hidden', text: ' (glossary)' }),
+      'p',
+      { class: 'term-links' },
+      'In the glossary: ',
+      ...left.flatMap((link, i) => [i > 0 ? ', ' : null, termLink(link.id, link.term, this.openTerm)]),
+      '.',
     );
   }
 
-  /** "In the glossary: A, B." — nothing when there are no entries to link to. */
-  private termLinks(links: TermLink[], lead = 'In the glossary: '): HTMLElement | null {
-    if (links.length === 0) return null;
-    return el('p', { class: 'term-links' }, lead, ...links.flatMap((link, i) => [i > 0 ? ', ' : null, this.termLink(link)]), '.');
+  /** The AI's persona revealed, with its belief about war; one block for the glossary's links. */
+  private personaSection(persona: Persona, glossary: readonly GlossaryTerm[]): HTMLElement {
+    const belief = warBeliefLines(persona);
+    const linked = new Set<string>();
+    const linkedText = (text: string) => termText(text, glossary, this.openTerm, linked);
+    return el(
+      'section',
+      { class: 'persona' },
+      el('h2', { text: `Your counterpart was: ${persona.name}` }),
+      el('p', {}, ...linkedText(persona.description)),
+      belief
+        ? el(
+            'div',
+            { class: 'war-belief' },
+            el('h3', { text: 'What it believed war would bring' }),
+            el('p', {}, ...linkedText(belief.text)),
+            el('p', { class: 'meta', text: belief.numbers }),
+          )
+        : null,
+      el('p', {
+        class: 'meta',
+        text: `Resolve ${persona.resolve}, risk tolerance ${persona.riskTolerance}, patience ${persona.patience}, bluffing ${persona.bluff}.`,
+      }),
+      this.termLinks(termLinks(glossary, belief ? ['persona', 'outside-option'] : ['persona']), linked),
+    );
   }
 
   private decisionElement(scenario: Scenario, decision: Decision, glossary: GlossaryTerm[]): HTMLElement {
     const view = decisionView(scenario, decision, glossary);
+    // The reasons are one block: each term is linked where it first appears in them.
+    const linked = new Set<string>();
     return el(
       'div',
       { class: 'ai-reasons' },
-      el('h4', { text: view.heading }),
-      el('ul', {}, ...view.reasons.map((reason) => el('li', { text: reason }))),
-      this.termLinks(view.terms),
+      el('h3', { text: view.heading }),
+      el('ul', {}, ...view.reasons.map((reason) => el('li', {}, ...termText(reason, glossary, this.openTerm, linked)))),
+      this.termLinks(view.terms, linked),
       el(
         'details',
         { class: 'numbers' },
@@ -105,7 +134,6 @@ export class DebriefScene extends PlayScene {
     const persona = aiPersona(scenario, game);
     const decisions = decisionsByRound(game);
     const glossary = glossaryOf(scenario);
-    const belief = persona ? warBeliefLines(persona) : null;
     const chartSlot = el('div', {
       class: 'chart-slot',
       attrs: { role: 'img', 'aria-label': `Risk by round: ${series.map((point) => `${point.label} ${point.risk.toFixed(1)}`).join(', ')}` },
@@ -196,27 +224,26 @@ export class DebriefScene extends PlayScene {
       'section',
       { class: 'score-words' },
       el('h3', { text: 'How the scores add up' }),
-      el('p', {
-        text: 'Each score is an expected value: what was settled counts only as far as peace holds, and what war is worth to the side counts as far as war is likely.',
-      }),
-      this.termLinks(termLinks(glossary, ['expected-value'])),
-      ...scoreWords(scores).map((side) =>
-        el(
+      el(
+        'p',
+        {},
+        'Each score is an ',
+        termLink('expected-value', 'expected value', this.openTerm),
+        ': what was settled counts only as far as peace holds, and what war is worth to the side counts as far as war is likely.',
+      ),
+      ...scoreWords(scores).map((side) => {
+        const linked = new Set(['expected-value']);
+        return el(
           'div',
           { class: 'score-side' },
           el('h4', { text: side.name }),
-          el('p', {}, el('strong', { text: 'Your game: ' }), side.game.join(' ')),
-          el('p', {}, el('strong', { text: 'History: ' }), side.history.join(' ')),
-        ),
-      ),
+          el('p', {}, el('strong', { text: 'Your game: ' }), ...termText(side.game.join(' '), glossary, this.openTerm, linked)),
+          el('p', {}, el('strong', { text: 'History: ' }), ...termText(side.history.join(' '), glossary, this.openTerm, linked)),
+        );
+      }),
     );
-    const printedTerms = debriefTerms(scenario, game, glossary);
-    const printedGlossary = el(
-      'section',
-      { class: 'print-only debrief-glossary' },
-      el('h2', { text: 'Terms used in this debrief' }),
-      el('dl', {}, ...printedTerms.flatMap((entry) => [el('dt', { text: entry.term }), el('dd', { text: entry.definition })])),
-    );
+    // On paper the links cannot be followed: the page ends with every entry the debrief links to.
+    const printedGlossary = el('section', { class: 'print-only debrief-glossary' }, el('h2', { text: 'Terms used in this debrief' }));
 
     const download = () => {
       this.click();
@@ -270,28 +297,7 @@ export class DebriefScene extends PlayScene {
             'article',
             { class: 'debrief scroll' },
             riskTable,
-            persona
-              ? el(
-                  'section',
-                  { class: 'persona' },
-                  el('h2', { text: `Your counterpart was: ${persona.name}` }),
-                  el('p', { text: persona.description }),
-                  belief
-                    ? el(
-                        'div',
-                        { class: 'war-belief' },
-                        el('h3', { text: 'What it believed war would bring' }),
-                        el('p', { text: belief.text }),
-                        el('p', { class: 'meta', text: belief.numbers }),
-                      )
-                    : null,
-                  el('p', {
-                    class: 'meta',
-                    text: `Resolve ${persona.resolve}, risk tolerance ${persona.riskTolerance}, patience ${persona.patience}, bluffing ${persona.bluff}.`,
-                  }),
-                  this.termLinks(termLinks(glossary, belief ? ['persona', 'outside-option'] : ['persona'])),
-                )
-              : null,
+            persona ? this.personaSection(persona, glossary) : null,
             rounds,
             el(
               'section',
@@ -299,14 +305,14 @@ export class DebriefScene extends PlayScene {
               el('h2', { text: 'Against history' }),
               scoreTable,
               scoreExplained,
-              el('p', { text: scenario.debrief.outcome.text }),
-              el('p', { text: scenario.debrief.summary }),
+              this.linkedParagraph(scenario.debrief.outcome.text, glossary),
+              this.linkedParagraph(scenario.debrief.summary, glossary),
             ),
             el(
               'section',
               { class: 'questions' },
               el('h2', { text: 'For discussion' }),
-              el('ol', {}, ...scenario.debrief.questions.map((question) => el('li', { text: question }))),
+              el('ol', {}, ...scenario.debrief.questions.map((question) => el('li', {}, ...termText(question, glossary, this.openTerm)))),
             ),
             printedGlossary,
             el(
@@ -319,6 +325,19 @@ export class DebriefScene extends PlayScene {
             ),
           ),
         ),
+      ),
+    );
+    const linked = new Set(
+      [...printedGlossary.closest('article')!.querySelectorAll<HTMLElement>('a.term-link')].map((link) => link.dataset.term),
+    );
+    append(
+      printedGlossary,
+      el(
+        'dl',
+        {},
+        ...glossary
+          .filter((entry) => linked.has(entry.id))
+          .flatMap((entry) => [el('dt', { text: entry.term }), el('dd', { text: entry.definition })]),
       ),
     );
     const chart = new RiskChart(

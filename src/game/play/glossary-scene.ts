@@ -7,6 +7,7 @@
 import { filterGlossary, glossaryOf, type GlossaryTerm } from '../../engine/glossary.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
 import { button, el, uniqueId } from '../ui/dom.ts';
+import { glossaryAnchor } from '../view/term-links.ts';
 import { PlayScene } from './play-scene.ts';
 import type { PlayContext } from './play-context.ts';
 
@@ -16,11 +17,6 @@ export interface GlossaryRequest {
   /** The screen to go back to (the menu by default), and the data to start it with. */
   back?: string;
   backData?: object;
-}
-
-/** The element id of an entry: what a link to it points at. */
-export function glossaryAnchor(id: string): string {
-  return `glossary-${id}`;
 }
 
 function sourceLink(label: string, url: string | undefined): HTMLElement {

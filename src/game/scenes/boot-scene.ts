@@ -2,6 +2,7 @@
 import Phaser from 'phaser';
 import europeUrl from '../../../assets/map/europe.json?url';
 import { el } from '../ui/dom.ts';
+import { glossaryOfHash } from '../view/term-links.ts';
 import { UiScene } from './ui-scene.ts';
 import { CURRENT_GAME_KEY, type AppContext } from '../app/app-context.ts';
 
@@ -37,7 +38,7 @@ export class BootScene extends UiScene {
     void this.resumeOrOpenMenu();
   }
 
-  /** A shared game opens in the replay viewer; a game left in progress (the page was reloaded or closed) comes back exactly where it was. */
+  /** A shared game opens in the replay viewer, a glossary link at its entry; a game left in progress (the page was reloaded or closed) comes back exactly where it was. */
   private async resumeOrOpenMenu(): Promise<void> {
     // A share link opens straight into its replay.
     if (window.location.hash.startsWith('#session=')) {
@@ -46,6 +47,13 @@ export class BootScene extends UiScene {
         this.scene.start(shared.screen, shared.data);
         return;
       }
+    }
+    // A glossary link opened in a tab of its own opens the glossary (at its entry).
+    const glossary = glossaryOfHash(window.location.hash);
+    if (glossary !== null) {
+      await this.app.loadPlay();
+      this.scene.start('glossary', { ...glossary, back: 'title' });
+      return;
     }
     const saved = await (await this.app.storage).get(CURRENT_GAME_KEY);
     if (saved !== undefined) {

@@ -1,6 +1,10 @@
 /** How to play: the rules and the score in plain words, the way to the glossary, and the keys. */
 import type { AppContext } from '../app/app-context.ts';
+import { glossaryOf } from '../../engine/glossary.ts';
 import { button, el } from '../ui/dom.ts';
+import { termText } from '../ui/term-text.ts';
+import { GLOSSARY_HREF } from '../view/term-links.ts';
+import { guideAgainControl } from '../play/guide/guide-again.ts';
 import { UiScene } from './ui-scene.ts';
 
 const SECTIONS: [string, string[]][] = [
@@ -63,14 +67,14 @@ export class HowToPlayScene extends UiScene {
       this.scene.start(this.back);
     };
     // The glossary comes back here, and from here to wherever this page was opened from.
-    const glossary = async () => {
+    const glossary = async (term?: string) => {
       this.click();
       await this.app.loadPlay();
-      this.scene.start('glossary', { back: 'how-to-play', backData: { back: this.back } });
+      this.scene.start('glossary', { term, back: 'how-to-play', backData: { back: this.back } });
     };
     const glossaryLink = el('a', {
       text: 'the glossary',
-      attrs: { href: '#glossary' },
+      attrs: { href: GLOSSARY_HREF },
       on: {
         click: (event) => {
           event.preventDefault();
@@ -93,7 +97,11 @@ export class HowToPlayScene extends UiScene {
           el(
             'p',
             {},
-            'Terms of art — reservation value, Zeuthen’s concession rule, audience costs, the chance of war — and the scenario’s own terms are explained in ',
+            ...termText(
+              'Terms of art — reservation value, Zeuthen’s concession rule, audience costs, the chance of war — and the scenario’s own terms are explained in ',
+              glossaryOf(),
+              (term) => void glossary(term),
+            ),
             glossaryLink,
             ', written for students new to the subject. The debrief links to them.',
           ),
@@ -113,6 +121,7 @@ export class HowToPlayScene extends UiScene {
           { class: 'actions' },
           button('Back', done, { key: 'Esc', class: 'primary' }),
           button('Glossary', () => void glossary(), { key: 'L' }),
+          guideAgainControl(this.app.announcer),
         ),
       ),
       'How to play.',

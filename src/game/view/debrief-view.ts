@@ -134,20 +134,6 @@ export function decisionView(scenario: Scenario, decision: Decision, glossary: r
   };
 }
 
-/**
- * Every glossary entry the debrief links to, sorted by term, for the printed page (where links
- * cannot be followed): the terms of the AI's decisions, the expected value behind the scores,
- * and the outside option when the persona's belief about war is shown.
- */
-export function debriefTerms(scenario: Scenario, game: GameState, glossary: readonly GlossaryTerm[]): GlossaryTerm[] {
-  const ids = new Set(game.decisions.flatMap((decision) => decision.terms));
-  ids.add('expected-value');
-  const persona = aiPersona(scenario, game);
-  if (persona) ids.add('persona');
-  if (persona && warBeliefLines(persona)) ids.add('outside-option');
-  return glossary.filter((entry) => ids.has(entry.id));
-}
-
 export const OUTCOME_TITLES: Record<string, string> = {
   agreement: 'Agreement on every track',
   'partial-deal': 'A partial deal',
