@@ -10,7 +10,13 @@ export const SCREENS_DIR = 'test-results/screens';
 /** Console messages that are the headless software renderer talking, not the game. */
 const BENIGN = [/GL Driver Message/, /GPU stall due to ReadPixels/];
 
-export const test = base.extend<{ consoleErrors: string[] }>({
+export const test = base.extend<{ consoleErrors: string[]; firstGameGuide: boolean }>({
+  // The guided first game shows once per browser: tests play with it seen, unless they ask for it.
+  firstGameGuide: [false, { option: true }],
+  page: async ({ page, firstGameGuide }, use) => {
+    if (!firstGameGuide) await page.addInitScript(() => localStorage.setItem('red-lines:guide', '{"seen":true}'));
+    await use(page);
+  },
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = [];
     page.on('console', (message) => {

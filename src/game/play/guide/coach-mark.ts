@@ -131,6 +131,8 @@ export class CoachMark {
 
     this.render();
     this.next.focus({ preventScroll: true });
+    // From its first place on, the mark may glide between steps (CSS, where motion is allowed).
+    requestAnimationFrame(() => this.element.classList.add('placed'));
   }
 
   /** The step shown (what an aside resumes at). */
