@@ -8,6 +8,9 @@ import type { Page } from '@playwright/test';
 import { expect, recordFindings, test } from './fixtures.ts';
 import { PARTS, toFirstTable, tour, type Part, type Stop } from './tour.ts';
 
+// The tour meets the guided first game as a new player does.
+test.use({ firstGameGuide: true });
+
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice', 'experimental'];
 
 /** Every violation axe finds in #ui, as "rule: target" lines. */
@@ -34,8 +37,16 @@ for (const part of Object.keys(PARTS) as Part[]) {
   });
 }
 
-test('the guided first round: a .guide on the first table of a new game, and axe finds nothing there', async ({ page, consoleErrors }) => {
-  await toFirstTable(page, async () => undefined);
+test('the guided first round: shown on the briefing and the first table of a new game, and axe finds nothing there', async ({
+  page,
+  consoleErrors,
+}) => {
+  const steps: string[] = [];
+  await toFirstTable(page, async (stop) => {
+    if (stop === 'guide-briefing') steps.push(...(await axeViolations(page)), stop);
+  });
+  expect(steps, 'the guide on the first briefing, each step without violations').toContain('guide-briefing');
+  expect(steps.filter((step) => step !== 'guide-briefing')).toEqual([]);
   await expect(page.locator('.guide'), 'the guided first round (.guide) on the first table').toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
   expect(consoleErrors).toEqual([]);
