@@ -10,7 +10,7 @@ import { endPart, freshProgress, planGuide, type GuideAt, type GuideProgress } f
 import { intersect, placeMark, type Box } from '../src/game/play/guide/placement.ts';
 import { briefingSteps, followUpSteps, tableSteps, type GuideStep } from '../src/game/view/guide-steps.ts';
 import type { TableStage } from '../src/game/view/table-view.ts';
-import { geneva, mustLoad } from './helpers.ts';
+import { geneva, genevaWith, mustLoad } from './helpers.ts';
 
 const inf = mustLoad(readFileSync(new URL('../scenarios/inf-1987.json', import.meta.url), 'utf8'));
 const STAGES: TableStage[] = ['proposal', 'response', 'counter'];
@@ -74,6 +74,18 @@ describe('the steps of the guide', () => {
     expect(text('risk')).toContain(`from ${bands[0]!.name} to ${bands.at(-1)!.name}; it stands at ${game.risk.toFixed(1)}`);
     // Nothing is on the table while proposing: the ◆ mark is not mentioned then.
     expect(tableSteps(geneva, game, 'proposal', sidesOf(geneva), true)[2]!.text.join(' ')).not.toContain('◆');
+  });
+
+  it('does not speak of the other side’s red lines where the scenario keeps them private', () => {
+    const secret = genevaWith((doc) => {
+      doc.privateRedLines = true;
+    });
+    const game = hotseat(secret);
+    expect(briefingSteps(secret, game)[1]!.text.join(' ')).toContain('private');
+    const marks = tableSteps(secret, game, 'response', sidesOf(secret), true)[2]!.text.join(' ');
+    expect(marks).toContain('Russia’s are private');
+    expect(marks).not.toContain('✕');
+    expect(briefingSteps(geneva, hotseat(geneva))[1]!.text.join(' ')).toContain('Both sides’ are listed here');
   });
 
   it('after the tour, a stage met for the first time gets only what is new there', () => {

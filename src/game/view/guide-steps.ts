@@ -44,7 +44,9 @@ export function briefingSteps(scenario: Scenario, game: GameState): GuideStep[] 
       heading: 'Red lines',
       term: 'red-line',
       text: [
-        'A red line is a position a side will never accept. The table lists them, track by track.',
+        scenario.privateRedLines
+          ? 'A red line is a position a side will never accept. In this scenario they are private, as the note here says: the other side’s show only in what it says and does.'
+          : 'A red line is a position a side will never accept. Both sides’ are listed here, track by track.',
         'You cannot propose one of your own, and the other side refuses any package that crosses one of its own.',
       ],
     },
@@ -193,7 +195,9 @@ export function tableSteps(scenario: Scenario, game: GameState, stage: TableStag
       term: 'status-quo',
       text: [
         `Each rung says in words what it is to whom: ● what ${acting} demands, ▲ what ${other} demands${proposing ? '' : ', ◆ what is on the table'}.`,
-        `⊘ marks ${acting}’s red lines (they cannot be chosen) and ✕ ${other}’s; the status quo is what holds with no deal.`,
+        scenario.privateRedLines
+          ? `⊘ marks ${acting}’s red lines (they cannot be chosen); ${other}’s are private. The status quo is what holds with no deal.`
+          : `⊘ marks ${acting}’s red lines (they cannot be chosen) and ✕ ${other}’s; the status quo is what holds with no deal.`,
       ],
     },
   ];
