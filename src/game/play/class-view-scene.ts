@@ -30,6 +30,7 @@ export class ClassViewScene extends PlayScene {
   private sessions: Loaded[] = [];
   private refused: string[] = [];
   private body!: HTMLElement;
+  private summary!: HTMLElement;
   private chartSlot!: HTMLElement;
   private chart: RiskChart | null = null;
 
@@ -44,6 +45,7 @@ export class ClassViewScene extends PlayScene {
     };
     const fileInput = hiddenFileInput('Session files', SESSION_FILES, true, (files) => void this.addFiles(files));
     this.body = el('div', { class: 'class-body' });
+    this.summary = el('div', { class: 'class-summary' });
     this.chartSlot = el('div', {
       class: 'chart-slot class-chart',
       attrs: { role: 'img', 'aria-label': 'Every session’s risk curve; the figures are in the table.' },
@@ -70,9 +72,11 @@ export class ClassViewScene extends PlayScene {
           fileInput,
         ),
       ),
+      // The chart keeps its place (it is drawn on the canvas); the table below it scrolls, across the whole width.
       el(
         'div',
         { class: 'class-grid' },
+        this.summary,
         el('section', { class: 'chart' }, el('h2', { text: 'Risk, round by round' }), this.chartSlot),
         el('div', { class: 'class-side scroll' }, this.body),
       ),
@@ -100,7 +104,7 @@ export class ClassViewScene extends PlayScene {
         continue;
       }
       const game = replay!.snapshots.at(-1)!.context.game!;
-      this.sessions.push({ row: classRow(file.name, loaded.value.scenario, game), loaded: loaded.value });
+      this.sessions.push({ row: classRow(file.name, loaded.value.scenario, game, loaded.value.session.players), loaded: loaded.value });
     }
     if (!this.scene.isActive()) return;
     this.render();
@@ -126,6 +130,24 @@ export class ClassViewScene extends PlayScene {
           el('ul', { class: 'problem-list' }, ...this.refused.map((text) => el('li', { text }))),
         )
       : null;
+    this.summary.replaceChildren(
+      el('h2', { text: `${rows.length} session${rows.length === 1 ? '' : 's'}` }),
+      el(
+        'ul',
+        { class: 'distribution', attrs: { 'aria-label': 'Outcomes' } },
+        ...distribution.map((item) =>
+          el(
+            'li',
+            { attrs: { style: `--share: ${(item.share * 100).toFixed(1)}%` } },
+            el('span', {
+              class: 'distribution-label',
+              text: item.outcome === 'unfinished' ? 'Unfinished' : OUTCOME_TITLES[item.outcome]!,
+            }),
+            el('span', { class: 'distribution-value', text: `${item.count} (${(item.share * 100).toFixed(0)}%)` }),
+          ),
+        ),
+      ),
+    );
     this.body.replaceChildren(
       ...(refused ? [refused] : []),
       rows.length === 0
@@ -133,27 +155,7 @@ export class ClassViewScene extends PlayScene {
             class: 'quiet',
             text: 'No sessions yet. Load the session files your students downloaded from their debriefs, or drop them here.',
           })
-        : el(
-            'section',
-            {},
-            el('h2', { text: `${rows.length} session${rows.length === 1 ? '' : 's'}` }),
-            el(
-              'ul',
-              { class: 'distribution', attrs: { 'aria-label': 'Outcomes' } },
-              ...distribution.map((item) =>
-                el(
-                  'li',
-                  { attrs: { style: `--share: ${(item.share * 100).toFixed(1)}%` } },
-                  el('span', {
-                    class: 'distribution-label',
-                    text: item.outcome === 'unfinished' ? 'Unfinished' : OUTCOME_TITLES[item.outcome]!,
-                  }),
-                  el('span', { class: 'distribution-value', text: `${item.count} (${(item.share * 100).toFixed(0)}%)` }),
-                ),
-              ),
-            ),
-            this.table(),
-          ),
+        : this.table(),
     );
     this.chart?.destroy();
     const longest = Math.max(1, ...rows.map((row) => row.curve.length));
@@ -173,18 +175,7 @@ export class ClassViewScene extends PlayScene {
     // One scenario for the whole class (the usual case) is named once, above the table, not on every row.
     const scenarios = new Set(this.sessions.map(({ row }) => row.scenario));
     const oneScenario = scenarios.size === 1 ? [...scenarios][0]! : null;
-    const columns = [
-      'File',
-      ...(oneScenario ? [] : ['Scenario']),
-      'Side',
-      'Opponent',
-      'Outcome',
-      'Final risk',
-      'Score (player)',
-      'Score (other)',
-      'Rounds',
-      '',
-    ];
+    const columns = ['File', 'Players', ...(oneScenario ? [] : ['Scenario']), 'Side', 'Opponent', 'Outcome', 'Scores'];
     return el(
       'table',
       { class: 'class-table' },
@@ -192,7 +183,17 @@ export class ClassViewScene extends PlayScene {
         class: oneScenario ? 'table-caption' : 'visually-hidden',
         text: oneScenario ? `Scenario: ${oneScenario}` : 'Sessions',
       }),
-      el('thead', {}, el('tr', {}, ...columns.map((text) => el('th', { text, attrs: { scope: 'col' } })))),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          ...columns.map((text) => el('th', { text, attrs: { scope: 'col' } })),
+          // Every header has words, for a screen reader, even where the buttons speak for themselves.
+          el('th', { attrs: { scope: 'col' } }, el('span', { class: 'visually-hidden', text: 'Replay' })),
+        ),
+      ),
       el(
         'tbody',
         {},
@@ -201,14 +202,24 @@ export class ClassViewScene extends PlayScene {
             'tr',
             {},
             el('th', { text: row.file, attrs: { scope: 'row' } }),
+            row.players ? el('td', { text: row.players }) : el('td', { class: 'quiet', text: 'not given' }),
             oneScenario ? null : el('td', { text: row.scenario }),
             el('td', { text: row.side }),
             el('td', { text: row.opponent }),
-            el('td', { text: row.outcome ? OUTCOME_TITLES[row.outcome]! : 'unfinished' }),
-            el('td', { text: row.finalRisk.toFixed(1) }),
-            el('td', { text: row.playerScore.toFixed(1) }),
-            el('td', { text: row.otherScore.toFixed(1) }),
-            el('td', { text: String(row.rounds) }),
+            // Related figures share a cell, a line each, so that the table fits a narrow window at large text (the CSV keeps them apart).
+            el(
+              'td',
+              {},
+              el('span', { class: 'line', text: row.outcome ? OUTCOME_TITLES[row.outcome]! : 'unfinished' }),
+              el('span', { class: 'line figure', text: `final risk ${row.finalRisk.toFixed(1)}` }),
+              el('span', { class: 'line figure', text: `${row.rounds} round${row.rounds === 1 ? '' : 's'}` }),
+            ),
+            el(
+              'td',
+              {},
+              el('span', { class: 'line figure', text: `player ${row.playerScore.toFixed(1)}` }),
+              el('span', { class: 'line figure', text: `other ${row.otherScore.toFixed(1)}` }),
+            ),
             el(
               'td',
               {},

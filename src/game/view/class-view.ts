@@ -6,10 +6,14 @@
 import { scoreGame } from '../../engine/rules/score.ts';
 import type { GameState } from '../../engine/rules/state.ts';
 import { OUTCOME_KINDS, type OutcomeKind, type Scenario } from '../../engine/scenario/schema.ts';
+import type { Players } from '../../engine/session/format.ts';
+import { opponentLabel, playersLabel } from './players.ts';
 import { riskSeries } from './risk-view.ts';
 
 export interface ClassRow {
   file: string;
+  /** The players' names as the session gives them ("" when it gives none). */
+  players: string;
   scenario: string;
   side: string;
   opponent: string;
@@ -22,15 +26,15 @@ export interface ClassRow {
   curve: number[];
 }
 
-export function classRow(file: string, scenario: Scenario, game: GameState): ClassRow {
-  const { playerSide, opponent } = game.setup;
+export function classRow(file: string, scenario: Scenario, game: GameState, players?: Players): ClassRow {
+  const { playerSide } = game.setup;
   const scores = scoreGame(scenario, game);
-  const persona = opponent.kind === 'ai' ? scenario.personas.find((item) => item.id === opponent.persona) : undefined;
   return {
     file,
+    players: playersLabel(scenario, players),
     scenario: scenario.meta.title,
     side: scenario.sides.find((side) => side.id === playerSide)?.name ?? playerSide,
-    opponent: opponent.kind === 'hotseat' ? 'hot-seat' : (persona?.name ?? opponent.persona),
+    opponent: opponentLabel(scenario, game.setup, game.outcome !== null),
     outcome: game.outcome?.kind ?? null,
     finalRisk: game.risk,
     playerScore: scores.find((score) => score.side === playerSide)?.total ?? 0,
@@ -57,10 +61,11 @@ const cell = (value: string | number): string => {
 };
 
 export function toCsv(rows: readonly ClassRow[]): string {
-  const header = ['file', 'scenario', 'side', 'opponent', 'outcome', 'final risk', 'player score', 'other score', 'rounds'];
+  const header = ['file', 'players', 'scenario', 'side', 'opponent', 'outcome', 'final risk', 'player score', 'other score', 'rounds'];
   const lines = rows.map((row) =>
     [
       row.file,
+      row.players,
       row.scenario,
       row.side,
       row.opponent,
