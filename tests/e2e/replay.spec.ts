@@ -1,21 +1,46 @@
 /**
  * The replay viewer: a saved game on the table, read-only; a scrubber, steps, play and pause,
- * all by keyboard too; taking over from a point starts a new game and leaves the original alone.
+ * all by keyboard too, whichever of its controls has focus; taking over from a point starts a new
+ * game and leaves the original alone. Its table scrolls as one region, so nothing in it is clipped.
  */
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { loadScenarioText } from '../../src/engine/scenario/load.ts';
 import { recordSession } from '../../src/engine/session/record.ts';
 import { playGame } from '../../src/engine/simulation/play.ts';
+import { axeFindings } from './axe-check.ts';
 import { expect, openMenu, press, snap, test, waitForScreen } from './fixtures.ts';
 
-function sessionFile(): Buffer {
+/** A game of Geneva against the pragmatist: whole, or its first `events` events (a game in progress), with players' names if given. */
+function sessionFile(events?: number, players?: Record<string, string>): Buffer {
   const text = readFileSync(new URL('../../scenarios/geneva-2022.json', import.meta.url), 'utf8');
   const loaded = loadScenarioText(text);
   if (!loaded.ok) throw new Error('Geneva does not load');
   const setup = { seed: 12, playerSide: 'us', opponent: { kind: 'ai' as const, persona: 'ru-pragmatist' } };
   const game = playGame(loaded.value, setup, { us: 'dove' });
-  return Buffer.from(JSON.stringify(recordSession(loaded.value, JSON.parse(text), setup, game.events)));
+  const session = recordSession(loaded.value, JSON.parse(text), setup, game.events.slice(0, events), undefined, players);
+  return Buffer.from(JSON.stringify(session));
 }
+
+/** Saved games with one imported session, opened in the replay viewer. */
+async function openReplay(page: Page, name: string, buffer: Buffer): Promise<void> {
+  await openMenu(page);
+  await press(page, 'g');
+  await waitForScreen(page, 'library');
+  await page.locator('input[type=file]').setInputFiles({ name: `${name}.json`, mimeType: 'application/json', buffer });
+  await page.getByRole('button', { name: `Replay ${name}` }).click();
+  await waitForScreen(page, 'replay');
+}
+
+const textSize = (page: Page, size: number) =>
+  page.addInitScript(
+    (value) =>
+      localStorage.setItem(
+        'red-lines:settings',
+        JSON.stringify({ volume: 0.7, muted: true, reducedMotion: true, textSize: value, highContrast: false }),
+      ),
+    size,
+  );
 
 test('replay a saved game: scrub, step, play and pause, then take over from a point', async ({ page, consoleErrors }) => {
   await openMenu(page);
@@ -32,7 +57,7 @@ test('replay a saved game: scrub, step, play and pause, then take over from a po
   await snap(page, 'replay-start');
 
   // Keyboard: step forward and back.
-  await page.locator('.replay-status').click();
+  await page.locator('.replay-view').focus();
   await press(page, 'ArrowRight', 'ArrowRight', 'ArrowRight');
   await expect(ui).toHaveAttribute('data-state', /#3$/);
   await press(page, 'ArrowLeft');
@@ -79,7 +104,7 @@ test('a share link opens straight into the replay; a damaged one says so', async
   await press(page, 'g');
   await waitForScreen(page, 'library');
   await page.locator('input[type=file]').setInputFiles({ name: 'shared-game.json', mimeType: 'application/json', buffer: sessionFile() });
-  await page.getByRole('button', { name: 'Share a link to shared-game' }).click();
+  await page.getByRole('button', { name: 'Share link to shared-game' }).click();
   const field = page.locator('.share-field');
   await expect(field).toBeFocused();
   const link = await field.inputValue();
@@ -100,6 +125,100 @@ test('a share link opens straight into the replay; a damaged one says so', async
   await expect(friend.locator('#toast')).toContainText('The shared game could not be opened');
   await expect(friend.locator('#ui')).toHaveAttribute('data-ready', 'menu');
   expect(friendErrors).toEqual([]);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('the viewer’s shortcuts work while the scrubber or the speed list has focus, which keep their own keys', async ({
+  page,
+  consoleErrors,
+}) => {
+  await openReplay(page, 'keys', sessionFile());
+  const ui = page.locator('#ui');
+  const scrubber = page.locator('.scrubber');
+  await scrubber.focus();
+  // The range's own keys still move it.
+  await press(page, 'ArrowRight', 'ArrowRight');
+  await expect(ui).toHaveAttribute('data-state', /#2$/);
+  await press(page, 'End');
+  await expect(ui).toHaveAttribute('data-state', new RegExp(`#${await scrubber.getAttribute('max')}$`));
+  await press(page, 'Home');
+  await expect(ui).toHaveAttribute('data-state', /#0$/);
+  // Space plays and pauses at the scrubber.
+  await press(page, ' ');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await press(page, ' ');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(scrubber).toBeFocused();
+  // Escape at the speed list goes back; T at the scrubber takes over.
+  await page.getByLabel('Speed').focus();
+  await press(page, 'Escape');
+  await waitForScreen(page, 'library');
+  await page.getByRole('button', { name: 'Replay keys' }).click();
+  await waitForScreen(page, 'replay');
+  await scrubber.focus();
+  await press(page, 'ArrowRight', 'ArrowRight', 'ArrowRight', 't');
+  await expect(ui).not.toHaveAttribute('data-screen', 'replay');
+  expect(consoleErrors).toEqual([]);
+});
+
+for (const size of [100, 150]) {
+  test(`at 1280×720 and ${size}% text the replay's table scrolls as one region, and nothing in it is clipped`, async ({
+    page,
+    consoleErrors,
+  }) => {
+    await textSize(page, size);
+    await openReplay(page, 'layout', sessionFile());
+    await page.locator('.scrubber').fill('9');
+    await expect(page.locator('#ui')).toHaveAttribute('data-state', /#9$/);
+    const view = page.locator('.replay-view');
+    // The pointer off the gauge, whose breakdown opens on hover (the click that opened the replay left it there).
+    await page.mouse.move(1, 1);
+    // No column scrolls or clips on its own: each is as tall as what it holds.
+    for (const column of ['.table-centre', '.table-right', '.meters', '.risk-panel']) {
+      const { scroll, client } = await page
+        .locator(`.replay-view ${column}`)
+        .evaluate((element) => ({ scroll: element.scrollHeight, client: element.clientHeight }));
+      expect(scroll, `${column} holds more than it shows`).toBeLessThanOrEqual(client + 1);
+    }
+    // Every band of the gauge's list can be brought into the region, whole.
+    const bands = page.locator('.replay-view .bands li');
+    await expect(bands).toHaveCount(5);
+    await bands.last().scrollIntoViewIfNeeded();
+    const region = (await view.boundingBox())!;
+    for (const band of await bands.all()) {
+      const box = (await band.boundingBox())!;
+      const name = (await band.textContent()) ?? '';
+      expect(box.y, name).toBeGreaterThanOrEqual(region.y - 1);
+      expect(box.y + box.height, name).toBeLessThanOrEqual(region.y + region.height + 1);
+    }
+    if (size === 100) {
+      // At the ordinary size the whole band list shows without scrolling.
+      expect(await view.evaluate((element) => element.scrollTop)).toBe(0);
+    }
+    // The region scrolls by keyboard: it takes focus, and has a name.
+    await view.focus();
+    await expect(view).toBeFocused();
+    await expect(view).toHaveAttribute('aria-label', 'The game at this point');
+    await snap(page, `replay-1280-${size}`);
+    expect(await axeFindings(page)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+}
+
+test('a shared game names its players, and never the persona of a game still in progress', async ({ page, context, consoleErrors }) => {
+  await openReplay(page, 'unfinished', sessionFile(6, { us: 'Alice' }));
+  await expect(page.locator('.game-header .meta')).toContainText('played by Alice');
+  await page.getByRole('button', { name: 'Back to saved games' }).click();
+  await waitForScreen(page, 'library');
+  await page.getByRole('button', { name: 'Share link to unfinished' }).click();
+  const link = await page.locator('.share-field').inputValue();
+  const friend = await context.newPage();
+  await friend.goto(link);
+  await waitForScreen(friend, 'replay');
+  await expect(friend.locator('.game-header .meta')).toContainText('played by Alice');
+  await press(friend, 'End');
+  await expect(friend.locator('#ui')).toHaveAttribute('data-state', /#6$/);
+  await expect(friend.locator('#ui')).not.toContainText('Pragmatist');
   expect(consoleErrors).toEqual([]);
 });
 

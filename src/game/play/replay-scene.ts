@@ -8,6 +8,7 @@ import type { LoadedSession } from '../../engine/session/load.ts';
 import type { GameSnapshot } from '../../engine/machine/game-run.ts';
 import { replaySession } from '../../engine/session/load.ts';
 import { narrate } from '../view/narration.ts';
+import { playersLabel } from '../view/players.ts';
 import { bands } from '../view/risk-view.ts';
 import { tableView } from '../view/table-view.ts';
 import { button, el, uniqueId } from '../ui/dom.ts';
@@ -41,6 +42,8 @@ export class ReplayScene extends PlayScene {
   private view!: HTMLElement;
   private scrubber!: HTMLInputElement;
   private status!: HTMLElement;
+  /** Where the replay stands, in a few words beside the scrubber (the banner on the table says the rest). */
+  private position!: HTMLElement;
   private playButton!: HTMLButtonElement;
   private map: MapPanel | null = null;
   private gauge: RiskGauge | null = null;
@@ -64,6 +67,7 @@ export class ReplayScene extends PlayScene {
     const { loaded, name } = this.request;
     const scenario = loaded.scenario;
     const last = this.snapshots.length - 1;
+    const players = playersLabel(scenario, loaded.session.players);
     const scrubberId = uniqueId('scrubber');
     this.scrubber = el('input', { id: scrubberId, class: 'scrubber', attrs: { type: 'range', min: 0, max: last, step: 1, value: 0 } });
     this.scrubber.addEventListener('input', () => this.seek(Number(this.scrubber.value)));
@@ -86,18 +90,19 @@ export class ReplayScene extends PlayScene {
       ...SPEEDS.map((value) => el('option', { text: `${value}×`, attrs: { value, selected: value === 1 } })),
     );
     speed.addEventListener('change', () => (this.speed = Number(speed.value)));
-    this.status = el('p', { class: 'replay-status', attrs: { 'aria-live': 'polite' } });
+    this.position = el('span', { class: 'replay-position', attrs: { 'aria-hidden': 'true' } });
+    this.status = el('p', { class: 'replay-status visually-hidden', attrs: { 'aria-live': 'polite' } });
     // The map and the gauge are drawn once and updated as the replay moves; the text around them is rebuilt.
     const first = this.snapshots[0]!.context.game!;
     this.map = new MapPanel(this, scenario, first, true);
     this.centre = el('section', { class: 'table-centre', attrs: { 'aria-label': 'The table at this point' } });
     this.right = el('aside', { class: 'table-right' });
     this.rounds = el('div', { class: 'replay-rounds' });
+    // One scroll for the whole table (never a column of its own), reachable by keyboard; the map stays put beside it.
     this.view = el(
       'div',
-      { class: 'replay-view' },
+      { class: 'replay-view', attrs: { tabindex: 0, role: 'region', 'aria-label': 'The game at this point' } },
       el('div', { class: 'table-grid' }, el('div', { class: 'table-left' }, this.map.element), this.centre, this.right),
-      this.rounds,
     );
     const back = () => {
       this.click();
@@ -115,7 +120,10 @@ export class ReplayScene extends PlayScene {
             'div',
             { class: 'heading' },
             el('h1', { text: `Replay: ${name}` }),
-            el('p', { class: 'meta', text: `${scenario.meta.title} · seed ${loaded.session.seed}` }),
+            el('p', {
+              class: 'meta',
+              text: [scenario.meta.title, players && `played by ${players}`, `seed ${loaded.session.seed}`].filter(Boolean).join(' · '),
+            }),
           ),
           el(
             'nav',
@@ -125,6 +133,7 @@ export class ReplayScene extends PlayScene {
           ),
         ),
         this.view,
+        this.rounds,
         el(
           'footer',
           { class: 'screen-footer replay-controls' },
@@ -133,6 +142,7 @@ export class ReplayScene extends PlayScene {
             { class: 'scrub' },
             el('label', { text: 'Event', attrs: { for: scrubberId } }),
             el('div', { class: 'scrub-track' }, marks, this.scrubber),
+            this.position,
           ),
           el(
             'div',
@@ -158,15 +168,35 @@ export class ReplayScene extends PlayScene {
       t: () => this.takeOver(),
       Escape: back,
     });
+    // The scrubber and the speed list keep the keys they use (arrows, Home, End, letters that pick a speed);
+    // the page's shortcuts leave every key to them, so the viewer's other shortcuts are given here.
+    this.keysAt(this.scrubber, { ' ': () => this.toggle(), t: () => this.takeOver(), Escape: back });
+    this.keysAt(speed, { t: () => this.takeOver(), Escape: back });
     this.onTeardown(() => {
       this.stop();
       this.map?.destroy();
       this.gauge?.destroy();
     });
     this.seek(0);
+    const placeGauge = () => {
+      if (this.gaugeSlot) this.gauge?.layout(this.rectOf(this.gaugeSlot));
+    };
     this.followLayout([this.map.slot, this.right], () => {
       this.map?.layout(this.rectOf(this.map.slot));
-      if (this.gaugeSlot) this.gauge?.layout(this.rectOf(this.gaugeSlot));
+      placeGauge();
+    });
+    // The gauge is drawn on the canvas, so it follows the table when the table scrolls (the map stays in place).
+    this.view.addEventListener('scroll', placeGauge, { passive: true });
+  }
+
+  /** Shortcuts for keys pressed at one control, which the page's own shortcuts leave alone. */
+  private keysAt(control: HTMLElement, keys: Record<string, () => void>): void {
+    control.addEventListener('keydown', (event) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
+      const action = keys[event.key] ?? keys[event.key.toLowerCase()];
+      if (!action) return;
+      event.preventDefault();
+      action();
     });
   }
 
@@ -179,9 +209,12 @@ export class ReplayScene extends PlayScene {
     const game = snapshot.context.game!;
     const scenario = this.request.loaded.scenario;
     const events = this.request.loaded.session.events;
-    const event = this.index === 0 ? 'the start' : `event ${this.index} of ${last} (${events[this.index - 1]!.event.type.toLowerCase()})`;
+    const step = this.index === 0 ? null : `${this.index} of ${last} (${events[this.index - 1]!.event.type.toLowerCase()})`;
+    const event = step ? `event ${step}` : 'the start';
     const said = narrate(scenario, snapshot);
     this.status.textContent = `${event}: ${said}`;
+    this.position.textContent = step ?? 'start';
+    this.scrubber.setAttribute('aria-valuetext', event);
     this.app.ui.dataset.state = `${String(snapshot.value)}@${game.round}#${this.index}`;
 
     const risk = riskPanel(scenario, game);
