@@ -219,7 +219,17 @@ export function checkReferences(scenario: Scenario): Problem[] {
       side(marker.side, ['map', 'markers', m, 'side']);
       if (marker.track !== undefined && !trackIds.has(marker.track))
         report(['map', 'markers', m, 'track'], `unknown track "${marker.track}"`);
+      if (marker.share !== undefined && marker.kind !== 'troops')
+        report(['map', 'markers', m, 'share'], 'a share is for troop markers only');
     });
+    // Shares split a side's forces between its troop markers: together they cannot pass the whole.
+    for (const id of sideIds) {
+      const shares = scenario.map.markers
+        .filter((marker) => marker.side === id && marker.kind === 'troops')
+        .map((marker) => marker.share ?? 0);
+      if (shares.reduce((sum, share) => sum + share, 0) > 1 + 1e-9)
+        report(['map', 'markers'], `the troop markers of side "${id}" share more than all its forces (shares add up to over 1)`);
+    }
   }
 
   return problems;

@@ -433,6 +433,11 @@ export const mapSchema = z
             lon: scale(-180, 180, 'Longitude in degrees east.'),
             lat: scale(-90, 90, 'Latitude in degrees north.'),
             track: identifier('track id').optional().describe('The track whose state the marker shows.'),
+            share: scale(
+              0,
+              1,
+              "Troops only: the share of the side forces this marker stands for, 0-1. A side's troop markers without a share split what the others leave equally.",
+            ).optional(),
           })
           .describe('A place on the map.'),
       )
