@@ -6,8 +6,8 @@ import {
   countryBloc,
   fitEurope,
   hatchSegments,
-  placeLabels,
   projectEurope,
+  projectScenarioMap,
   viewOutline,
   viewWindow,
   VIEW_WINDOW,
@@ -15,6 +15,7 @@ import {
   type Ring,
   type ScreenPoint,
 } from '../src/game/map/map-geometry.ts';
+import { insideRings as inside } from '../src/game/map/map-layout.ts';
 
 const MAP_URL = new URL('../assets/map/europe.json', import.meta.url);
 const MAP_TEXT = readFileSync(MAP_URL, 'utf8');
@@ -26,18 +27,6 @@ function loadGeneva(): Scenario {
   return loaded.value;
 }
 const geneva = loadGeneva();
-
-/** Even-odd point-in-polygon over a set of rings. */
-function inside(point: ScreenPoint, rings: readonly Ring[]): boolean {
-  let within = false;
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [a, b] = [ring[i]!, ring[j]!];
-      if (a[1] > point[1] !== b[1] > point[1] && point[0] < ((b[0] - a[0]) * (point[1] - a[1])) / (b[1] - a[1]) + a[0]) within = !within;
-    }
-  }
-  return within;
-}
 
 const PLACES = {
   deveselu: [24.09, 44.08],
@@ -255,34 +244,6 @@ describe('hatchSegments', () => {
   });
 });
 
-describe('placeLabels', () => {
-  const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
-    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-
-  it('keeps labels of close markers apart and inside the box', () => {
-    const requests = [
-      { id: 'redzikowo', x: 300, y: 200, radius: 6, width: 120, height: 26 },
-      { id: 'kaliningrad', x: 330, y: 198, radius: 6, width: 110, height: 26 },
-      { id: 'edge', x: 795, y: 590, radius: 6, width: 100, height: 26 },
-    ];
-    const placed = placeLabels(requests, 800, 600);
-    const boxes = placed.map((spot, i) => ({ ...spot, width: requests[i]!.width, height: requests[i]!.height }));
-    expect(overlaps(boxes[0]!, boxes[1]!)).toBe(false);
-    for (const box of boxes) {
-      expect(box.x).toBeGreaterThanOrEqual(0);
-      expect(box.y).toBeGreaterThanOrEqual(0);
-      expect(box.x + box.width).toBeLessThanOrEqual(800);
-      expect(box.y + box.height).toBeLessThanOrEqual(600);
-    }
-  });
-
-  it('keeps off obstacles such as the legend', () => {
-    const legend = { x: 0, y: 100, width: 200, height: 200 };
-    const [spot] = placeLabels([{ id: 'a', x: 150, y: 90, radius: 5, width: 80, height: 20 }], 800, 600, [legend]);
-    expect(overlaps({ ...spot!, width: 80, height: 20 }, legend)).toBe(false);
-  });
-});
-
 describe('the window a scenario map needs', () => {
   it('is the default window without markers', () => {
     expect(viewWindow(undefined)).toEqual(VIEW_WINDOW);
@@ -300,6 +261,26 @@ describe('the window a scenario map needs', () => {
     expect(window.east - window.west).toBeLessThan(VIEW_WINDOW.east - VIEW_WINDOW.west);
     expect(window.west).toBeGreaterThanOrEqual(VIEW_WINDOW.west);
     expect(window.north).toBeLessThanOrEqual(VIEW_WINDOW.north);
+  });
+
+  it('zooms a box of another shape than the window in on the markers, keeping them all inside', () => {
+    const spread = (width: number, height: number, zoomed: boolean) => {
+      const map = zoomed
+        ? projectScenarioMap(europe, width, height, geneva.map)
+        : projectEurope(europe, width, height, 5, viewWindow(geneva.map));
+      const points = geneva.map!.markers.map((marker) => map.project(marker.lon, marker.lat));
+      for (const point of points) {
+        expect(point).not.toBeNull();
+        expect(point![0]).toBeGreaterThan(4);
+        expect(point![0]).toBeLessThan(width - 4);
+      }
+      const xs = points.map((point) => point![0]);
+      return Math.max(...xs) - Math.min(...xs);
+    };
+    // The narrow column beside the table: the markers spread over more of its width.
+    expect(spread(243, 462, true)).toBeGreaterThan(1.2 * spread(243, 462, false));
+    // A wide strip keeps every marker inside too.
+    expect(spread(900, 300, true)).toBeGreaterThanOrEqual(spread(900, 300, false));
   });
 
   it('never shrinks below the smallest useful span', () => {

@@ -5,12 +5,15 @@ import type { GameState } from '../src/engine/rules/state.ts';
 import { loadScenarioText } from '../src/engine/scenario/load.ts';
 import type { Scenario } from '../src/engine/scenario/schema.ts';
 import {
+  blocFill,
   colourNumber,
   formatTroops,
+  hatchColour,
   LIMITED_ZONE_SIZE,
   mapView,
   mixColour,
   TROOP_SIZE,
+  troopShares,
   troopSize,
   type MarkerView,
 } from '../src/game/map/map-view.ts';
@@ -56,23 +59,72 @@ describe('mapView markers', () => {
     expect(marker(markers, 'baltic-exercises').shape).toBe('dashed-circle');
   });
 
-  it('counts troops from the side forces: "100k troops" at the start, growing with the build-up', () => {
+  it('gives each troop marker its own share of the side forces, growing with the build-up', () => {
+    // Russia's 100k split between Ukraine's border and Belarus: the two markers never both show the whole.
     const start = marker(mapView(geneva, game()).markers, 'border-forces');
-    expect(start).toMatchObject({ forces: 100, forcesText: '100k troops', badge: '100k', size: 1 });
+    expect(start).toMatchObject({ forces: 80, forcesText: '80k troops', badge: '80k', size: 1 });
+    expect(marker(mapView(geneva, game()).markers, 'belarus-forces')).toMatchObject({
+      forces: 20,
+      badge: '20k',
+      caption: 'Russia · 20k troops',
+    });
     expect(marker(mapView(geneva, null).markers, 'border-forces').size).toBe(1);
 
-    const built = marker(mapView(geneva, withForces(game(), 'ru', 130)).markers, 'border-forces');
-    expect(built.forcesText).toBe('130k troops');
-    expect(built.badge).toBe('130k');
-    expect(built.caption).toBe('Russia · 130k troops');
+    const built = marker(mapView(geneva, withForces(game(), 'ru', 150)).markers, 'border-forces');
+    expect(built.forcesText).toBe('120k troops');
+    expect(built.badge).toBe('120k');
+    expect(built.caption).toBe('Russia · 120k troops');
     expect(built.size).toBeGreaterThan(start.size);
-    expect(built.size).toBeCloseTo(Math.sqrt(1.3), 6);
-    expect(built.description).toContain('100k when the talks opened');
+    expect(built.size).toBeCloseTo(Math.sqrt(1.5), 6);
+    expect(marker(mapView(geneva, withForces(game(), 'ru', 150)).markers, 'belarus-forces').badge).toBe('30k');
 
     const drawn = marker(mapView(geneva, withForces(game(), 'ru', 70)).markers, 'border-forces');
     expect(drawn.size).toBeLessThan(start.size);
     // The other side's troops do not move with Russia's.
     expect(marker(mapView(geneva, withForces(game(), 'ru', 130)).markers, 'eastern-flank').size).toBe(1);
+  });
+
+  it("adds the shares of a side up to its forces, and gives a side's only troop marker all of them", () => {
+    for (const forces of [0, 37, 100, 190]) {
+      const markers = mapView(geneva, withForces(game(), 'ru', forces)).markers.filter(
+        (item) => item.side === 'ru' && item.kind === 'troops',
+      );
+      expect(markers.reduce((sum, item) => sum + item.forces!, 0)).toBeCloseTo(forces, 6);
+    }
+    expect(marker(mapView(geneva, game()).markers, 'eastern-flank').forces).toBe(40);
+    expect(troopShares(geneva.map)).toEqual(
+      new Map([
+        ['border-forces', 0.8],
+        ['belarus-forces', 0.2],
+        ['eastern-flank', 1],
+      ]),
+    );
+  });
+
+  it('splits what given shares leave equally between troop markers without one', () => {
+    const doc = JSON.parse(GENEVA_TEXT) as { map: { markers: { id: string; share?: number }[] } };
+    for (const item of doc.map.markers) delete item.share;
+    doc.map.markers.find((item) => item.id === 'belarus-forces')!.share = 0.3;
+    const shares = troopShares(load(JSON.stringify(doc)).map);
+    expect(shares.get('border-forces')).toBeCloseTo(0.7, 9);
+    for (const item of doc.map.markers) delete item.share;
+    expect(troopShares(load(JSON.stringify(doc)).map).get('belarus-forces')).toBe(0.5);
+  });
+
+  it('refuses shares that add up to more than a side has, or a share on a marker other than troops', () => {
+    const doc = JSON.parse(GENEVA_TEXT) as { map: { markers: { id: string; share?: number }[] } };
+    doc.map.markers.find((item) => item.id === 'border-forces')!.share = 0.9;
+    doc.map.markers.find((item) => item.id === 'deveselu')!.share = 0.5;
+    const loaded = loadScenarioText(JSON.stringify(doc));
+    expect(loaded.ok).toBe(false);
+    const messages = loaded.ok ? [] : loaded.problems.map((problem) => problem.message);
+    expect(messages).toContain('the troop markers of side "ru" share more than all its forces (shares add up to over 1)');
+    expect(messages).toContain('a share is for troop markers only');
+  });
+
+  it('offers shorter label texts for a crowded map, without a comma before the ellipsis', () => {
+    const kaliningrad = marker(mapView(geneva, game()).markers, 'kaliningrad');
+    expect(kaliningrad.labelTexts).toEqual(['Iskander, Kaliningrad\nRussia · open', 'Iskander, Kaliningrad', 'Iskander…']);
   });
 
   it('clamps troop sizes', () => {
@@ -133,11 +185,12 @@ describe('nothing is told by colour alone', () => {
     withForces(game(), 'us', 90),
   ];
 
-  it('gives every marker a caption naming its side and a description naming the place', () => {
+  it('gives every marker a caption naming its side and a description naming the place and the side', () => {
     for (const state of states) {
       for (const item of mapView(geneva, state).markers) {
         expect(item.caption).toMatch(new RegExp(`^${item.sideName.replace('/', '\\/')} · `));
-        expect(item.description.startsWith(`${item.label}: ${item.sideName}`)).toBe(true);
+        expect(item.description.startsWith(`${item.label}: `)).toBe(true);
+        expect(item.description).toContain(item.sideName);
         if (item.track) expect(item.caption).toMatch(/ · (open|✓ agreed: .+)$/);
         if (item.kind === 'troops') expect(item.caption).toMatch(/\d+k troops$/);
       }
@@ -151,19 +204,38 @@ describe('nothing is told by colour alone', () => {
     for (const item of markers.filter((entry) => entry.status === 'agreed')) expect(item.badge).toBe('✓');
   });
 
-  it('lists the blocs, the hatch and each marker kind in the legend, all in words', () => {
+  it('lists the blocs, the hatch and each marker kind in the legend, all in words, in the colours the map draws', () => {
     const { legend } = mapView(geneva, null);
     expect(legend.map((entry) => entry.symbol)).toEqual(['fill', 'fill', 'hatch', 'circle', 'triangle', 'dashed-circle', 'tick']);
-    expect(legend[0]!.text).toBe(geneva.sides[0]!.name);
-    expect(legend[2]!.colours).toEqual([0x2f6db3, 0xb3362f]);
-    for (const entry of legend) expect(entry.text.length).toBeGreaterThan(3);
+    expect(legend.map((entry) => entry.text)).toEqual([
+      'United States / NATO',
+      'Russia',
+      'Contested',
+      'Troops (k = thousand)',
+      'Missile site',
+      'Exercise zone',
+      'Agreed at the table',
+    ]);
+    expect(legend[0]!.colours).toEqual([blocFill(0x2f6db3)]);
+    expect(legend[2]!.colours).toEqual([hatchColour(0x2f6db3), hatchColour(0xb3362f)]);
   });
 
-  it('sums the map up in one paragraph', () => {
-    const { summary } = mapView(geneva, withForces(game(), 'ru', 130));
+  it('leaves out of the legend what the map does not show', () => {
+    const inf = load(readFileSync(new URL('../scenarios/inf-1987.json', import.meta.url), 'utf8'));
+    expect(mapView(inf, null).legend.map((entry) => entry.id)).toEqual(['bloc-us', 'bloc-su', 'contested', 'missile-site', 'agreed']);
+  });
+
+  it("sums the map up in one paragraph, each side's troops once and each marker with its share", () => {
+    const { summary } = mapView(geneva, withForces(game(), 'ru', 150));
     expect(summary).toContain('Russia bloc: Russia, Belarus');
     expect(summary).toContain('contested: Ukraine, Georgia, Moldova');
-    expect(summary).toContain('130k troops');
+    expect(summary).toContain('Russia has 150k troops near the contact line, up from 100k when the talks opened.');
+    expect(summary).toContain("Forces on Ukraine's border: 120k of Russia's troops.");
+    expect(summary).toContain("Forces in Belarus: 30k of Russia's troops.");
+    expect(summary).toContain("Allied forces, eastern flank: all 40k of US/NATO's troops.");
+    expect(summary).toContain('US/NATO has 40k troops near the contact line, as when the talks opened.');
+    // The total is said once, never as each marker's own number.
+    expect(summary.match(/150k/g)).toHaveLength(1);
   });
 });
 

@@ -1,9 +1,9 @@
 /**
- * The geometry of the map of Europe, in screen pixels: the projection, the countries' rings,
- * the hatching of contested countries and where marker labels go. Pure TypeScript over d3-geo
- * (no Phaser, no DOM), so every number the map draws can be tested under Node.
+ * The geometry of the map of Europe, in screen pixels: the projection, the countries' rings and
+ * the hatching of contested countries (where labels go is map-layout.ts). Pure TypeScript over
+ * d3-geo (no Phaser, no DOM), so every number the map draws can be tested under Node.
  */
-import { geoAzimuthalEqualArea, geoStream, type GeoProjection, type GeoStream } from 'd3-geo';
+import { geoAzimuthalEqualArea, geoPath, geoStream, type GeoProjection, type GeoStream } from 'd3-geo';
 import type { FeatureCollection, MultiPoint, MultiPolygon, Polygon, Position } from 'geojson';
 import type { ScenarioMap } from '../../engine/scenario/schema.ts';
 
@@ -65,6 +65,23 @@ export function viewWindow(map: ScenarioMap | undefined): ViewWindow {
   return { west, east, south, north };
 }
 
+/** Degrees of context kept around the markers when a box of another shape than the window zooms in on them. */
+const FOCUS_MARGIN = { lon: 3, lat: 2 } as const;
+
+/** The markers' own extent with a little context (null without markers): what a narrow or wide map zooms in on. */
+export function focusWindow(map: ScenarioMap | undefined): ViewWindow | null {
+  const markers = map?.markers ?? [];
+  if (markers.length === 0) return null;
+  const lons = markers.map((marker) => marker.lon);
+  const lats = markers.map((marker) => marker.lat);
+  return {
+    west: Math.min(...lons) - FOCUS_MARGIN.lon,
+    east: Math.max(...lons) + FOCUS_MARGIN.lon,
+    south: Math.min(...lats) - FOCUS_MARGIN.lat,
+    north: Math.max(...lats) + FOCUS_MARGIN.lat,
+  };
+}
+
 /**
  * Lambert azimuthal equal-area centred on the window, the projection the EU itself uses for
  * Europe (EPSG:3035): areas stay true, so Russia does not swamp the map as on a conic.
@@ -86,21 +103,45 @@ export function viewOutline(window: ViewWindow = VIEW_WINDOW): MultiPoint {
   return { type: 'MultiPoint', coordinates };
 }
 
-/** The projection scaled so the whole window fits inside the box less its padding, clipped to the box. */
-export function fitEurope(width: number, height: number, padding = 0, window: ViewWindow = VIEW_WINDOW): GeoProjection {
+/**
+ * The projection scaled so the whole window fits inside the box less its padding, clipped to the
+ * box. In a box of another shape than the window (a tall column beside the table), the window
+ * alone would leave the markers crowded in a band across the middle: with a focus, the map zooms
+ * in, centred on it, until the window fills the box or the focus just fits, whichever comes first.
+ */
+export function fitEurope(
+  width: number,
+  height: number,
+  padding = 0,
+  window: ViewWindow = VIEW_WINDOW,
+  focus: ViewWindow | null = null,
+): GeoProjection {
   const inset = Math.max(0, Math.min(padding, width / 4, height / 4));
-  return europeProjection(window)
-    .fitExtent(
-      [
-        [inset, inset],
-        [width - inset, height - inset],
-      ],
-      viewOutline(window),
-    )
-    .clipExtent([
-      [0, 0],
-      [width, height],
-    ]);
+  const projection = europeProjection(window).fitExtent(
+    [
+      [inset, inset],
+      [width - inset, height - inset],
+    ],
+    viewOutline(window),
+  );
+  if (focus) {
+    const path = geoPath(projection);
+    const [[wx0, wy0], [wx1, wy1]] = path.bounds(viewOutline(window));
+    const [[fx0, fy0], [fx1, fy1]] = path.bounds(viewOutline(focus));
+    const [innerWidth, innerHeight] = [width - 2 * inset, height - 2 * inset];
+    const cover = Math.max(innerWidth / (wx1 - wx0), innerHeight / (wy1 - wy0));
+    const fit = Math.min(innerWidth / (fx1 - fx0), innerHeight / (fy1 - fy0));
+    const zoom = Math.min(cover, fit);
+    if (zoom > 1) {
+      const [tx, ty] = projection.translate();
+      const [cx, cy] = [(fx0 + fx1) / 2, (fy0 + fy1) / 2];
+      projection.scale(projection.scale() * zoom).translate([width / 2 - (cx - tx) * zoom, height / 2 - (cy - ty) * zoom]);
+    }
+  }
+  return projection.clipExtent([
+    [0, 0],
+    [width, height],
+  ]);
 }
 
 /** Twice the signed area of a ring (shoelace). */
@@ -140,8 +181,9 @@ export function projectEurope(
   height: number,
   padding = 0,
   window: ViewWindow = VIEW_WINDOW,
+  focus: ViewWindow | null = null,
 ): ProjectedEurope {
-  const projection = fitEurope(width, height, padding, window);
+  const projection = fitEurope(width, height, padding, window, focus);
   const countries: CountryShape[] = [];
   for (const feature of collection.features) {
     const rings = projectRings(projection, feature.geometry);
@@ -158,6 +200,17 @@ export function projectEurope(
       return [point[0], point[1]];
     },
   };
+}
+
+/** A scenario's map in a box: its window, zoomed in on its markers when the box calls for it, padded by 2% of the box. */
+export function projectScenarioMap(
+  collection: EuropeCollection,
+  width: number,
+  height: number,
+  map: ScenarioMap | undefined,
+): ProjectedEurope {
+  const padding = Math.round(Math.min(width, height) * 0.02);
+  return projectEurope(collection, width, height, padding, viewWindow(map), focusWindow(map));
 }
 
 /**
@@ -219,95 +272,4 @@ export function hatchSegments(rings: readonly Ring[], spacing: number, angleDegr
     }
   }
   return segments;
-}
-
-export interface LabelRequest {
-  id: string;
-  /** The marker's centre and radius, which the label must not cover. */
-  x: number;
-  y: number;
-  radius: number;
-  width: number;
-  height: number;
-}
-
-export interface LabelPlacement {
-  id: string;
-  /** Top-left corner of the label. */
-  x: number;
-  y: number;
-  /** Placed away from its marker: join the two with a line. */
-  leader: boolean;
-}
-
-/** A rectangle in screen pixels, top-left corner first. */
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-function overlap(a: Box, b: Box): number {
-  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  return w > 0 && h > 0 ? w * h : 0;
-}
-
-/** How much further out (pixels) each round of candidate spots lies. */
-const LABEL_STEPS = [0, 14, 30, 50] as const;
-/** The cost of each step out, in square pixels of overlap it is worth. */
-const STEP_COST = 60;
-
-/**
- * Greedy label placement: each label tries spots around its marker (right, left, above, below,
- * then the diagonals), close first and then further out, and takes the one that covers the least
- * of the other labels, markers and obstacles (such as the legend), preferring near spots. Markers
- * sit close together around the Baltic, so a fixed offset would print Redzikowo over Kaliningrad.
- * A label pushed away from its marker is flagged so the drawing can join them with a leader line.
- */
-export function placeLabels(
-  requests: readonly LabelRequest[],
-  width: number,
-  height: number,
-  obstacles: readonly Box[] = [],
-  gap = 3,
-): LabelPlacement[] {
-  const markers: Box[] = requests.map((r) => ({ x: r.x - r.radius, y: r.y - r.radius, width: 2 * r.radius, height: 2 * r.radius }));
-  const placed: Box[] = [...obstacles];
-  return requests.map((r, index) => {
-    const candidates: { box: Box; step: number }[] = [];
-    for (const [step, extra] of LABEL_STEPS.entries()) {
-      const off = r.radius + gap + extra;
-      const spots = [
-        { x: r.x + off, y: r.y - r.height / 2 },
-        { x: r.x - off - r.width, y: r.y - r.height / 2 },
-        { x: r.x - r.width / 2, y: r.y - off - r.height },
-        { x: r.x - r.width / 2, y: r.y + off },
-        { x: r.x + off * 0.7, y: r.y - off * 0.7 - r.height },
-        { x: r.x + off * 0.7, y: r.y + off * 0.7 },
-        { x: r.x - off * 0.7 - r.width, y: r.y - off * 0.7 - r.height },
-        { x: r.x - off * 0.7 - r.width, y: r.y + off * 0.7 },
-      ];
-      for (const spot of spots) {
-        // Inside the box, even if that means sliding along the edge.
-        const x = Math.max(0, Math.min(width - r.width, spot.x));
-        const y = Math.max(0, Math.min(height - r.height, spot.y));
-        candidates.push({ box: { x, y, width: r.width, height: r.height }, step });
-      }
-    }
-    const cost = ({ box, step }: { box: Box; step: number }) =>
-      placed.reduce((sum, other) => sum + overlap(box, other), 0) +
-      markers.reduce((sum, marker, other) => sum + overlap(box, marker) * (other === index ? 4 : 1), 0) +
-      // A little overlap is better than a label far from its marker.
-      step * STEP_COST;
-    let best = candidates[0]!;
-    let bestCost = cost(best);
-    for (const candidate of candidates.slice(1)) {
-      const value = cost(candidate);
-      if (value < bestCost) [best, bestCost] = [candidate, value];
-    }
-    placed.push(best.box);
-    return { id: r.id, x: best.box.x, y: best.box.y, leader: best.step > 0 };
-  });
 }

@@ -6,7 +6,7 @@
  */
 import type { GameState } from '../../engine/rules/state.ts';
 import { idealIndex, positionIndex } from '../../engine/rules/world.ts';
-import type { MapMarker, Scenario, Side, Track } from '../../engine/scenario/schema.ts';
+import type { MapMarker, Scenario, ScenarioMap, Side, Track } from '../../engine/scenario/schema.ts';
 
 export type MarkerKind = MapMarker['kind'];
 export type MarkerShape = 'circle' | 'triangle' | 'dashed-circle';
@@ -23,6 +23,13 @@ export const TROOP_SIZE = { min: 0.5, max: 2 } as const;
 export const LIMITED_ZONE_SIZE = 0.6;
 /** Visible captions stay short on the map; the description carries the full text. */
 const CAPTION_LABEL_LENGTH = 30;
+/** The shortest a marker's label gets on a crowded map. */
+const SHORT_LABEL_LENGTH = 16;
+/** Land outside the blocs, and the light colour of edges and hatching. */
+export const LAND_COLOUR = 0x4b5a6b;
+export const LIGHT_COLOUR = 0xf4efe6;
+/** Side colours are pulled this far towards the land colour for the blocs, so markers stand out on them. */
+const BLOC_FADE = 0.4;
 
 export interface MarkerView {
   id: string;
@@ -37,7 +44,7 @@ export interface MarkerView {
   lat: number;
   /** Scale of the marker: 1 is its normal size. */
   size: number;
-  /** Troops only: the side's forces in thousands, and as text ("130k troops"). */
+  /** Troops only: this marker's share of the side's forces in thousands, and as text ("30k troops"). */
   forces: number | null;
   forcesText: string | null;
   /** A few characters drawn on or beside the marker: "130k" for troops, "✓" once agreed. */
@@ -48,6 +55,8 @@ export interface MarkerView {
   agreedLabel: string | null;
   /** The short text printed under the label, always naming the side. */
   caption: string;
+  /** What the map may print beside the marker, best first: label and caption, then shorter texts for a crowded map. */
+  labelTexts: string[];
   /** A full sentence for screen readers. */
   description: string;
 }
@@ -57,7 +66,7 @@ export type LegendSymbol = 'fill' | 'hatch' | MarkerShape | 'tick';
 export interface LegendEntry {
   id: string;
   symbol: LegendSymbol;
-  /** Colours of the symbol (two for a hatch, none for shape-only entries). */
+  /** Colours of the symbol as the map draws them (a bloc's fill, a hatch's lines; none for shape-only entries). */
   colours: number[];
   text: string;
 }
@@ -86,6 +95,16 @@ export function mixColour(from: number, to: number, t: number): number {
   return channel(16) | channel(8) | channel(0);
 }
 
+/** A bloc's fill: its side's colour, faded towards the land. */
+export function blocFill(colour: number): number {
+  return mixColour(colour, LAND_COLOUR, BLOC_FADE);
+}
+
+/** The lines hatching a contested country, one colour per side. */
+export function hatchColour(colour: number): number {
+  return mixColour(colour, LIGHT_COLOUR, 0.15);
+}
+
 /** Forces in thousands, as read on the map: 130 → "130k". */
 export function formatTroops(forces: number): string {
   return `${Math.round(forces)}k`;
@@ -102,7 +121,8 @@ function shorten(text: string, length: number): string {
   if (text.length <= length) return text;
   const cut = text.slice(0, length - 1);
   const space = cut.lastIndexOf(' ');
-  return `${(space > length / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  // No comma or colon before the ellipsis: "Iskander…", not "Iskander,…".
+  return `${(space > length / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:·-]+$/, '')}…`;
 }
 
 function kindName(kind: MarkerKind): string {
@@ -144,7 +164,28 @@ function trackPart(scenario: Scenario, game: GameState | null, marker: MapMarker
   };
 }
 
-function markerView(scenario: Scenario, game: GameState | null, marker: MapMarker): MarkerView {
+/**
+ * Each troop marker's share of its side's forces: as the scenario gives it, or an equal part of
+ * what the side's other markers leave. A side with one troop marker shows all its forces on it.
+ */
+export function troopShares(map: ScenarioMap | undefined): Map<string, number> {
+  const shares = new Map<string, number>();
+  const troops = (map?.markers ?? []).filter((marker) => marker.kind === 'troops');
+  for (const side of new Set(troops.map((marker) => marker.side))) {
+    const mine = troops.filter((marker) => marker.side === side);
+    const left = Math.max(0, 1 - mine.reduce((sum, marker) => sum + (marker.share ?? 0), 0));
+    const unshared = mine.filter((marker) => marker.share === undefined).length;
+    for (const marker of mine) shares.set(marker.id, marker.share ?? left / unshared);
+  }
+  return shares;
+}
+
+/** A side's forces now and at the start of the talks, in thousands. */
+function sideForces(game: GameState | null, side: Side): { now: number; start: number } {
+  return { now: game?.sides[side.id]?.forces ?? side.forces, start: side.forces };
+}
+
+function markerView(scenario: Scenario, game: GameState | null, marker: MapMarker, share: number): MarkerView {
   const side = scenario.sides.find((item) => item.id === marker.side) ?? scenario.sides[0]!;
   const base = {
     id: marker.id,
@@ -158,24 +199,40 @@ function markerView(scenario: Scenario, game: GameState | null, marker: MapMarke
     lat: marker.lat,
     track: marker.track ?? null,
   };
+  const texts = (caption: string) => [...new Set([`${marker.label}\n${caption}`, marker.label, shorten(marker.label, SHORT_LABEL_LENGTH)])];
   const heading = `${marker.label}: ${side.shortName} ${kindName(marker.kind)}`;
   const track = marker.track ? scenario.tracks.find((item) => item.id === marker.track) : undefined;
-  if (marker.kind === 'troops' || !track) {
-    // The scenario counts forces per side, so each troop marker of a side shows the side's total.
-    const forces = game?.sides[side.id]?.forces ?? side.forces;
+  if (marker.kind === 'troops') {
+    // Each troop marker stands for its own share of the side's forces, so two markers never both show the whole.
+    const total = sideForces(game, side);
+    const forces = total.now * share;
     const text = `${formatTroops(forces)} troops`;
-    const change = forces === side.forces ? 'as when the talks opened' : `${formatTroops(side.forces)} when the talks opened`;
-    const troops = marker.kind === 'troops';
+    const caption = `${side.shortName} · ${text}`;
     return {
       ...base,
-      size: troops ? troopSize(forces, side.forces) : 1,
-      forces: troops ? forces : null,
-      forcesText: troops ? text : null,
-      badge: troops ? formatTroops(forces) : null,
+      size: troopSize(total.now, total.start),
+      forces,
+      forcesText: text,
+      badge: formatTroops(forces),
       status: null,
       agreedLabel: null,
-      caption: troops ? `${side.shortName} · ${text}` : side.shortName,
-      description: troops ? `${heading}, ${text} near the contact line (${change}).` : `${heading}.`,
+      caption,
+      labelTexts: texts(caption),
+      description: `${marker.label}: ${share >= 0.999 ? 'all ' : ''}${formatTroops(forces)} of ${side.shortName}'s troops.`,
+    };
+  }
+  if (!track) {
+    return {
+      ...base,
+      size: 1,
+      forces: null,
+      forcesText: null,
+      badge: null,
+      status: null,
+      agreedLabel: null,
+      caption: side.shortName,
+      labelTexts: texts(side.shortName),
+      description: `${heading}.`,
     };
   }
   const part = trackPart(scenario, game, marker, side, track);
@@ -188,6 +245,7 @@ function markerView(scenario: Scenario, game: GameState | null, marker: MapMarke
     status: part.status,
     agreedLabel: part.agreedLabel,
     caption: part.caption,
+    labelTexts: texts(part.caption),
     description: `${heading}. ${part.detail}`,
   };
 }
@@ -197,19 +255,19 @@ function legend(scenario: Scenario, markers: readonly MarkerView[]): LegendEntry
   if (!map) return [];
   const entries: LegendEntry[] = scenario.sides
     .filter((side) => (map.blocs[side.id]?.length ?? 0) > 0)
-    .map((side) => ({ id: `bloc-${side.id}`, symbol: 'fill', colours: [colourNumber(side.colour)], text: side.name }));
+    .map((side) => ({ id: `bloc-${side.id}`, symbol: 'fill', colours: [blocFill(colourNumber(side.colour))], text: side.name }));
   if (map.contested.length > 0) {
     entries.push({
       id: 'contested',
       symbol: 'hatch',
-      colours: scenario.sides.map((side) => colourNumber(side.colour)),
-      text: 'Contested (hatched)',
+      colours: scenario.sides.map((side) => hatchColour(colourNumber(side.colour))),
+      text: 'Contested',
     });
   }
   const kinds: Record<MarkerKind, string> = {
-    troops: 'Troops: grows with the build-up',
+    troops: 'Troops (k = thousand)',
     'missile-site': 'Missile site',
-    'exercise-zone': 'Exercise zone: shrinks under agreed limits',
+    'exercise-zone': 'Exercise zone',
   };
   for (const kind of Object.keys(kinds) as MarkerKind[]) {
     if (markers.some((marker) => marker.kind === kind)) {
@@ -217,7 +275,7 @@ function legend(scenario: Scenario, markers: readonly MarkerView[]): LegendEntry
     }
   }
   if (markers.some((marker) => marker.track !== null))
-    entries.push({ id: 'agreed', symbol: 'tick', colours: [], text: '✓ Agreed at the table' });
+    entries.push({ id: 'agreed', symbol: 'tick', colours: [], text: 'Agreed at the table' });
   return entries;
 }
 
@@ -225,7 +283,24 @@ function listed(names: readonly string[]): string {
   return names.length <= 6 ? names.join(', ') : `${names.length} countries`;
 }
 
-function summary(scenario: Scenario, markers: readonly MarkerView[]): string {
+/** One sentence per side with troops on the map: its total, said once, then each marker's share. */
+function troopSentences(scenario: Scenario, game: GameState | null, markers: readonly MarkerView[]): string[] {
+  return scenario.sides.flatMap((side) => {
+    const mine = markers.filter((marker) => marker.kind === 'troops' && marker.side === side.id);
+    if (mine.length === 0) return [];
+    const { now, start } = sideForces(game, side);
+    const change =
+      formatTroops(now) === formatTroops(start)
+        ? 'as when the talks opened'
+        : `${now > start ? 'up' : 'down'} from ${formatTroops(start)} when the talks opened`;
+    return [
+      `${side.shortName} has ${formatTroops(now)} troops near the contact line, ${change}.`,
+      ...mine.map((marker) => marker.description),
+    ];
+  });
+}
+
+function summary(scenario: Scenario, game: GameState | null, markers: readonly MarkerView[]): string {
   const map = scenario.map;
   if (!map) return 'No map for this scenario.';
   const parts = scenario.sides
@@ -233,11 +308,13 @@ function summary(scenario: Scenario, markers: readonly MarkerView[]): string {
     .map((side) => `${side.name} bloc: ${listed(map.blocs[side.id]!)}`);
   if (map.contested.length > 0) parts.push(`contested: ${listed(map.contested)}`);
   const blocs = parts.length > 0 ? `${parts.join('; ')}.` : '';
-  return [blocs, ...markers.map((marker) => marker.description)].filter((text) => text !== '').join(' ');
+  const others = markers.filter((marker) => marker.kind !== 'troops').map((marker) => marker.description);
+  return [blocs, ...troopSentences(scenario, game, markers), ...others].filter((text) => text !== '').join(' ');
 }
 
 /** Everything the map shows for a scenario; `game` is null before the talks open. */
 export function mapView(scenario: Scenario, game: GameState | null): MapView {
-  const markers = (scenario.map?.markers ?? []).map((marker) => markerView(scenario, game, marker));
-  return { markers, legend: legend(scenario, markers), summary: summary(scenario, markers) };
+  const shares = troopShares(scenario.map);
+  const markers = (scenario.map?.markers ?? []).map((marker) => markerView(scenario, game, marker, shares.get(marker.id) ?? 1));
+  return { markers, legend: legend(scenario, markers), summary: summary(scenario, game, markers) };
 }
