@@ -73,7 +73,9 @@ describe('the steps of the guide', () => {
     const bands = geneva.escalation.bands;
     expect(text('risk')).toContain(`from ${bands[0]!.name} to ${bands.at(-1)!.name}; it stands at ${game.risk.toFixed(1)}`);
     // Nothing is on the table while proposing: the ◆ mark is not mentioned then.
-    expect(tableSteps(geneva, game, 'proposal', sidesOf(geneva), true)[2]!.text.join(' ')).not.toContain('◆');
+    const proposing = tableSteps(geneva, game, 'proposal', sidesOf(geneva), true)[2]!.text.join(' ');
+    expect(proposing).not.toContain('◆');
+    expect(proposing).toContain('✓ your choice');
   });
 
   it('does not speak of the other side’s red lines where the scenario keeps them private', () => {

@@ -236,6 +236,12 @@ test('hot-seat: the tour for the first player at the table, only the answer’s 
   await waitForScreen(page, 'table');
   await expect(page.locator('.banner strong')).toHaveText('Russia to propose');
   expect(await step(page)).toBe('First-game guide · 1 of 8 | Your move: propose');
+  // The marks named while proposing are on the table too.
+  await press(page, 'ArrowRight', 'ArrowRight');
+  expect(await step(page)).toContain('3 of 8 | Marks on the rungs');
+  const badges = (await page.locator('.rung').allTextContents()).join(' ');
+  for (const mark of ['✓ your choice', '●', '▲', '⊘', '✕']) expect(badges, `the table shows ${mark}`).toContain(mark);
+  await press(page, 'ArrowLeft', 'ArrowLeft');
   expect(await walkThrough(page, 'guide-hotseat-propose')).toBe(8);
   await press(page, 'Enter');
   await waitForScreen(page, 'hand-over');

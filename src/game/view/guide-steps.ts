@@ -194,7 +194,9 @@ export function tableSteps(scenario: Scenario, game: GameState, stage: TableStag
       heading: 'Marks on the rungs',
       term: 'status-quo',
       text: [
-        `Each rung says in words what it is to whom: ● what ${acting} demands, ▲ what ${other} demands${proposing ? '' : ', ◆ what is on the table'}.`,
+        proposing
+          ? `Each rung says in words what it is to whom: ✓ your choice, ● what ${acting} demands, ▲ what ${other} demands.`
+          : `Each rung says in words what it is to whom: ● what ${acting} demands, ▲ what ${other} demands, ◆ what is on the table.`,
         scenario.privateRedLines
           ? `⊘ marks ${acting}’s red lines (they cannot be chosen); ${other}’s are private. The status quo is what holds with no deal.`
           : `⊘ marks ${acting}’s red lines (they cannot be chosen) and ✕ ${other}’s; the status quo is what holds with no deal.`,
