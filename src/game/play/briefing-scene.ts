@@ -3,7 +3,9 @@
  * room, and — before the first round — the side's brief, objectives and the red lines the player
  * may see (both sides', unless the scenario keeps them private).
  */
+import { glossaryOf } from '../../engine/glossary.ts';
 import { button, el } from '../ui/dom.ts';
+import { termText } from '../ui/term-text.ts';
 import { bandName } from '../view/risk-view.ts';
 import { redLinesShown } from '../view/table-view.ts';
 import { gameHeader } from './panels/game-header.ts';
@@ -27,17 +29,25 @@ export class BriefingScene extends PlayScene {
     const hotseat = game.setup.opponent.kind === 'hotseat';
     const events = record.events.map((id) => scenario.events.find((event) => event.id === id)!);
     const map = new MapPanel(this, scenario, game, this.app.settings.current.reducedMotion);
+    // Terms of art lead to the glossary, which comes back to this briefing.
+    const glossary = glossaryOf(scenario);
+    const openTerm = (id: string) => {
+      this.click();
+      this.scene.start('glossary', { term: id, back: 'briefing' });
+    };
+    const linked = (text: string, seen?: Set<string>) => termText(text, glossary, openTerm, seen);
 
-    const sideBriefs = (hotseat ? scenario.sides : [player]).map((side) =>
-      el(
+    const sideBriefs = (hotseat ? scenario.sides : [player]).map((side) => {
+      const inObjectives = new Set<string>(); // a term is linked once in the whole list
+      return el(
         'section',
         { class: 'side-brief', attrs: { style: `--side: ${side.colour}` } },
         el('h2', { text: `${side.name} — negotiator: ${side.negotiator}` }),
-        el('p', { text: side.briefing }),
+        el('p', {}, ...linked(side.briefing)),
         el('h3', { text: 'Objectives' }),
-        el('ul', {}, ...side.objectives.map((objective) => el('li', { text: objective }))),
-      ),
-    );
+        el('ul', {}, ...side.objectives.map((objective) => el('li', {}, ...linked(objective, inObjectives)))),
+      );
+    });
     // Private red lines: against the AI the player sees their own; at a shared screen, nobody's (each sees theirs at the table).
     const shown = hotseat && scenario.privateRedLines ? [] : redLinesShown(scenario, player.id);
     const columns = scenario.sides.filter((side) => shown.includes(side.id));
@@ -108,7 +118,7 @@ export class BriefingScene extends PlayScene {
             'article',
             { class: 'briefing-text scroll' },
             el('p', { class: 'meta', text: `${round.venue} · ${round.date} · ${proposer.name} tables the package this round` }),
-            el('p', { class: 'lead', text: round.briefing }),
+            el('p', { class: 'lead' }, ...linked(round.briefing)),
             events.length > 0
               ? el(
                   'section',
@@ -120,7 +130,7 @@ export class BriefingScene extends PlayScene {
                       'div',
                       { class: 'event' },
                       el('h3', { text: `${event.name}${event.date ? ` — ${event.date}` : ''}` }),
-                      el('p', { text: event.text }),
+                      el('p', {}, ...linked(event.text)),
                       quote ? el('blockquote', { text: `“${quote.text}” — ${quote.speaker}, ${quote.date}` }) : null,
                     );
                   }),
