@@ -13,9 +13,9 @@ const BENIGN = [/GL Driver Message/, /GPU stall due to ReadPixels/];
 export const test = base.extend<{ consoleErrors: string[]; firstGameGuide: boolean }>({
   // The guided first game shows once per browser: tests play with it seen, unless they ask for it.
   firstGameGuide: [false, { option: true }],
-  page: async ({ page, firstGameGuide }, use) => {
-    if (!firstGameGuide) await page.addInitScript(() => localStorage.setItem('red-lines:guide', '{"seen":true}'));
-    await use(page);
+  context: async ({ context, firstGameGuide }, use) => {
+    if (!firstGameGuide) await context.addInitScript(() => localStorage.setItem('red-lines:guide', '{"seen":true}'));
+    await use(context);
   },
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = [];
