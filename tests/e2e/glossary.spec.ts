@@ -47,6 +47,18 @@ test('the glossary from the menu by keyboard: alphabetical, filtered, and Back',
   await page.keyboard.type(' qqq', { delay: 30 });
   await expect(page.locator('.glossary-empty')).toContainText('No term matches');
   await snap(page, 'glossary-filtered');
+  // A definition links the other entries it names: following one clears the filter that hid it.
+  await page.getByLabel('Filter terms').fill('reservation');
+  await expect.poll(() => shownTerms(page)).toContain('Reservation value');
+  await expect(page.locator('#glossary-outside-option')).toBeHidden();
+  const named = page.locator('#glossary-reservation-value .glossary-definition a.term-link[data-term="outside-option"]');
+  await expect(named).toHaveAttribute('href', './#glossary-outside-option');
+  await expect(page.locator('#glossary-reservation-value .glossary-definition a[data-term="reservation-value"]')).toHaveCount(0);
+  await named.click();
+  await expect(page.locator('#glossary-outside-option')).toBeFocused();
+  await expect(page.locator('#glossary-outside-option')).toBeInViewport();
+  await expect(page.getByLabel('Filter terms')).toHaveValue('');
+  await page.getByLabel('Filter terms').fill('zeuthen qqq');
   // Esc in the filter clears it first; the next Esc goes back.
   await press(page, 'Escape');
   await expect(page.getByLabel('Filter terms')).toHaveValue('');
@@ -88,8 +100,13 @@ test('from the debrief, a term link opens the glossary at its term, and Back ret
     page,
     'glossary-game',
     async (stage) => {
-      if (stage === 'answer') await press(page, 'w', 'Enter');
-      else await press(page, stage === 'propose' ? 'Enter' : 'r');
+      if (stage === 'answer') {
+        await press(page, 'w');
+        await page
+          .getByRole('alertdialog', { name: 'Walk out?' })
+          .getByRole('button', { name: /^Walk out/ })
+          .click();
+      } else await press(page, stage === 'propose' ? 'Enter' : 'r');
     },
     async () => press(page, 'Enter'),
   );
@@ -136,7 +153,7 @@ test('from the debrief, a term link opens the glossary at its term, and Back ret
   const decisionLinks = page.locator('.ai-reasons .term-link');
   if ((await decisionLinks.count()) > 0) {
     const first = decisionLinks.first();
-    const anchor = (await first.getAttribute('href'))!.slice(1);
+    const anchor = (await first.getAttribute('href'))!.replace('./#', '');
     await first.scrollIntoViewIfNeeded();
     await first.click();
     await waitForScreen(page, 'glossary');

@@ -7,6 +7,7 @@
 import { filterGlossary, glossaryOf, type GlossaryTerm } from '../../engine/glossary.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
 import { button, el, uniqueId } from '../ui/dom.ts';
+import { termText, type OpenTerm } from '../ui/term-text.ts';
 import { glossaryAnchor } from '../view/term-links.ts';
 import { PlayScene } from './play-scene.ts';
 import type { PlayContext } from './play-context.ts';
@@ -74,7 +75,22 @@ export class GlossaryScene extends PlayScene {
           ? `The game’s terms and those of “${title}” (marked “From the scenario”, with their sources), in alphabetical order.`
           : `The game’s terms, in alphabetical order; “${title}” brings none of its own.`,
     });
-    const entries = new Map(glossary.map((entry) => [entry.id, this.entryElement(entry)]));
+    const entries = new Map<string, HTMLElement>();
+    // An entry's definition links the other entries it names; following one shows it, the filter cleared if it hid it.
+    const goTo = (id: string) => {
+      const target = entries.get(id);
+      if (!target) return;
+      if (target.hidden) {
+        filter.value = '';
+        apply();
+      }
+      for (const element of entries.values()) element.classList.remove('target');
+      target.classList.add('target');
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: 'start' });
+      this.app.announcer.say(`Glossary, at ${glossary.find((entry) => entry.id === id)!.term}.`);
+    };
+    for (const entry of glossary) entries.set(entry.id, this.entryElement(entry, glossary, goTo));
     const empty = el('p', { class: 'glossary-empty', attrs: { hidden: true } });
     // The note scrolls away with the list, leaving the filter and the entries the room.
     const list = el('div', { class: 'glossary-list scroll', id: 'glossary-list' }, scenarioNote, ...entries.values(), empty);
@@ -138,17 +154,10 @@ export class GlossaryScene extends PlayScene {
       this.refocusPicker = false;
       this.app.ui.querySelector<HTMLSelectElement>('.glossary-tools select')?.focus();
     }
-    const target = this.request.term ? entries.get(this.request.term) : undefined;
-    if (target) {
-      target.classList.add('target');
-      target.focus({ preventScroll: true });
-      target.scrollIntoView({ block: 'start' });
-      const term = glossary.find((entry) => entry.id === this.request.term)!;
-      this.app.announcer.say(`Glossary, at ${term.term}.`);
-    }
+    if (this.request.term) goTo(this.request.term);
   }
 
-  private entryElement(entry: GlossaryTerm): HTMLElement {
+  private entryElement(entry: GlossaryTerm, glossary: readonly GlossaryTerm[], goTo: OpenTerm): HTMLElement {
     const headingId = `${glossaryAnchor(entry.id)}-term`;
     return el(
       'article',
@@ -159,7 +168,7 @@ export class GlossaryScene extends PlayScene {
       },
       el('h2', { id: headingId, text: entry.term }),
       entry.fromScenario ? el('p', { class: 'glossary-origin', text: 'From the scenario' }) : null,
-      el('p', { class: 'glossary-definition', text: entry.definition }),
+      el('p', { class: 'glossary-definition' }, ...termText(entry.definition, glossary, goTo, new Set([entry.id]))),
       entry.sources.length > 0
         ? el(
             'div',

@@ -64,9 +64,9 @@ export class SettingsScene extends UiScene {
     this.mount(
       el(
         'section',
-        { class: 'panel settings-screen narrow' },
+        { class: 'panel settings-screen narrow scroll' },
         el('h1', { text: 'Settings' }),
-        el('div', { class: 'field' }, el('label', { text: 'Volume', attrs: { for: volumeId } }), volume, volumeValue),
+        el('div', { class: 'field volume' }, el('label', { text: 'Volume', attrs: { for: volumeId } }), volume, volumeValue),
         checkbox('Mute all sound', current.muted, (muted) => store.update({ muted })),
         checkbox('Reduce motion (no animated gauge, map or transitions)', current.reducedMotion, (reducedMotion) =>
           store.update({ reducedMotion }),
