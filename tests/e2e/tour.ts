@@ -236,7 +236,8 @@ export async function libraryWith(page: Page, files: File[]): Promise<void> {
   await waitForScreen(page, 'library');
   await page.locator('input[type=file]').setInputFiles(files);
   // The games played earlier in the same browser are listed too.
-  for (const { name } of files) await expect(page.locator('.library-table tbody tr', { hasText: name.replace(/\.json$/, '') })).not.toHaveCount(0);
+  for (const { name } of files)
+    await expect(page.locator('.library-table tbody tr', { hasText: name.replace(/\.json$/, '') })).not.toHaveCount(0);
 }
 
 /** Opens the replay of a finished game, from Saved games, a few events in. */
