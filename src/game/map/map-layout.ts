@@ -118,6 +118,12 @@ export function segmentCrossesBox(s: Segment, box: Box): boolean {
   return true;
 }
 
+/** Whether two segments cross (touching at an end does not count). */
+export function segmentsCross(a: Segment, b: Segment): boolean {
+  const side = (s: Segment, x: number, y: number) => Math.sign((s.x2 - s.x1) * (y - s.y1) - (s.y2 - s.y1) * (x - s.x1));
+  return side(a, b.x1, b.y1) * side(a, b.x2, b.y2) < 0 && side(b, a.x1, a.y1) * side(b, a.x2, a.y2) < 0;
+}
+
 /** Even-odd point-in-polygon over a set of rings. */
 export function insideRings(point: ScreenPoint, rings: readonly Ring[]): boolean {
   let within = false;
@@ -156,7 +162,7 @@ export interface CountryAnchor {
 
 /** Grid steps across a country when looking for the points deepest inside it, and how many of them a name tries. */
 const ANCHOR_GRID = 14;
-const ANCHOR_SPOTS = 8;
+const ANCHOR_SPOTS = 16;
 
 /**
  * Where each visible country's name may go: the grid points farthest from the edges of its
@@ -227,10 +233,12 @@ const FAR_STEPS = [2.4, 3.6, 5, 7, 9.5] as const;
 
 /**
  * Greedy, deterministic label placement. Each label in turn tries spots around its marker —
- * right, left, above, below, then the diagonals, close first and then further out — and takes
- * the first that stays inside the map and covers no marker, badge, earlier label or leader line
- * (and whose own leader line crosses none of them). It tries its full text near the marker, then
- * a shorter text near it, then both further out with a leader line, then its shortest text
+ * right, left, above, below, then the diagonals, close first and then further out. A spot is free
+ * when it stays inside the map and covers no marker, badge, earlier label or leader line, and its
+ * own leader line crosses none of them nor another leader line; at the first distance with a free
+ * spot, the label takes the one nearest fewest other markers, leaving them room for their own.
+ * It tries its full text near the marker or a little away with a short leader line, then a
+ * shorter text there, then both further out with a longer leader line, then its shortest text
  * anywhere; a label that fits nowhere is left out rather than printed over another.
  */
 export function placeLabels(
@@ -248,21 +256,34 @@ export function placeLabels(
     inFrame(box) &&
     !taken.some((other) => boxesOverlap(box, other)) &&
     !leaders.some((line) => segmentCrossesBox(line, box)) &&
-    !(leader && taken.some((other) => !own.includes(other) && segmentCrossesBox(leader, other)));
+    !(leader && taken.some((other) => !own.includes(other) && segmentCrossesBox(leader, other))) &&
+    !(leader && leaders.some((line) => segmentsCross(line, leader)));
   for (const request of requests) {
     const [full, ...rest] = request.variants;
     const shortest = rest.at(-1) ?? full;
     const shorter = rest[0] ?? full;
+    // A short leader line beats a shorter text, and a shorter text beats a long leader line across the map.
+    const [close, distant] = [FAR_STEPS.slice(0, 2), FAR_STEPS.slice(2)];
     const passes: [typeof full, readonly number[]][] = [
       [full, NEAR_STEPS],
-      [full, FAR_STEPS.slice(0, 2)],
+      [full, close],
       [shorter, NEAR_STEPS],
-      [full, FAR_STEPS.slice(2)],
-      [shorter, FAR_STEPS],
+      [shorter, close],
+      [full, distant],
+      [shorter, distant],
       [shortest, [...NEAR_STEPS, ...FAR_STEPS]],
     ];
     const own = request.own ?? [];
+    const others = requests.filter((other) => other !== request);
+    const crowds = (box: Box, margin: number) =>
+      others.filter((other) =>
+        boxesOverlap(
+          { x: box.x - margin, y: box.y - margin, width: box.width + 2 * margin, height: box.height + 2 * margin },
+          { x: other.x, y: other.y, width: 0.01, height: 0.01 },
+        ),
+      ).length;
     let found: LaidLabel | null = null;
+    let bestCrowding = Infinity;
     for (const [variant, steps] of passes) {
       if (!variant || found) continue;
       for (const step of steps) {
@@ -280,9 +301,10 @@ export function placeLabels(
             height: variant.height,
           };
           const leader = step > 0 ? leaderLine(request, box) : null;
-          if (free(box, leader, own)) {
+          const crowding = crowds(box, variant.height);
+          if (free(box, leader, own) && (!found || crowding < bestCrowding)) {
             found = { id: request.id, text: variant.text, ...box, leader };
-            break;
+            bestCrowding = crowding;
           }
         }
       }
