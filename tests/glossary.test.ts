@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILT_IN_GLOSSARY, filterGlossary, glossaryEntry, glossaryOf, GLOSSARY_IDS } from '../src/engine/glossary.ts';
 import { playGame } from '../src/engine/simulation/play.ts';
 import { glossaryAnchor, glossaryHref, glossaryOfHash, termSegments, wordingsOf, type Findable } from '../src/game/view/term-links.ts';
-import { againstAi, geneva, genevaWith } from './helpers.ts';
+import { againstAi, counterfactual, geneva, genevaWith, inf1987 } from './helpers.ts';
 
 /** The ids the AI's decisions and the debrief rely on. */
 const REQUIRED = [
@@ -214,7 +214,11 @@ describe('termSegments: the glossary’s terms found in a text', () => {
 
   it('ignores case, and finds a term by its wording before a parenthesis', () => {
     expect(marked('OUTSIDE OPTION and Expected Value')).toBe('[OUTSIDE OPTION|outside-option] and [Expected Value|expected-value]');
-    expect(wordingsOf(glossaryEntry(all, 'outside-option')!)).toEqual(['Outside option (value of no deal)', 'Outside option']);
+    expect(wordingsOf(glossaryEntry(all, 'outside-option')!)).toEqual([
+      'Outside option (value of no deal)',
+      'Outside option',
+      'value of no deal',
+    ]);
   });
 
   it('links only the first appearance of each term', () => {
@@ -279,4 +283,37 @@ describe('glossary addresses', () => {
     expect(glossaryOfHash('')).toBeNull();
     expect(glossaryOfHash('#glossary-<b>')).toBeNull();
   });
+});
+
+describe('aliases: other wordings of a term lead to its entry', () => {
+  const scenarios = { geneva, inf: inf1987, counterfactual };
+
+  it('finds a scenario entry and a built-in one by their aliases', () => {
+    const glossary = glossaryOf(geneva);
+    const found = termSegments('Talks on the INF range while BTGs mass, and the value of no deal falls.', glossary)
+      .filter((segment) => segment.term)
+      .map((segment) => [segment.text, segment.term]);
+    expect(found).toEqual([
+      ['INF range', 'inf-treaty'],
+      ['BTGs', 'battalion-tactical-group'],
+      ['value of no deal', 'outside-option'],
+    ]);
+  });
+
+  for (const [name, scenario] of Object.entries(scenarios)) {
+    it(`${name}: every alias finds its own entry, and no wording names two entries`, () => {
+      const glossary = glossaryOf(scenario);
+      const owner = new Map<string, string>();
+      for (const entry of glossary) {
+        for (const alias of entry.aliases) {
+          expect(termSegments(`About ${alias} today.`, glossary).find((segment) => segment.term)?.term, alias).toBe(entry.id);
+        }
+        for (const wording of wordingsOf(entry)) {
+          const key = wording.toLowerCase();
+          expect(owner.get(key) ?? entry.id, `"${wording}" names ${owner.get(key)} and ${entry.id}`).toBe(entry.id);
+          owner.set(key, entry.id);
+        }
+      }
+    });
+  }
 });

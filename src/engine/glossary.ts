@@ -9,6 +9,8 @@ import type { Scenario } from './scenario/schema.ts';
 export interface BuiltInEntry {
   id: string;
   term: string;
+  /** Other wordings of the term in the game's texts, linked to the entry wherever they appear. */
+  aliases?: readonly string[];
   definition: string;
   /** Where to read more, as a plain reference. */
   reading?: string;
@@ -18,6 +20,7 @@ export interface BuiltInEntry {
 export interface GlossaryTerm {
   id: string;
   term: string;
+  aliases: readonly string[];
   definition: string;
   /** The scenario's title when the entry comes from the scenario; null for the game's own entries. */
   fromScenario: string | null;
@@ -34,6 +37,7 @@ export const BUILT_IN_GLOSSARY: readonly BuiltInEntry[] = [
   {
     id: 'outside-option',
     term: 'Outside option (value of no deal)',
+    aliases: ['value of no deal'],
     definition:
       'What a side can count on if the talks fail. It is not simply the status quo: the status quo lasts only while peace holds, and if it does not, the side gets what it believes war would bring, less what war would cost it. So the value of no deal is the status quo weighted by the chance of peace, plus that belief about war weighted by the chance of war. A side that thinks force would work has a high outside option, and asks for more at the table (Fearon 1995).',
     reading: FEARON_1995,
@@ -41,6 +45,7 @@ export const BUILT_IN_GLOSSARY: readonly BuiltInEntry[] = [
   {
     id: 'reservation-value',
     term: 'Reservation value',
+    aliases: ['walk-away point', 'reservation point'],
     definition:
       'The least a side will accept: any deal worth less to it than its reservation value is refused. Negotiation scholars also call it the walk-away point (Raiffa 1982). In this game it starts from the side’s outside option and moves with its resolve, its leverage, its fear of war and its patience as the rounds run out.',
     reading: RAIFFA,
@@ -48,6 +53,7 @@ export const BUILT_IN_GLOSSARY: readonly BuiltInEntry[] = [
   {
     id: 'bargaining-range',
     term: 'Bargaining range',
+    aliases: ['zone of possible agreement'],
     definition:
       'All the deals that both sides prefer to no deal: every settlement worth more to each side than its reservation value. Fearon (1995) argued that because war is costly, such a range nearly always exists; wars happen when the sides cannot find it or cannot trust each other to keep to it. If each side insists on more than the other will give, the range is empty and no deal is possible.',
     reading: FEARON_1995,
@@ -55,6 +61,7 @@ export const BUILT_IN_GLOSSARY: readonly BuiltInEntry[] = [
   {
     id: 'zeuthen',
     term: 'Zeuthen’s concession rule',
+    aliases: ['Zeuthen'],
     definition:
       'A rule for who gives ground next, proposed by the economist Frederik Zeuthen (1930) and later defended by John Harsanyi (1956). Each side asks how large a risk of breakdown it would run rather than accept the other’s offer: the more it would lose by giving in, the more risk it will bear. The side less willing to risk a breakdown concedes next. The AI counterpart uses this rule to decide whether to hold its demands or give a step.',
     reading:
@@ -75,6 +82,7 @@ export const BUILT_IN_GLOSSARY: readonly BuiltInEntry[] = [
   {
     id: 'audience-costs',
     term: 'Audience costs',
+    aliases: ['audience cost'],
     definition:
       'The price leaders pay at home when they make a public threat or commitment and then back down. Fearon (1994) argued that because these costs grow as a crisis goes public, a leader who accepts them shows that he or she means it. In the game, threats and belligerent statements commit your side in public; retreating from them later costs standing at home and credibility abroad.',
     reading:
@@ -134,6 +142,7 @@ export const BUILT_IN_GLOSSARY: readonly BuiltInEntry[] = [
   {
     id: 'incident',
     term: 'Incident',
+    aliases: ['military incident'],
     definition:
       'An unplanned clash near the contact line: a near-miss between aircraft, shots across a border, a false alarm. Each round the game rolls for one, with a chance that grows with the risk, and an incident can escalate to war. This is what Schelling (1960, 1966) called the threat that leaves something to chance: once the risk is high, neither side fully controls whether war comes, and that shared danger is itself a way to put pressure on the other.',
     reading: SCHELLING,
@@ -148,6 +157,7 @@ export const BUILT_IN_GLOSSARY: readonly BuiltInEntry[] = [
   {
     id: 'deadline',
     term: 'Deadline effect',
+    aliases: ['deadline'],
     definition:
       'Negotiators tend to hold out on what matters most to them until time runs out, and to settle, if at all, at the last moment. In the game, before the last round the AI counterpart will not agree the track that matters most to it for less than half of what it wants there, nor offer to; in the last round only the value of the whole package counts.',
     reading: RAIFFA,
@@ -155,6 +165,7 @@ export const BUILT_IN_GLOSSARY: readonly BuiltInEntry[] = [
   {
     id: 'bluff',
     term: 'Bluff',
+    aliases: ['bluffer', 'bluffing'],
     definition:
       'A threat or a demand that claims more resolve than a side really has. A bluffer opens high and threatens often; once the rounds run out or the risk passes what it will bear, its bluff is called and it settles. Calling a bluff pays against a bluffer, and is dangerous against a side that means what it says: telling the two apart is much of the art.',
     reading: SCHELLING,
@@ -183,12 +194,13 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
  */
 export function glossaryOf(scenario?: Pick<Scenario, 'glossary' | 'meta'> | null): GlossaryTerm[] {
   const byId = new Map<string, GlossaryTerm>();
-  for (const entry of BUILT_IN_GLOSSARY) byId.set(entry.id, { ...entry, fromScenario: null, sources: [] });
+  for (const entry of BUILT_IN_GLOSSARY) byId.set(entry.id, { ...entry, aliases: entry.aliases ?? [], fromScenario: null, sources: [] });
   const sources = new Map((scenario?.meta.sources ?? []).map((source) => [source.id, source]));
   for (const entry of scenario?.glossary ?? []) {
     byId.set(entry.id, {
       id: entry.id,
       term: entry.term,
+      aliases: entry.aliases,
       definition: entry.definition,
       fromScenario: scenario!.meta.title,
       sources: entry.sources.flatMap((id) => {

@@ -332,6 +332,11 @@ export const glossaryEntrySchema = z
   .strictObject({
     id: identifier('glossary id'),
     term: text(60, 'The term as it appears in the scenario, e.g. "Vienna Document".'),
+    aliases: z
+      .array(text(60, 'Another wording of the term.'))
+      .max(8)
+      .default([])
+      .describe('Other wordings the texts use for the term ("INF range", "BTGs"), linked to the entry wherever they appear.'),
     definition: text(1000, 'What the term means, written for a first-year student.'),
     sources: sourceRefs,
   })
