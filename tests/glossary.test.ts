@@ -181,6 +181,11 @@ describe('filterGlossary', () => {
     expect(ids('zeuthen schelling')).toEqual([]);
     expect(ids('qqqq')).toEqual([]);
   });
+
+  it('finds an entry by an alias that its term and definition do not hold', () => {
+    const glossary = glossaryOf(geneva);
+    expect(filterGlossary(glossary, 'BTGs').map((entry) => entry.id)).toEqual(['battalion-tactical-group']);
+  });
 });
 
 describe('the AI names glossary entries', () => {

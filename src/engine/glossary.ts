@@ -236,7 +236,7 @@ export function filterGlossary(glossary: readonly GlossaryTerm[], query: string)
   const wanted = wordsOf(query);
   if (wanted.length === 0) return [...glossary];
   return glossary.filter((entry) => {
-    const words = wordsOf(`${entry.term} ${entry.id} ${entry.definition}`);
+    const words = wordsOf(`${entry.term} ${entry.aliases.join(' ')} ${entry.id} ${entry.definition}`);
     return wanted.every((prefix) => words.some((word) => word.startsWith(prefix)));
   });
 }

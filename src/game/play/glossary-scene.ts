@@ -168,6 +168,7 @@ export class GlossaryScene extends PlayScene {
       },
       el('h2', { id: headingId, text: entry.term }),
       entry.fromScenario ? el('p', { class: 'glossary-origin', text: 'From the scenario' }) : null,
+      entry.aliases.length > 0 ? el('p', { class: 'meta glossary-aliases', text: `Also written: ${entry.aliases.join('; ')}` }) : null,
       el('p', { class: 'glossary-definition' }, ...termText(entry.definition, glossary, goTo, new Set([entry.id]))),
       entry.sources.length > 0
         ? el(
