@@ -77,7 +77,9 @@ async function layoutProblems(page: Page): Promise<string[]> {
       if (!element.checkVisibility({ contentVisibilityAuto: true, opacityProperty: true, visibilityProperty: true })) return false;
       for (let node: Element | null = element; node && node !== root; node = node.parentElement) {
         const style = getComputedStyle(node);
-        if (style.clipPath !== 'none' || (style.clip !== 'auto' && ['absolute', 'fixed'].includes(style.position))) return false;
+        // The ways to hide text from the eye only: clip: rect(0 0 0 0), clip-path: inset(50%).
+        if (style.clipPath.startsWith('inset(50%') || (style.clip !== 'auto' && ['absolute', 'fixed'].includes(style.position)))
+          return false;
       }
       return true;
     };
@@ -146,6 +148,7 @@ async function layoutProblems(page: Page): Promise<string[]> {
       }
       return null;
     };
+    const scrollable = (element: Element | null) => element !== null && element.scrollHeight > element.clientHeight + 2;
     for (let i = 0; i < atoms.length; i++) {
       for (let j = i + 1; j < atoms.length; j++) {
         const a = atoms[i]!;
@@ -158,8 +161,9 @@ async function layoutProblems(page: Page): Promise<string[]> {
         if (a.layer !== b.layer) {
           const bar = a.layer ?? b.layer!;
           const other = a.layer ? b : a;
-          const scroller = scrollerOf(bar);
-          if (!scroller || scroller.contains(other.element)) continue;
+          // Content scrolling beneath the bar: in a sticky bar's own scroll container; under a fixed bar, in any scrolling box.
+          const scroller = getComputedStyle(bar).position === 'fixed' ? scrollerOf(other.element) : scrollerOf(bar);
+          if (scroller && scroller.contains(other.element) && scrollable(scroller)) continue;
         }
         problems.add(`overlap: ${describe(a.element)} and ${describe(b.element)}`);
       }
@@ -212,7 +216,6 @@ async function layoutProblems(page: Page): Promise<string[]> {
     const bars = [...root.querySelectorAll('*')].filter(
       (element) => stuck(element) && shown(element) && !element.matches('.guide-ring, .guide-pointer') && element.textContent?.trim(),
     );
-    const scrollable = (element: Element | null) => element !== null && element.scrollHeight > element.clientHeight + 2;
     // A bar must hide what can pass beneath it: content in a scrolling box under it (a sticky bar: in its own
     // scroll container) that lines up with it across, so that scrolling brings it under the bar.
     const passesBeneath = (bar: Element) => {
