@@ -119,7 +119,7 @@ export class TableScene extends PlayScene {
 
     const gauge = new RiskGauge(this, bands(scenario), game.risk, this.app.settings.current.reducedMotion);
     const previous = this.registry.get('gauge-risk') as number | undefined;
-    const canvas = new SideCanvas(this.cameras.main, side, this.game.canvas);
+    const canvas = new SideCanvas(this, side);
     if (previous !== undefined && previous !== game.risk) {
       gauge.setRisk(previous);
       gauge.layout(canvas.rectOf(risk.slot));
@@ -136,6 +136,7 @@ export class TableScene extends PlayScene {
     side.addEventListener('scroll', scrolled, { passive: true });
     this.onTeardown(() => {
       side.removeEventListener('scroll', scrolled);
+      canvas.destroy();
       gauge.destroy();
       map.destroy();
     });
@@ -278,7 +279,9 @@ export class TableScene extends PlayScene {
               : [];
     const target = [...candidates, query('.banner')].find((element) => element !== null)!;
     this.centre.scrollTop = 0;
-    this.focusControl(target);
+    // The sticky bar is always in view; scrolling "to" it would only move the table under it.
+    if (target.closest('.table-actions')) target.focus({ preventScroll: true });
+    else this.focusControl(target);
   }
 
   private renderCentre(): void {

@@ -7,27 +7,51 @@
 import Phaser from 'phaser';
 
 export class SideCanvas {
+  private readonly camera: Phaser.Cameras.Scene2D.Camera;
+  /** The box's outline, in window coordinates, as a mask. */
+  private readonly shape: Phaser.GameObjects.Graphics;
+  private readonly mask: Phaser.Display.Masks.GeometryMask;
+
   constructor(
-    private readonly camera: Phaser.Cameras.Scene2D.Camera,
+    scene: Phaser.Scene,
     private readonly box: HTMLElement,
-    private readonly canvas: HTMLCanvasElement,
-  ) {}
+  ) {
+    this.camera = scene.cameras.main;
+    this.shape = scene.make.graphics({}, false);
+    this.mask = this.shape.createGeometryMask();
+  }
 
   /** Whether the side columns are one scrolling box now (table.css decides, by the room there is). */
   private get scrolls(): boolean {
     return getComputedStyle(this.box).display !== 'contents';
   }
 
+  private get canvas(): DOMRect {
+    return this.camera.scene.game.canvas.getBoundingClientRect();
+  }
+
   /** Sets the camera to the box (or the whole canvas), for the box's current size and scroll. */
   fit(): void {
-    const canvas = this.canvas.getBoundingClientRect();
+    const canvas = this.canvas;
     if (!this.scrolls) {
-      this.camera.setViewport(0, 0, canvas.width, canvas.height);
+      this.camera.clearMask();
+      this.camera.setViewport(0, 0, Math.round(canvas.width), Math.round(canvas.height));
       this.camera.setScroll(0, 0);
       return;
     }
     const box = this.box.getBoundingClientRect();
-    this.camera.setViewport(box.left - canvas.left, box.top - canvas.top, box.width, box.height);
+    const [x, y, width, height] = [box.left - canvas.left, box.top - canvas.top, box.width, box.height].map(Math.round) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    // The viewport cuts the drawings in WebGL. The canvas renderer cuts them only while Phaser
+    // counts a custom viewport, a count that Graphics.generateTexture (the map's baking) throws
+    // off; the mask cuts them there whatever the count.
+    this.camera.setViewport(x, y, width, height);
+    this.shape.clear().fillStyle(0xffffff).fillRect(x, y, width, height);
+    this.camera.setMask(this.mask);
     this.follow();
   }
 
@@ -39,9 +63,15 @@ export class SideCanvas {
 
   /** Where a slot is in the world the camera shows (the canvas at 1:1, shifted by the box's scroll). */
   rectOf(slot: HTMLElement): Phaser.Geom.Rectangle {
-    const canvas = this.canvas.getBoundingClientRect();
+    const canvas = this.canvas;
     const box = slot.getBoundingClientRect();
     const scroll = this.scrolls ? this.box.scrollTop : 0;
     return new Phaser.Geom.Rectangle(box.left - canvas.left, box.top - canvas.top + scroll, box.width, box.height);
+  }
+
+  destroy(): void {
+    this.camera.clearMask();
+    this.mask.destroy();
+    this.shape.destroy();
   }
 }
