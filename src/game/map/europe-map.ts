@@ -112,11 +112,6 @@ export class EuropeMap {
     this.show(this.sizesOf(this.current), this.sizesOf(this.current));
   }
 
-  /** What the map shows now, in words: for a live region or a text alternative. */
-  get view(): MapView {
-    return this.current;
-  }
-
   /** Moves and resizes the map (e.g. when the game is resized), redrawing everything. */
   layout(rect: MapRect): void {
     this.rect = rect;
