@@ -16,6 +16,7 @@ import {
   type Measure,
 } from '../src/game/map/map-layout.ts';
 import { mapView } from '../src/game/map/map-view.ts';
+import { newGame } from '../src/engine/rules/round.ts';
 import { mustLoad, playKeepingStates } from './helpers.ts';
 
 const europe = JSON.parse(readFileSync(new URL('../assets/map/europe.json', import.meta.url), 'utf8')) as EuropeCollection;
@@ -127,7 +128,9 @@ describe('the map layout', () => {
     const labelled = (width: number, height: number, textScale: number) => {
       const geometry = projectScenarioMap(europe, width, height, geneva.map);
       const metrics = mapMetrics(width, height, textScale);
-      return layoutMap(mapView(geneva, null).markers, geometry, countryAnchors(geometry), [], metrics, measureAt(metrics.fonts)).labels;
+      // Round 4, when every marker shows (Russian troops have reached Belarus).
+      const late = { ...newGame(geneva, { seed: 1, playerSide: 'us', opponent: { kind: 'hotseat' } }), round: 3 };
+      return layoutMap(mapView(geneva, late).markers, geometry, countryAnchors(geometry), [], metrics, measureAt(metrics.fonts)).labels;
     };
     const briefing = labelled(565, 540, 1);
     expect(briefing.map((label) => label.id).sort()).toEqual(geneva.map!.markers.map((marker) => marker.id).sort());

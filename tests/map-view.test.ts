@@ -28,6 +28,8 @@ function load(text: string): Scenario {
 
 const geneva = load(GENEVA_TEXT);
 const game = (): GameState => newGame(geneva, { seed: 1, playerSide: 'us', opponent: { kind: 'hotseat' } });
+/** Round 4 (26 January), when every marker of the Geneva map shows: Russian troops have reached Belarus. */
+const late = (): GameState => ({ ...game(), round: 3 });
 const marker = (markers: MarkerView[], id: string) => markers.find((item) => item.id === id)!;
 
 /** A copy of the state with one side's forces changed. */
@@ -43,8 +45,11 @@ function withAgreed(state: GameState, trackId: string, index: number, round = 1)
 
 describe('mapView markers', () => {
   it('shows every marker of the Geneva map, with the side colour and a shape per kind', () => {
-    const { markers } = mapView(geneva, null);
+    const { markers } = mapView(geneva, late());
     expect(markers.map((item) => item.id)).toEqual(geneva.map!.markers.map((item) => item.id));
+    expect(mapView(geneva, null).markers.map((item) => item.id)).toEqual(
+      geneva.map!.markers.filter((item) => item.id !== 'belarus-forces').map((item) => item.id),
+    );
     const deveselu = marker(markers, 'deveselu');
     expect(deveselu).toMatchObject({
       kind: 'missile-site',
@@ -61,38 +66,38 @@ describe('mapView markers', () => {
 
   it('gives each troop marker its own share of the side forces, growing with the build-up', () => {
     // Russia's 100k split between Ukraine's border and Belarus: the two markers never both show the whole.
-    const start = marker(mapView(geneva, game()).markers, 'border-forces');
+    const start = marker(mapView(geneva, late()).markers, 'border-forces');
     expect(start).toMatchObject({ forces: 80, forcesText: '80k troops', badge: '80k', size: 1 });
-    expect(marker(mapView(geneva, game()).markers, 'belarus-forces')).toMatchObject({
+    expect(marker(mapView(geneva, late()).markers, 'belarus-forces')).toMatchObject({
       forces: 20,
       badge: '20k',
       caption: 'Russia · 20k troops',
     });
     expect(marker(mapView(geneva, null).markers, 'border-forces').size).toBe(1);
 
-    const built = marker(mapView(geneva, withForces(game(), 'ru', 150)).markers, 'border-forces');
+    const built = marker(mapView(geneva, withForces(late(), 'ru', 150)).markers, 'border-forces');
     expect(built.forcesText).toBe('120k troops');
     expect(built.badge).toBe('120k');
     expect(built.caption).toBe('Russia · 120k troops');
     expect(built.size).toBeGreaterThan(start.size);
     expect(built.size).toBeCloseTo(Math.sqrt(1.5), 6);
-    expect(marker(mapView(geneva, withForces(game(), 'ru', 150)).markers, 'belarus-forces').badge).toBe('30k');
+    expect(marker(mapView(geneva, withForces(late(), 'ru', 150)).markers, 'belarus-forces').badge).toBe('30k');
 
-    const drawn = marker(mapView(geneva, withForces(game(), 'ru', 70)).markers, 'border-forces');
+    const drawn = marker(mapView(geneva, withForces(late(), 'ru', 70)).markers, 'border-forces');
     expect(drawn.size).toBeLessThan(start.size);
     // The other side's troops do not move with Russia's.
-    expect(marker(mapView(geneva, withForces(game(), 'ru', 130)).markers, 'eastern-flank').size).toBe(1);
+    expect(marker(mapView(geneva, withForces(late(), 'ru', 130)).markers, 'eastern-flank').size).toBe(1);
   });
 
   it("adds the shares of a side up to its forces, and gives a side's only troop marker all of them", () => {
     for (const forces of [0, 37, 100, 190]) {
-      const markers = mapView(geneva, withForces(game(), 'ru', forces)).markers.filter(
+      const markers = mapView(geneva, withForces(late(), 'ru', forces)).markers.filter(
         (item) => item.side === 'ru' && item.kind === 'troops',
       );
       expect(markers.reduce((sum, item) => sum + item.forces!, 0)).toBeCloseTo(forces, 6);
     }
     expect(marker(mapView(geneva, game()).markers, 'eastern-flank').forces).toBe(40);
-    expect(troopShares(geneva.map)).toEqual(
+    expect(troopShares(geneva.map!.markers)).toEqual(
       new Map([
         ['border-forces', 0.8],
         ['belarus-forces', 0.2],
@@ -105,10 +110,32 @@ describe('mapView markers', () => {
     const doc = JSON.parse(GENEVA_TEXT) as { map: { markers: { id: string; share?: number }[] } };
     for (const item of doc.map.markers) delete item.share;
     doc.map.markers.find((item) => item.id === 'belarus-forces')!.share = 0.3;
-    const shares = troopShares(load(JSON.stringify(doc)).map);
+    const shares = troopShares(load(JSON.stringify(doc)).map!.markers);
     expect(shares.get('border-forces')).toBeCloseTo(0.7, 9);
     for (const item of doc.map.markers) delete item.share;
-    expect(troopShares(load(JSON.stringify(doc)).map).get('belarus-forces')).toBe(0.5);
+    expect(troopShares(load(JSON.stringify(doc)).map!.markers).get('belarus-forces')).toBe(0.5);
+  });
+
+  it('shows a later deployment from its round on: Russian troops in Belarus from the written replies of late January', () => {
+    const russian = (round: number) =>
+      mapView(geneva, { ...withForces(game(), 'ru', 100), round }).markers.filter((item) => item.side === 'ru' && item.kind === 'troops');
+    // 10–13 January: the build-up is along Ukraine's border; nothing is drawn in Belarus, and the border marker holds all.
+    for (const round of [0, 1, 2]) expect(russian(round).map((item) => [item.id, item.forces])).toEqual([['border-forces', 100]]);
+    // From 26 January (about 30,000 of some 150,000 by early February): a fifth in Belarus.
+    for (const round of [3, 4]) {
+      expect(russian(round).map((item) => [item.id, item.forces])).toEqual([
+        ['border-forces', 80],
+        ['belarus-forces', 20],
+      ]);
+    }
+    expect(mapView(geneva, game()).summary).not.toContain('Forces in Belarus');
+  });
+
+  it('refuses a marker shown from a round the scenario does not have', () => {
+    const doc = JSON.parse(GENEVA_TEXT) as { map: { markers: { id: string; from?: string }[] } };
+    doc.map.markers.find((item) => item.id === 'belarus-forces')!.from = 'no-such-round';
+    const loaded = loadScenarioText(JSON.stringify(doc));
+    expect(loaded.ok ? [] : loaded.problems.map((problem) => problem.message)).toContain('unknown round "no-such-round"');
   });
 
   it('refuses shares that add up to more than a side has, or a share on a marker other than troops', () => {
@@ -226,13 +253,13 @@ describe('nothing is told by colour alone', () => {
   });
 
   it("sums the map up in one paragraph, each side's troops once and each marker with its share", () => {
-    const { summary } = mapView(geneva, withForces(game(), 'ru', 150));
+    const { summary } = mapView(geneva, withForces(late(), 'ru', 150));
     expect(summary).toContain('Russia bloc: Russia, Belarus');
     expect(summary).toContain('contested: Ukraine, Georgia, Moldova');
     expect(summary).toContain('Russia has 150k troops near the contact line, up from 100k when the talks opened.');
     expect(summary).toContain("Forces on Ukraine's border: 120k of Russia's troops.");
     expect(summary).toContain("Forces in Belarus: 30k of Russia's troops.");
-    expect(summary).toContain("Allied forces, eastern flank: all 40k of US/NATO's troops.");
+    expect(summary).toContain("Allied forces, eastern flank: all of US/NATO's troops.");
     expect(summary).toContain('US/NATO has 40k troops near the contact line, as when the talks opened.');
     // The total is said once, never as each marker's own number.
     expect(summary.match(/150k/g)).toHaveLength(1);

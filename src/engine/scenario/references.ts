@@ -221,6 +221,7 @@ export function checkReferences(scenario: Scenario): Problem[] {
         report(['map', 'markers', m, 'track'], `unknown track "${marker.track}"`);
       if (marker.share !== undefined && marker.kind !== 'troops')
         report(['map', 'markers', m, 'share'], 'a share is for troop markers only');
+      if (marker.from !== undefined && !roundIds.has(marker.from)) report(['map', 'markers', m, 'from'], `unknown round "${marker.from}"`);
     });
     // Shares split a side's forces between its troop markers: together they cannot pass the whole.
     for (const id of sideIds) {

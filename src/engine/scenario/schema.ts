@@ -443,6 +443,11 @@ export const mapSchema = z
               1,
               "Troops only: the share of the side forces this marker stands for, 0-1. A side's troop markers without a share split what the others leave equally.",
             ).optional(),
+            from: identifier('round id')
+              .optional()
+              .describe(
+                "The round from which the marker shows (a deployment that came later); before it the marker is not drawn, and the side's other troop markers share its forces.",
+              ),
           })
           .describe('A place on the map.'),
       )

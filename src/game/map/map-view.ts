@@ -168,9 +168,9 @@ function trackPart(scenario: Scenario, game: GameState | null, marker: MapMarker
  * Each troop marker's share of its side's forces: as the scenario gives it, or an equal part of
  * what the side's other markers leave. A side with one troop marker shows all its forces on it.
  */
-export function troopShares(map: ScenarioMap | undefined): Map<string, number> {
+export function troopShares(markers: readonly MapMarker[]): Map<string, number> {
   const shares = new Map<string, number>();
-  const troops = (map?.markers ?? []).filter((marker) => marker.kind === 'troops');
+  const troops = markers.filter((marker) => marker.kind === 'troops');
   for (const side of new Set(troops.map((marker) => marker.side))) {
     const mine = troops.filter((marker) => marker.side === side);
     const left = Math.max(0, 1 - mine.reduce((sum, marker) => sum + (marker.share ?? 0), 0));
@@ -218,7 +218,8 @@ function markerView(scenario: Scenario, game: GameState | null, marker: MapMarke
       agreedLabel: null,
       caption,
       labelTexts: texts(caption),
-      description: `${marker.label}: ${share >= 0.999 ? 'all ' : ''}${formatTroops(forces)} of ${side.shortName}'s troops.`,
+      // The side's total is said once in the summary; a marker holding all of it does not say the number again.
+      description: `${marker.label}: ${share >= 0.999 ? 'all' : formatTroops(forces)} of ${side.shortName}'s troops.`,
     };
   }
   if (!track) {
@@ -312,9 +313,18 @@ function summary(scenario: Scenario, game: GameState | null, markers: readonly M
   return [blocs, ...troopSentences(scenario, game, markers), ...others].filter((text) => text !== '').join(' ');
 }
 
+/** The markers on the map in the round the game is in: a deployment that came later shows from its round on. */
+export function markersShown(scenario: Scenario, game: GameState | null): MapMarker[] {
+  const round = game?.round ?? 0;
+  return (scenario.map?.markers ?? []).filter(
+    (marker) => marker.from === undefined || scenario.rounds.findIndex((item) => item.id === marker.from) <= round,
+  );
+}
+
 /** Everything the map shows for a scenario; `game` is null before the talks open. */
 export function mapView(scenario: Scenario, game: GameState | null): MapView {
-  const shares = troopShares(scenario.map);
-  const markers = (scenario.map?.markers ?? []).map((marker) => markerView(scenario, game, marker, shares.get(marker.id) ?? 1));
+  const shown = markersShown(scenario, game);
+  const shares = troopShares(shown);
+  const markers = shown.map((marker) => markerView(scenario, game, marker, shares.get(marker.id) ?? 1));
   return { markers, legend: legend(scenario, markers), summary: summary(scenario, game, markers) };
 }
