@@ -76,6 +76,8 @@ const SHORTCUTS: Partial<Record<Stop, string[][]>> = {
   'table-reply-some': [['Escape'], ['s']],
   'round-result': [['g']],
   replay: [['ArrowRight'], ['ArrowLeft'], ['End'], ['Home'], ['Space'], ['Space']],
+  // D downloads the session file (P opens the browser's print dialog, which a headless browser has not).
+  debrief: [['d']],
   'class-view': [['e']],
 };
 

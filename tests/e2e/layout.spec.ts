@@ -300,8 +300,8 @@ const PRINT = new Set<Stop>(['debrief-print']);
 
 /** Sets the window's size and waits for the game to lay itself out again (the canvas follows on the next frames). */
 async function resize(page: Page, [width, height]: Size): Promise<void> {
-  if (page.viewportSize()?.width === width && page.viewportSize()?.height === height) return;
-  await page.setViewportSize({ width, height });
+  if (page.viewportSize()?.width !== width || page.viewportSize()?.height !== height) await page.setViewportSize({ width, height });
+  // Some of the layout is set by scripts a frame after a change (the heights of sticky bars, the canvas slots).
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
