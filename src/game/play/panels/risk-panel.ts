@@ -1,7 +1,7 @@
 /**
  * The risk column's DOM half: a slot where the canvas gauge is drawn, a focusable control over it
  * that names the value and band and opens the breakdown of the last change (on hover or focus),
- * and the band legend. Everything the gauge shows is also here as text.
+ * and the band legend beside or under it. Everything the gauge shows is also here as text.
  */
 import type { GameState } from '../../../engine/rules/state.ts';
 import type { Scenario } from '../../../engine/scenario/schema.ts';
@@ -20,7 +20,8 @@ export function riskPanel(scenario: Scenario, game: GameState): RiskPanel {
   const breakdownId = uniqueId('risk-breakdown');
   const breakdown = el(
     'div',
-    { id: breakdownId, class: 'breakdown', attrs: { role: 'region', 'aria-label': 'Why the risk moved' } },
+    // Focusable, so that the keyboard can scroll it where it is cut short (large text).
+    { id: breakdownId, class: 'breakdown', attrs: { role: 'region', 'aria-label': 'Why the risk moved', tabindex: 0 } },
     el('h3', {
       text: change
         ? `Last change: ${change.from.toFixed(1)} → ${change.to.toFixed(1)} (${signed(change.to - change.from)})`
@@ -68,9 +69,8 @@ export function riskPanel(scenario: Scenario, game: GameState): RiskPanel {
     { class: 'risk-panel', attrs: { 'aria-label': 'Risk of war' } },
     el('h2', { class: 'panel-title' }, 'Risk of war ', keyHint('G')),
     el('p', { class: 'risk-value' }, el('strong', { text: game.risk.toFixed(1) }), ` — ${band}`),
-    slot,
+    el('div', { class: 'risk-dial' }, slot, legend),
     breakdown,
-    legend,
   );
   return { element, slot, hotspot };
 }
