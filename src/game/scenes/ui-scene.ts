@@ -5,6 +5,7 @@
  */
 import Phaser from 'phaser';
 import type { AppContext } from '../app/app-context.ts';
+import { focusInView } from '../ui/focus.ts';
 import { bindKeys, type KeyMap } from '../ui/keys.ts';
 import { watchStickyBars } from '../ui/sticky-bars.ts';
 
@@ -32,13 +33,9 @@ export abstract class UiScene extends Phaser.Scene {
     this.onTeardown(watchStickyBars(panel));
   }
 
-  /**
-   * Puts focus on a control and scrolls it only as far as needed to show it whole: the scroll
-   * containers' scroll-padding keeps it clear of their sticky bars (play-screens.css).
-   */
+  /** Puts focus on a control, scrolled into view clear of the sticky bars. */
   protected focusControl(control: HTMLElement): void {
-    control.focus({ preventScroll: true });
-    control.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    focusInView(control);
   }
 
   protected keys(map: KeyMap): void {

@@ -9,6 +9,7 @@
  * The mark does not block the mouse: clicking the game is allowed, and from there the game's
  * keys are the game's again. When the guide ends, focus goes back to where it was.
  */
+import { focusInView } from '../../ui/focus.ts';
 import { button, el, uniqueId } from '../../ui/dom.ts';
 import type { GuideStep } from '../../view/guide-steps.ts';
 import { termLink } from '../../ui/term-text.ts';
@@ -179,7 +180,8 @@ export class CoachMark {
   private end(how: 'finished' | 'skipped'): void {
     const hadFocus = this.element.contains(document.activeElement);
     this.destroy();
-    if (hadFocus && this.returnTo instanceof HTMLElement && this.returnTo.isConnected) this.returnTo.focus({ preventScroll: true });
+    // The guide's steps may have scrolled the control out of view: bring it back as focus returns.
+    if (hadFocus && this.returnTo instanceof HTMLElement && this.returnTo.isConnected) focusInView(this.returnTo);
     this.host.announce(
       how === 'finished' ? 'Guide finished. How to play can show it again.' : 'Guide skipped. How to play can show it again.',
     );
