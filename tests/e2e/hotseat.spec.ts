@@ -121,6 +121,7 @@ test('the incident screen tells the incident, not the round again; the live regi
   await expect(page.locator('#ui')).toHaveAttribute('data-state', 'incident@0');
   await expect(page.locator('.incident h2')).toBeVisible();
   await expect(page.locator('.result-text h2', { hasText: 'Standing and leverage' })).toHaveCount(0);
+  await expect(page.locator('.result-text h2', { hasText: 'Statements' })).toHaveCount(0);
   await expect(page.locator('#announcer')).not.toContainText('Standing and leverage');
   await snap(page, 'hotseat-incident');
 });

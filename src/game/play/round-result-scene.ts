@@ -10,6 +10,7 @@ import { RiskGauge } from '../widgets/risk-gauge.ts';
 import { gameHeader } from './panels/game-header.ts';
 import { metersPanel } from './panels/meters-panel.ts';
 import { riskPanel } from './panels/risk-panel.ts';
+import { SideCanvas } from './panels/side-canvas.ts';
 import { statementsPanel } from './panels/statements.ts';
 import { timeline } from './panels/timeline.ts';
 import { PlayScene } from './play-scene.ts';
@@ -61,6 +62,13 @@ export class RoundResultScene extends PlayScene {
           ),
         );
     const risk = riskPanel(scenario, game);
+    // The gauge and the meters scroll together where they do not fit (large text, a small window); the gauge's drawing follows.
+    const side = el(
+      'aside',
+      { class: 'result-side', attrs: { 'aria-label': 'Risk and standing' } },
+      risk.element,
+      metersPanel(scenario, game),
+    );
     const next = () => {
       this.click();
       this.send({ type: 'CONTINUE' });
@@ -98,7 +106,8 @@ export class RoundResultScene extends PlayScene {
                     : el('p', { text: 'No track was agreed this round.' }),
                 )
               : null,
-            statementsPanel(scenario, game),
+            // Like the standing, the statements were the round's, shown on its result.
+            incident ? null : statementsPanel(scenario, game),
             el(
               'section',
               { class: 'risk-changes' },
@@ -141,7 +150,7 @@ export class RoundResultScene extends PlayScene {
               }),
             ),
           ),
-          el('aside', { class: 'result-side' }, risk.element, metersPanel(scenario, game)),
+          side,
         ),
         el('footer', { class: 'screen-footer' }, timeline(scenario, game)),
       ),
@@ -154,8 +163,18 @@ export class RoundResultScene extends PlayScene {
     );
     gauge.setRisk(game.risk);
     this.registry.set('gauge-risk', game.risk);
-    this.followLayout([risk.slot], () => gauge.layout(this.rectOf(risk.slot)));
-    this.onTeardown(() => gauge.destroy());
+    const canvas = new SideCanvas(this, side);
+    this.followLayout([risk.slot, risk.element], () => {
+      canvas.fit();
+      gauge.layout(canvas.rectOf(risk.slot));
+    });
+    const scrolled = () => canvas.follow();
+    side.addEventListener('scroll', scrolled, { passive: true });
+    this.onTeardown(() => {
+      side.removeEventListener('scroll', scrolled);
+      canvas.destroy();
+      gauge.destroy();
+    });
     this.keys({
       Enter: next,
       g: () => {
