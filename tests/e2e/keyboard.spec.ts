@@ -43,7 +43,7 @@ test('a whole game by keyboard alone', async ({ page, consoleErrors }) => {
   // Each decision keeps its raw numbers in a closed section; the scores are explained in words.
   await expect(page.locator('.ai-reasons details.numbers').first()).not.toHaveAttribute('open', '');
   await expect(page.locator('.score-words')).toContainText('Your game:');
-  await expect(page.locator('.score-words').getByRole('link', { name: /Expected value/ })).toBeVisible();
+  await expect(page.locator('.score-words').getByRole('link', { name: /expected value/i })).toBeVisible();
   await press(page, 'm');
   await waitForScreen(page, 'title');
   expect(consoleErrors).toEqual([]);
