@@ -66,15 +66,16 @@ async function tabProblems(page: Page, limit = 80): Promise<string[]> {
   return problems;
 }
 
-/** Shortcuts each screen offers that keep it on the same screen, pressed in turn (and undone where they change a mode). */
+/**
+ * Shortcuts each screen offers that keep it on the same screen, pressed in turn (and undone where they
+ * change a mode). G on the table and the round result is a stop of the tour of its own (the breakdown).
+ */
 const SHORTCUTS: Partial<Record<Stop, string[][]>> = {
   glossary: [['f']],
-  'table-propose': [['g']],
   'table-answer': [['g']],
   'table-counter': [['Escape'], ['c']],
   'table-walkout': [['Escape'], ['w']],
   'table-reply-some': [['Escape'], ['s']],
-  'round-result': [['g']],
   replay: [['ArrowRight'], ['ArrowLeft'], ['End'], ['Home'], ['Space'], ['Space']],
   // D downloads the session file (P opens the browser's print dialog, which a headless browser has not).
   debrief: [['d']],

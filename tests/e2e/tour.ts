@@ -10,7 +10,7 @@
  * replays a whole game through the interface.
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { loadScenarioText } from '../../src/engine/scenario/load.ts';
 import { recordSession } from '../../src/engine/session/record.ts';
 import { botEvent, playGame } from '../../src/engine/simulation/play.ts';
@@ -34,6 +34,7 @@ export const STOPS = [
   'hand-over',
   'guide-table',
   'table-propose',
+  'table-breakdown',
   'table-answer',
   'table-accept-some',
   'table-counter',
@@ -41,6 +42,7 @@ export const STOPS = [
   'table-reply',
   'table-reply-some',
   'round-result',
+  'round-result-breakdown',
   'briefing-later',
   'library',
   'share',
@@ -118,6 +120,16 @@ const made: { finished?: File; incident?: File; class?: File[] } = {};
 
 const ui = (page: Page) => page.locator('#ui');
 
+/**
+ * Clicks, then takes the mouse off to the window's corner: a pointer left where the button was would
+ * hover whatever the next screen puts there (the gauge opens its breakdown on hover), and make the
+ * screen the tour looks at depend on where buttons happened to be.
+ */
+async function click(target: Locator): Promise<void> {
+  await target.click();
+  await target.page().mouse.move(0, 0);
+}
+
 async function waitForState(page: Page, state: RegExp): Promise<void> {
   await expect(ui(page)).toHaveAttribute('data-state', state);
 }
@@ -147,15 +159,28 @@ async function throughGuide(page: Page, stop: 'guide-briefing' | 'guide-table', 
   const guide = page.locator('.guide');
   for (let step = 0; step < 30 && (await guide.isVisible()); step++) {
     await visit(stop);
-    await guide.locator('.guide-buttons button.primary').click();
+    await click(guide.locator('.guide-buttons button.primary'));
   }
   await expect(guide).toBeHidden();
 }
 
+/**
+ * The risk gauge's breakdown of the last change, opened with G (as hovering or focusing the gauge
+ * opens it); then closed again, and focus put back where it was for the tour to go on.
+ */
+async function withBreakdown(page: Page, stop: 'table-breakdown' | 'round-result-breakdown', visit: Visit): Promise<void> {
+  const focused = await page.evaluateHandle(() => document.activeElement);
+  await press(page, 'g');
+  await expect(page.locator('.gauge-hotspot')).toHaveAttribute('aria-expanded', 'true');
+  await visit(stop);
+  await press(page, 'g');
+  await focused.evaluate((element) => (element as HTMLElement | null)?.focus());
+}
+
 /** Leaves the game in progress for the menu (Quit…, Leave), so that the next page load starts on the menu, not in the game. */
 async function leaveGame(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Quit…' }).click();
-  await page.getByRole('button', { name: 'Leave' }).click();
+  await click(page.getByRole('button', { name: 'Quit…' }));
+  await click(page.getByRole('button', { name: 'Leave' }));
   await waitForScreen(page, 'title');
 }
 
@@ -188,7 +213,7 @@ export async function toFirstTable(page: Page, visit: Visit): Promise<void> {
   await waitForScreen(page, 'setup');
   await visit('setup');
   await page.getByLabel(/^Seed/).fill('7');
-  await page.getByText('Two players, one screen (hot-seat)').click();
+  await click(page.getByText('Two players, one screen (hot-seat)'));
   await press(page, 'Enter');
   await waitForScreen(page, 'briefing');
   await throughGuide(page, 'guide-briefing', visit);
@@ -202,6 +227,7 @@ async function firstRound(page: Page, visit: Visit): Promise<void> {
   await toFirstTable(page, visit);
   await throughGuide(page, 'guide-table', visit);
   await visit('table-propose');
+  await withBreakdown(page, 'table-breakdown', visit);
   await press(page, 'Enter');
   await waitForTable(page, /^response@0$/, visit);
   // The guide adds a note the first time the table comes back in another stage.
@@ -222,6 +248,7 @@ async function firstRound(page: Page, visit: Visit): Promise<void> {
   await press(page, 'Escape', 'r');
   await waitForScreen(page, 'round-result');
   await visit('round-result');
+  await withBreakdown(page, 'round-result-breakdown', visit);
   await press(page, 'Enter');
   await waitForScreen(page, 'briefing');
   await waitForState(page, /^briefing@1$/);
@@ -243,7 +270,7 @@ export async function libraryWith(page: Page, files: File[]): Promise<void> {
 /** Opens the replay of a finished game, from Saved games, a few events in. */
 export async function openReplay(page: Page): Promise<void> {
   await libraryWith(page, [FILES.finished]);
-  await page.getByRole('button', { name: /^replay.*finished/i }).click();
+  await click(page.getByRole('button', { name: /^replay.*finished/i }));
   await waitForScreen(page, 'replay');
   await page.locator('.game-header h1').focus();
   await press(page, 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight');
@@ -254,17 +281,17 @@ export async function openReplay(page: Page): Promise<void> {
 async function savedGames(page: Page, visit: Visit): Promise<void> {
   await libraryWith(page, [FILES.finished, FILES.incident]);
   await visit('library');
-  await page.getByRole('button', { name: /share.*finished/i }).click();
+  await click(page.getByRole('button', { name: /share.*finished/i }));
   await expect(page.locator('.share-field')).toBeFocused();
   await visit('share');
-  await page.getByRole('button', { name: /^replay.*finished/i }).click();
+  await click(page.getByRole('button', { name: /^replay.*finished/i }));
   await waitForScreen(page, 'replay');
   await press(page, 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight');
   await waitForState(page, /#4$/);
   await visit('replay');
   await press(page, 'Escape');
   await waitForScreen(page, 'library');
-  await page.getByRole('button', { name: /^open.*finished/i }).click();
+  await click(page.getByRole('button', { name: /^open.*finished/i }));
   await waitForScreen(page, 'debrief');
   await visit('debrief');
   await page.emulateMedia({ media: 'print' });
@@ -276,7 +303,7 @@ async function savedGames(page: Page, visit: Visit): Promise<void> {
   await waitForScreen(page, 'title');
   await press(page, 'g');
   await waitForScreen(page, 'library');
-  await page.getByRole('button', { name: /^continue.*incident/i }).click();
+  await click(page.getByRole('button', { name: /^continue.*incident/i }));
   await waitForScreen(page, 'round-result');
   await waitForState(page, /^incident@/);
   await visit('incident');
