@@ -47,7 +47,7 @@ async function overflowing(page: Page): Promise<string[]> {
  *   two "atoms" — a line of text, a control, or a slot where the canvas draws (gauge, map, chart) —
  *   intersect, and neither atom's element contains the other's (a button's own text is part of the
  *   button). Intended stacking is not an overlap: (1) an overlay (the guide's coach mark, a dialog, a
- *   tooltip, a popover, the toast) over the screen; (2) a sticky or fixed bar over content that scrolls
+ *   tooltip, a popover, the toast, a panel absolutely placed above the page with a z-index) over the screen; (2) a sticky or fixed bar over content that scrolls
  *   beneath it in the same scroll container — that is what sticky bars are for, and the show-through
  *   check below makes sure such a bar hides what is under it. Lines of text have a little leading
  *   above and below their glyphs, so an overlap counts only when it is at least 4px wide and covers a
@@ -111,6 +111,15 @@ async function layoutProblems(page: Page): Promise<string[]> {
     const stuck = (element: Element) => ['sticky', 'fixed'].includes(getComputedStyle(element).position);
     const OVERLAYS =
       '.guide, .guide-ring, .guide-pointer, dialog, [role="dialog"], [role="alertdialog"], [role="tooltip"], [popover], #toast';
+    // A panel lifted above the page — absolutely placed, with a stacking order of its own (the gauge's breakdown
+    // floating over the meters) — is an overlay too.
+    const lifted = (element: Element): Element | null => {
+      for (let node: Element | null = element; node && node !== root; node = node.parentElement) {
+        const style = getComputedStyle(node);
+        if (style.position === 'absolute' && style.zIndex !== 'auto' && Number(style.zIndex) > 0) return node;
+      }
+      return null;
+    };
 
     // ---- Atoms ----
     interface Atom {
@@ -126,7 +135,7 @@ async function layoutProblems(page: Page): Promise<string[]> {
       if (part.right - part.left < 2 || part.bottom - part.top < 2) return;
       let layer: Element | null = null;
       for (let node: Element | null = element; node && node !== root; node = node.parentElement) if (stuck(node)) layer = node;
-      atoms.push({ element, box: part, layer, overlay: element.closest(OVERLAYS) });
+      atoms.push({ element, box: part, layer, overlay: element.closest(OVERLAYS) ?? lifted(element) });
     };
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -386,7 +395,8 @@ test('the checks themselves catch spill, overlap, clipping, collapse and show-th
       await page.evaluate(() => {
         // A board over the top left of the menu, so that every specimen is in view.
         const board = document.createElement('div');
-        board.style.cssText = 'position: absolute; left: 0; top: 0; width: 300px; z-index: 50; background: black';
+        // No z-index: a lifted board would count as an overlay, whose contents the checks leave alone.
+        board.style.cssText = 'position: absolute; left: 0; top: 0; width: 300px; background: black';
         document.querySelector('#ui')!.append(board);
         const add = (html: string) => {
           const holder = document.createElement('div');
