@@ -6,7 +6,7 @@
  */
 import type { GameState } from '../../engine/rules/state.ts';
 import { idealIndex, positionIndex } from '../../engine/rules/world.ts';
-import type { MapMarker, Scenario, ScenarioMap, Side, Track } from '../../engine/scenario/schema.ts';
+import type { MapMarker, Scenario, Side, Track } from '../../engine/scenario/schema.ts';
 
 export type MarkerKind = MapMarker['kind'];
 export type MarkerShape = 'circle' | 'triangle' | 'dashed-circle';
