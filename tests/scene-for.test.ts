@@ -11,6 +11,17 @@ import { playKeepingStates, geneva } from './helpers.ts';
 
 const scenario = geneva;
 
+/** Russia's package in round 1 of a hot-seat game. */
+const RUSSIA_PROPOSES = {
+  type: 'PROPOSE',
+  proposal: {
+    side: 'ru',
+    positions: { enlargement: 'moratorium', missiles: 'inf-talks', exercises: 'notification' },
+    posture: null,
+    tone: 'firm',
+  },
+} as const;
+
 /** The screen each visible state of the machine must show. */
 const EXPECTED: Record<string, string> = {
   setup: 'setup',
@@ -91,15 +102,7 @@ describe('sceneFor', () => {
     expect(sceneFor(run.snapshot)).toBe('briefing');
     run.send({ type: 'CONTINUE' });
     expect(sceneFor(run.snapshot)).toBe('table');
-    run.send({
-      type: 'PROPOSE',
-      proposal: {
-        side: 'ru',
-        positions: { enlargement: 'moratorium', missiles: 'inf-talks', exercises: 'notification' },
-        posture: null,
-        tone: 'firm',
-      },
-    });
+    run.send(RUSSIA_PROPOSES);
     expect(String(run.snapshot.value)).toBe('response');
     expect(sceneFor(run.snapshot)).toBe('table');
     run.send({ type: 'RESPOND', response: { side: 'us', kind: 'reject', posture: null, tone: 'firm' } });
@@ -129,15 +132,7 @@ describe('screenFor: the hot-seat hand-over', () => {
     expect(proposing).toEqual({ side: 'ru', key: '0:proposal' });
     expect(screenFor(run.snapshot, null)).toBe('hand-over');
     expect(screenFor(run.snapshot, proposing.key)).toBe('table');
-    run.send({
-      type: 'PROPOSE',
-      proposal: {
-        side: 'ru',
-        positions: { enlargement: 'moratorium', missiles: 'inf-talks', exercises: 'notification' },
-        posture: null,
-        tone: 'firm',
-      },
-    });
+    run.send(RUSSIA_PROPOSES);
     // The other side's turn: the screen is handed over again, though it was handed over for the proposal.
     expect(tableTurn(run.snapshot)).toEqual({ side: 'us', key: '0:response' });
     expect(screenFor(run.snapshot, proposing.key)).toBe('hand-over');

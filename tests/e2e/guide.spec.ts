@@ -7,8 +7,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, openMenu, press, snap, test, waitForScreen } from './fixtures.ts';
-import { startAgainstPragmatist } from './play-helpers.ts';
+import { expect, press, snap, test, waitForScreen } from './fixtures.ts';
+import { begin, HOTSEAT, openSetup, startAgainstPragmatist } from './play-helpers.ts';
 
 test.use({ firstGameGuide: true });
 
@@ -217,15 +217,8 @@ test('by mouse: Next, Back, the glossary and back to the same step, Skip the gui
 });
 
 test('hot-seat: the tour for the first player at the table, only the answer’s controls for the second', async ({ page, consoleErrors }) => {
-  await openMenu(page);
-  await press(page, 'p');
-  await waitForScreen(page, 'picker');
-  await press(page, '1');
-  await waitForScreen(page, 'setup');
-  await page.getByText('Two players, one screen (hot-seat)').click();
-  await page.getByLabel(/^Seed/).fill('5');
-  await page.getByRole('button', { name: 'Begin' }).click();
-  await waitForScreen(page, 'briefing');
+  await openSetup(page);
+  await begin(page, HOTSEAT, 5);
   await expect(guide(page)).toBeVisible();
   expect(await step(page)).toContain('1 of 5 | The briefing');
   // Going to the table with the briefing's guide open ends that part: the table's follows.

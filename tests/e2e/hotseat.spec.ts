@@ -1,6 +1,7 @@
 /** A hot-seat round: both sides take their turns at one screen. */
 import type { Page } from '@playwright/test';
 import { expect, openMenu, press, snap, test, waitForScreen } from './fixtures.ts';
+import { begin, HOTSEAT, openSetup } from './play-helpers.ts';
 
 /**
  * The hand-over screen before a side's turn: it names the side, asks the other to look away, shows
@@ -19,18 +20,12 @@ async function handOverTo(page: Page, side: string, lookAway: string, by: 'keybo
 }
 
 test('a hot-seat round: propose, counter, accept part of the counter', async ({ page, consoleErrors }) => {
-  await openMenu(page);
-  await press(page, 'p');
-  await waitForScreen(page, 'picker');
-  await press(page, '1');
-  await waitForScreen(page, 'setup');
-  await page.getByText('Two players, one screen (hot-seat)').click();
-  await page.getByLabel(/^Seed/).fill('5');
+  await openSetup(page);
+  await page.getByText(HOTSEAT).click();
   // The players' names, when given, tell them apart on the hand-over screen.
   await page.getByLabel('Your name (optional)').fill('Carol');
   await page.getByLabel(/^Second player’s name/).fill('Dan');
-  await page.getByRole('button', { name: 'Begin' }).click();
-  await waitForScreen(page, 'briefing');
+  await begin(page, HOTSEAT, 5);
   // Both sides are briefed before the first round of a hot-seat game.
   await expect(page.locator('.side-brief')).toHaveCount(2);
   await snap(page, 'hotseat-briefing');
@@ -75,14 +70,8 @@ test('a hot-seat round: propose, counter, accept part of the counter', async ({ 
 });
 
 test('a reload in hot-seat asks for the hand-over again before showing the table', async ({ page }) => {
-  await openMenu(page);
-  await press(page, 'p');
-  await waitForScreen(page, 'picker');
-  await press(page, '1');
-  await waitForScreen(page, 'setup');
-  await page.getByText('Two players, one screen (hot-seat)').click();
-  await page.getByRole('button', { name: 'Begin' }).click();
-  await waitForScreen(page, 'briefing');
+  await openSetup(page);
+  await begin(page, HOTSEAT);
   await press(page, 'Enter');
   await handOverTo(page, 'Russia', 'US/NATO: please look away', 'keyboard');
   // A visit to the glossary comes back to the same table without a second hand-over.
@@ -96,16 +85,9 @@ test('a reload in hot-seat asks for the hand-over again before showing the table
 });
 
 test('the incident screen tells the incident, not the round again; the live region says what happened', async ({ page }) => {
-  await openMenu(page);
-  await press(page, 'p');
-  await waitForScreen(page, 'picker');
-  await press(page, '1');
-  await waitForScreen(page, 'setup');
-  await page.getByText('Two players, one screen (hot-seat)').click();
+  await openSetup(page);
   // Seed 4: Russia's opening package, with troops massed, rejected in round 1 sets off an incident (found by playing the engine).
-  await page.getByLabel(/^Seed/).fill('4');
-  await page.getByRole('button', { name: 'Begin' }).click();
-  await waitForScreen(page, 'briefing');
+  await begin(page, HOTSEAT, 4);
   // The briefing is narrated with what happened outside the room, not only the events' titles.
   await expect(page.locator('#announcer')).toContainText('Outside the room: Russia publishes its draft treaties: ');
   await press(page, 'Enter');
@@ -138,9 +120,7 @@ for (const mode of ['hot-seat', 'against the AI'] as const) {
     });
     await press(page, '1');
     await waitForScreen(page, 'setup');
-    await page.getByText(mode === 'hot-seat' ? 'Two players, one screen (hot-seat)' : 'Russia, The Pragmatist').click();
-    await page.getByRole('button', { name: 'Begin' }).click();
-    await waitForScreen(page, 'briefing');
+    await begin(page, mode === 'hot-seat' ? HOTSEAT : 'Russia, The Pragmatist');
     const section = page.locator('.red-lines');
     if (mode === 'hot-seat') {
       await expect(section).toContainText('each side’s red lines are private');

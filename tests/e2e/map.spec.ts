@@ -6,7 +6,8 @@
  * the text setting. The canvas is read through the map's Phaser objects (its texts and layout).
  */
 import type { Page } from '@playwright/test';
-import { expect, openMenu, press, snap, test, waitForScreen } from './fixtures.ts';
+import { expect, press, snap, test, waitForScreen } from './fixtures.ts';
+import { startAgainstPragmatist } from './play-helpers.ts';
 
 interface Box {
   x: number;
@@ -193,15 +194,7 @@ for (const { width, height, textSize } of [
       textSize,
     );
     await page.setViewportSize({ width, height });
-    await openMenu(page);
-    await press(page, 'p');
-    await waitForScreen(page, 'picker');
-    await press(page, '1');
-    await waitForScreen(page, 'setup');
-    await page.getByText('Russia, The Pragmatist').click();
-    await page.getByLabel(/^Seed/).fill('4');
-    await page.getByRole('button', { name: 'Begin' }).click();
-    await waitForScreen(page, 'briefing');
+    await startAgainstPragmatist(page, 4);
 
     // The description gives Russia's total once and each marker its share of it.
     const description = (await page.locator('.map-slot').getAttribute('aria-label')) ?? '';

@@ -58,15 +58,28 @@ export async function finishOnDebrief(page: Page, prefix: string): Promise<void>
 
 export { press };
 
-/** From a fresh page to the first briefing of Geneva against the AI pragmatist, with a fixed seed. */
-export async function startAgainstPragmatist(page: Page, seed: number): Promise<void> {
+/** From a fresh page to the setup screen of the first bundled scenario (Geneva). */
+export async function openSetup(page: Page): Promise<void> {
   await openMenu(page);
   await press(page, 'p');
   await waitForScreen(page, 'picker');
   await press(page, '1');
   await waitForScreen(page, 'setup');
-  await page.getByText('Russia, The Pragmatist').click();
-  await page.getByLabel(/^Seed/).fill(String(seed));
+}
+
+/** The hot-seat choice on the setup screen. */
+export const HOTSEAT = 'Two players, one screen (hot-seat)';
+
+/** From the setup screen to the first briefing, against the opponent whose label is given, with a seed if given. */
+export async function begin(page: Page, opponent: string, seed?: number): Promise<void> {
+  await page.getByText(opponent).click();
+  if (seed !== undefined) await page.getByLabel(/^Seed/).fill(String(seed));
   await page.getByRole('button', { name: 'Begin' }).click();
   await waitForScreen(page, 'briefing');
+}
+
+/** From a fresh page to the first briefing of Geneva against the AI pragmatist, with a fixed seed. */
+export async function startAgainstPragmatist(page: Page, seed: number): Promise<void> {
+  await openSetup(page);
+  await begin(page, 'Russia, The Pragmatist', seed);
 }

@@ -5,6 +5,7 @@ import type { GameState } from '../../engine/rules/state.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
 import { UiScene } from '../scenes/ui-scene.ts';
 import type { PlayContext } from './play-context.ts';
+import { SideCanvas } from './panels/side-canvas.ts';
 
 export abstract class PlayScene extends UiScene {
   constructor(
@@ -42,6 +43,26 @@ export abstract class PlayScene extends UiScene {
     const taken = this.play.controller?.send(event) ?? false;
     if (taken) this.follow();
     return taken;
+  }
+
+  /**
+   * Draws on the canvas under a column that may scroll (the table's side columns, the round's
+   * result): `draw` places the drawings by the canvas's rectangles whenever the slots move, and the
+   * camera follows the column's scroll.
+   */
+  protected drawBeside(column: HTMLElement, slots: HTMLElement[], draw: (canvas: SideCanvas) => void): SideCanvas {
+    const canvas = new SideCanvas(this, column);
+    this.followLayout(slots, () => {
+      canvas.fit();
+      draw(canvas);
+    });
+    const scrolled = () => canvas.follow();
+    column.addEventListener('scroll', scrolled, { passive: true });
+    this.onTeardown(() => {
+      column.removeEventListener('scroll', scrolled);
+      canvas.destroy();
+    });
+    return canvas;
   }
 
   protected follow(): void {

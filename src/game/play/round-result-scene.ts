@@ -10,7 +10,6 @@ import { RiskGauge } from '../widgets/risk-gauge.ts';
 import { gameHeader } from './panels/game-header.ts';
 import { metersPanel } from './panels/meters-panel.ts';
 import { riskPanel } from './panels/risk-panel.ts';
-import { SideCanvas } from './panels/side-canvas.ts';
 import { statementsPanel } from './panels/statements.ts';
 import { timeline } from './panels/timeline.ts';
 import { PlayScene } from './play-scene.ts';
@@ -163,18 +162,8 @@ export class RoundResultScene extends PlayScene {
     );
     gauge.setRisk(game.risk);
     this.registry.set('gauge-risk', game.risk);
-    const canvas = new SideCanvas(this, side);
-    this.followLayout([risk.slot, risk.element], () => {
-      canvas.fit();
-      gauge.layout(canvas.rectOf(risk.slot));
-    });
-    const scrolled = () => canvas.follow();
-    side.addEventListener('scroll', scrolled, { passive: true });
-    this.onTeardown(() => {
-      side.removeEventListener('scroll', scrolled);
-      canvas.destroy();
-      gauge.destroy();
-    });
+    this.drawBeside(side, [risk.slot, risk.element], (canvas) => gauge.layout(canvas.rectOf(risk.slot)));
+    this.onTeardown(() => gauge.destroy());
     this.keys({
       Enter: next,
       g: () => {

@@ -29,7 +29,6 @@ import { statementsPanel } from './panels/statements.ts';
 import { timeline } from './panels/timeline.ts';
 import { trackLadder } from './panels/track-ladder.ts';
 import { MapPanel } from './panels/map-panel.ts';
-import { SideCanvas } from './panels/side-canvas.ts';
 import { gameHeader } from './panels/game-header.ts';
 import { PlayScene } from './play-scene.ts';
 import type { PlayContext } from './play-context.ts';
@@ -119,24 +118,18 @@ export class TableScene extends PlayScene {
 
     const gauge = new RiskGauge(this, bands(scenario), game.risk, this.app.settings.current.reducedMotion);
     const previous = this.registry.get('gauge-risk') as number | undefined;
-    const canvas = new SideCanvas(this, side);
+    // The risk panel grows when its breakdown opens, which moves the map where the columns stack.
+    const canvas = this.drawBeside(side, [risk.slot, map.slot, risk.element], (column) => {
+      gauge.layout(column.rectOf(risk.slot));
+      map.layout(column.rectOf(map.slot));
+    });
     if (previous !== undefined && previous !== game.risk) {
       gauge.setRisk(previous);
       gauge.layout(canvas.rectOf(risk.slot));
     }
     gauge.setRisk(game.risk);
     this.registry.set('gauge-risk', game.risk);
-    // The risk panel grows when its breakdown opens, which moves the map where the columns stack.
-    this.followLayout([risk.slot, map.slot, risk.element], () => {
-      canvas.fit();
-      gauge.layout(canvas.rectOf(risk.slot));
-      map.layout(canvas.rectOf(map.slot));
-    });
-    const scrolled = () => canvas.follow();
-    side.addEventListener('scroll', scrolled, { passive: true });
     this.onTeardown(() => {
-      side.removeEventListener('scroll', scrolled);
-      canvas.destroy();
       gauge.destroy();
       map.destroy();
     });
