@@ -4,6 +4,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
+import { printable } from '../src/cli/io.ts';
 import { runInParallel } from '../src/cli/parallel.ts';
 import { POLICY_NAMES } from '../src/engine/bots/policies.ts';
 import type { Session } from '../src/engine/session/format.ts';
@@ -68,6 +69,27 @@ describe('red-lines scenario check', () => {
     const { code, err } = await run('scenario', 'check', folder);
     expect(code).toBe(2);
     expect(err).toEqual([`${folder} is a folder, not a file`]);
+  });
+
+  it('a pipe is refused at once, not waited on: exit 2 and one line', async () => {
+    const fifo = join(dir, 'a-pipe.json');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    for (const command of [
+      ['scenario', 'check', fifo],
+      ['replay', fifo],
+    ]) {
+      const { code, err } = await run(...command);
+      expect(code).toBe(2);
+      expect(err).toEqual([`${fifo} is not a regular file (a pipe, socket or device)`]);
+    }
+  }, 10_000);
+
+  it('a device that never ends (/dev/zero, /dev/urandom) is refused without reading it', async () => {
+    for (const device of ['/dev/zero', '/dev/urandom']) {
+      const { code, err } = await run('scenario', 'check', device);
+      expect(code).toBe(2);
+      expect(err).toEqual([`${device} is not a regular file (a pipe, socket or device)`]);
+    }
   });
 
   it('a syntax error: exit 2, with the line and the column', async () => {
@@ -305,6 +327,21 @@ describe('the installed command', () => {
     expect(result.stdout).toContain('scenarios/geneva-2022.json: valid scenario "Geneva 2022');
   });
 
+  it('spells out terminal control codes from a file instead of sending them to the terminal', () => {
+    // A title that would clear the screen and print a green "verified" if written raw (JSON escapes in
+    // the file, so the title itself holds ESC and a right-to-left override).
+    const path = file('bin-escapes.json', GENEVA_TEXT.replace('"title": "Geneva', '"title": "\\u001b[2J\\u001b[32mverified\\u202e Geneva'));
+    const result = spawnSync(process.execPath, ['bin/red-lines.js', 'scenario', 'check', path], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(0);
+    const printed = result.stdout + result.stderr;
+    expect(printed.includes('\u001b') || printed.includes('\u202e')).toBe(false);
+    expect(result.stdout).toContain('valid scenario "\\x1B[2J\\x1B[32mverified\\x202E Geneva');
+  });
+
   it('exits 2 on a syntax error without a stack trace', () => {
     const path = file('bin-syntax.json', GENEVA_TEXT.slice(0, 100));
     const result = spawnSync(process.execPath, ['bin/red-lines.js', 'scenario', 'check', path], {
@@ -315,5 +352,13 @@ describe('the installed command', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/invalid JSON at line \d+, column \d+/);
     expect(result.stderr).not.toContain('    at ');
+  });
+});
+
+describe('printable', () => {
+  it('spells out control characters and direction marks, and keeps tabs, newlines and every other character', () => {
+    expect(printable('\u001b[31mred\u0007\u009b')).toBe('\\x1B[31mred\\x07\\x9B');
+    expect(printable('left\u202eright\u2066')).toBe('left\\x202Eright\\x2066');
+    expect(printable('tab\there\nnext — Genève ✓ 🙂')).toBe('tab\there\nnext — Genève ✓ 🙂');
   });
 });

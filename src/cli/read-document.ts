@@ -1,17 +1,42 @@
-/** Reads a file named on the command line, with a one-line reason when it cannot be read. */
-import { readFile, stat } from 'node:fs/promises';
+/**
+ * Reads a file named on the command line, with a one-line reason when it cannot be read. Only a
+ * regular file is read, and never more than the limit: a pipe would block for ever, a device such
+ * as /dev/zero never ends, and a file's reported size can be wrong (files under /proc say 0).
+ */
+import { constants } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 
 /** Scenario and session files are small; anything larger is refused before it is read. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
 export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
 
+const tooLarge = (path: string) => `${path} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`;
+
 export async function readDocument(path: string): Promise<ReadResult> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) return { ok: false, reason: `${path} is a folder, not a file` };
-    if (info.size > MAX_FILE_BYTES) return { ok: false, reason: `${path} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB` };
-    return { ok: true, text: await readFile(path, 'utf8') };
+    // Refused before opening: opening a pipe waits for a writer.
+    if (!info.isFile()) return { ok: false, reason: `${path} is not a regular file (a pipe, socket or device)` };
+    if (info.size > MAX_FILE_BYTES) return { ok: false, reason: tooLarge(path) };
+    // Non-blocking, and checked again once open, in case the path was swapped for a pipe in between.
+    const file = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      if (!(await file.stat()).isFile()) return { ok: false, reason: `${path} is not a regular file (a pipe, socket or device)` };
+      // One byte more than the limit tells a file at the limit from a larger one, whatever its size claimed.
+      const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+      let length = 0;
+      while (length < buffer.length) {
+        const { bytesRead } = await file.read(buffer, length, buffer.length - length, length);
+        if (bytesRead === 0) break;
+        length += bytesRead;
+      }
+      if (length > MAX_FILE_BYTES) return { ok: false, reason: tooLarge(path) };
+      return { ok: true, text: buffer.toString('utf8', 0, length) };
+    } finally {
+      await file.close();
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
