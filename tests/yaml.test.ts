@@ -155,6 +155,18 @@ describe('YAML syntax errors: "invalid YAML at line L, column C"', () => {
     expect(onlyMessage(parseYamlText('a: 1\nb: 2\na: 3\n'))).toBe('invalid YAML at line 3, column 1: Map keys must be unique');
   });
 
+  it('finds a duplicate among many keys, in any mapping, in one pass (the parser’s own check is quadratic)', () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `k${i}: ${i}`);
+    expect(parseYamlText(keys.join('\n')).ok).toBe(true);
+    expect(onlyMessage(parseYamlText([...keys, 'k19999: again'].join('\n')))).toBe(
+      'invalid YAML at line 20001, column 1: Map keys must be unique',
+    );
+    // Equal keys in different mappings are not duplicates; equal keys in a nested one are.
+    expect(parseYamlText('a:\n  x: 1\nb:\n  x: 2\n').ok).toBe(true);
+    expect(onlyMessage(parseYamlText('a:\n  x: 1\n  y: 2\n  x: 3\n'))).toBe('invalid YAML at line 4, column 3: Map keys must be unique');
+    expect(onlyMessage(parseYamlText('{ a: 1, b: 2, a: 3 }'))).toBe('invalid YAML at line 1, column 15: Map keys must be unique');
+  });
+
   it('an unclosed quote and a second document are errors with a position', () => {
     expect(position(onlyMessage(parseYamlText('meta:\n  id: "geneva\n  title: x\n'))).line).toBeGreaterThanOrEqual(2);
     expect(onlyMessage(parseYamlText('meta: 1\n---\nmeta: 2\n'))).toMatch(

@@ -2,7 +2,7 @@
  * Scenario documents as authors write them: JSON or YAML. Both come back as a plain value or as
  * problems with a line and a column; the size of the text is checked before anything is parsed.
  */
-import { parseDocument } from 'yaml';
+import { isScalar, parseDocument, visit, type Document } from 'yaml';
 import { lineAndColumn, MAX_DEPTH, nestingDepth, parseJsonText } from '../json-text.ts';
 import type { Checked } from './problems.ts';
 
@@ -49,6 +49,26 @@ function deepestIndent(text: string): number {
 /** A scenario nests a few levels; this much indentation is only ever an attack or an accident. */
 const MAX_INDENT = 4 * MAX_DEPTH;
 
+/** Where the first key that repeats one before it in the same mapping starts, or null: one pass, a set per mapping. */
+function firstDuplicateKey(document: Document): number | null {
+  let found: number | null = null;
+  visit(document, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const { key } of map.items) {
+        const value = isScalar(key) ? key.value : key;
+        if (seen.has(value)) {
+          found = isScalar(key) ? (key.range?.[0] ?? 0) : 0;
+          return visit.BREAK;
+        }
+        seen.add(value);
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
 export function parseYamlText(text: string): Checked<unknown> {
   // Measured before parsing, since the parser recurses and would otherwise answer according to
   // how much stack its caller happened to leave it.
@@ -56,9 +76,16 @@ export function parseYamlText(text: string): Checked<unknown> {
     return { ok: false, problems: [{ path: [], message: `nested more than ${MAX_DEPTH} levels deep` }] };
   }
   try {
-    // Duplicate keys are errors, and aliases are capped so that a "billion laughs" file cannot expand.
-    const yamlDocument = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+    // Duplicate keys are errors (found below: the parser's own check compares every key with every
+    // other, minutes for a file of 100,000 keys), and aliases are capped so that a "billion laughs"
+    // file cannot expand.
+    const yamlDocument = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
     const error = yamlDocument.errors[0];
+    const duplicate = error ? null : firstDuplicateKey(yamlDocument);
+    if (duplicate !== null) {
+      const { line, column } = lineAndColumn(text, duplicate);
+      return { ok: false, problems: [{ path: [], message: `invalid YAML at line ${line}, column ${column}: Map keys must be unique` }] };
+    }
     if (error) {
       const { line, column } = lineAndColumn(text, error.pos[0]);
       // The parser recurses into nested collections and gives up with a stack overflow of its own.
