@@ -15,8 +15,8 @@ const bundled = import.meta.glob<ScenarioInput>(['../../../scenarios/*.json', '!
   import: 'default',
 });
 
-/** The picker's order: the real talks first, then their counterfactual, then the earlier precedent. */
-const ORDER = ['geneva-2022', 'counterfactual-2022', 'inf-1987'];
+/** The picker's order: the real talks first, then their counterfactual, then the earlier precedents, latest first. */
+const ORDER = ['geneva-2022', 'counterfactual-2022', 'inf-1987', 'cuba-1962'];
 const rank = (entry: CatalogueEntry) => {
   const index = ORDER.indexOf(entry.scenario.meta.id);
   return index < 0 ? ORDER.length : index;
