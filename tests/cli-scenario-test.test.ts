@@ -179,7 +179,7 @@ describe('scenario test: exit 1', () => {
     expect(err).toEqual([
       `${path} are not valid scenario tests (2 problems):`,
       '  tests[1].expect.shares.war.min: expected a number from 0 to 100',
-      '  tests[2]: Unrecognized key: "extra"',
+      '  tests[2]: unknown key "extra": expected one of "kind", "name", "why", "side", "better", "worse", "margin"',
     ]);
     // Once the fields are right, the references are checked.
     const refs = file('refs.yaml', stringify({ tests: cases(false) }));

@@ -25,7 +25,7 @@ describe('the historical line of play', () => {
       const refused = play.sent.filter((item) => !item.taken).map((item) => JSON.stringify(item.event));
       expect(refused, `seed ${seed}`).toEqual([]);
       expect(play.over || play.final.round === g.debrief.line.length - 1, `seed ${seed}`).toBe(true);
-      expect(play.refused).toBeNull();
+      expect(play.refusals).toEqual([]);
       expect(invariantViolations(g, play.final)).toEqual([]);
     }
   });

@@ -363,26 +363,98 @@ describe('scripted events dated after their round', () => {
 });
 
 describe('a historical line the rules refuse', () => {
-  // The wording after "does not accept" is a hint that may change; the path, the step and the side may not.
+  // Each refusal names the round, the side, the track and position, and the one rule broken.
   it("a counter on the responder's own red line", () => {
     // In the Geneva round the United States counter with reciprocal-limits on exercises.
     const warnings = warningsAfter((doc) => setPath(doc, ['tracks', 2, 'redLines', 'us'], ['reciprocal-limits', 'no-nato-activity']));
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^debrief\.line\[0\]\.response: the game does not accept this counter by "us" \(.+\)$/);
+    expect(warnings).toEqual([
+      'debrief.line[0].response.counter.exercises: round "geneva": the counter by "us" puts track "exercises" at "reciprocal-limits", a red line of "us" itself: a side may not table its own red line',
+      'debrief.line[1].proposal.positions.exercises: round "brussels": the proposal by "us" puts track "exercises" at "reciprocal-limits", a red line of "us" itself: a side may not table its own red line',
+    ]);
   });
 
   it('a proposal with a move of the other side', () => {
     const warnings = warningsAfter((doc) => setPath(doc, ['debrief', 'line', 0, 'proposal', 'posture'], 'consult-allies'));
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^debrief\.line\[0\]\.proposal: the game does not accept this proposal by "ru" \(.+\)$/);
+    expect(warnings).toEqual([
+      'debrief.line[0].proposal.posture: round "geneva": the proposal by "ru" comes with posture move "consult-allies", a move of "us": a side makes only its own moves',
+    ]);
   });
 
-  it('only the first refused step is reported', () => {
+  it('a proposal on its own red line names the track and the position', () => {
+    const warnings = warningsAfter((doc) => {
+      setPath(doc, ['tracks', 0, 'redLines', 'ru'], ['open-door', 'rollback-1997']);
+      setPath(doc, ['tracks', 0, 'opening'], { ru: 'binding-no' });
+    });
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        'debrief.line[0].proposal.positions.enlargement: round "geneva": the proposal by "ru" puts track "enlargement" at "rollback-1997", a red line of "ru" itself: a side may not table its own red line',
+      ]),
+    );
+  });
+
+  it('every refused step is reported in one run, the later ones too', () => {
     const warnings = warningsAfter((doc) => {
       setPath(doc, ['debrief', 'line', 0, 'proposal', 'posture'], 'consult-allies');
       setPath(doc, ['debrief', 'line', 2, 'proposal', 'posture'], 'consult-allies');
     });
-    expect(warnings.filter((line) => line.startsWith('debrief.line'))).toEqual([expect.stringMatching(/^debrief\.line\[0\]\.proposal: /)]);
+    expect(warnings.filter((line) => line.includes('debrief.line'))).toEqual([
+      expect.stringMatching(/^debrief\.line\[0\]\.proposal\.posture: round "geneva": /),
+      expect.stringMatching(/^debrief\.line\[2\]\.proposal\.posture: round "vienna": /),
+    ]);
+  });
+
+  it('an answer with fields its kind does not take, and an accept of its own red line', () => {
+    const warnings = warningsAfter((doc) => {
+      setPath(doc, ['debrief', 'line', 1, 'response', 'tracks'], ['missiles']);
+      setPath(doc, ['debrief', 'line', 2, 'response', 'kind'], 'accept');
+    });
+    expect(warnings).toEqual([
+      'debrief.line[1].response: round "brussels": the reject by "ru" lists "tracks", which only accept-some takes',
+      'debrief.line[2].response: round "vienna": the accept by "us" accepts track "enlargement" at "binding-no", a red line of "us" itself: a side may not accept its own red line',
+      'debrief.line[2].response: round "vienna": the accept by "us" accepts track "missiles" at "no-us-missiles-nukes", a red line of "us" itself: a side may not accept its own red line',
+      'debrief.line[2].response: round "vienna": the accept by "us" accepts track "exercises" at "no-nato-activity", a red line of "us" itself: a side may not accept its own red line',
+    ]);
+  });
+
+  it('a counter left without a reply', () => {
+    const warnings = warningsAfter((doc) => deletePath(doc, ['debrief', 'line', 0, 'reply']));
+    expect(warnings).toEqual(['debrief.line[0].response: round "geneva": "us" counters, and the line gives no reply by "ru": add one']);
+  });
+});
+
+describe('an outcome the historical line contradicts', () => {
+  const inf = () => {
+    const loaded = loadScenarioText(readFileSync(join(ROOT, 'scenarios', 'inf-1987.json'), 'utf8'));
+    if (!loaded.ok) throw new Error('inf-1987 does not load');
+    return loaded.value;
+  };
+
+  it('agreed positions other than those the line agrees, and a track the outcome leaves out', () => {
+    const scenario = inf();
+    const edited = {
+      ...scenario,
+      debrief: { ...scenario.debrief, outcome: { ...scenario.debrief.outcome, agreed: { scope: 'zero-in-europe' } } },
+    };
+    const found = lintScenario(edited).map(formatProblem);
+    expect(found).toEqual([
+      'debrief.outcome.agreed.scope: the outcome has track "scope" agreed on "zero-in-europe", but the historical line agrees it on "global-double-zero"',
+      'debrief.outcome.agreed: the historical line agrees track "sdi" on "no-linkage" in round "after-reykjavik", but the outcome does not name it: add it to agreed',
+      'debrief.outcome.agreed: the historical line agrees track "verification" on "on-site-inspections" in round "the-treaty", but the outcome does not name it: add it to agreed',
+    ]);
+  });
+
+  it('a kind other than where the line ends', () => {
+    const scenario = inf();
+    const edited = { ...scenario, debrief: { ...scenario.debrief, outcome: { ...scenario.debrief.outcome, kind: 'stalemate' as const } } };
+    expect(lintScenario(edited).map(formatProblem)).toEqual([
+      expect.stringMatching(/^debrief\.outcome\.kind: the outcome is "stalemate", but the historical line ends in "agreement" in round "/),
+    ]);
+  });
+
+  it('talks that end with no deal may be followed by war: no contradiction', () => {
+    // The counterfactual's line ends in a stalemate; its debrief says war followed.
+    const loaded = loadScenarioText(readFileSync(join(ROOT, 'scenarios', 'counterfactual-2022.json'), 'utf8'));
+    expect(loaded.ok && lintScenario(loaded.value)).toEqual([]);
   });
 });
 

@@ -44,7 +44,7 @@ describe('the bundled Geneva scenario', () => {
 
   it('checkScenario takes a parsed value and agrees with loadScenarioText', () => {
     expect(checkScenario(JSON.parse(GENEVA_TEXT)).ok).toBe(true);
-    expect(problemLines(checkScenario({}))).toContain('meta: Invalid input: expected object, received undefined');
+    expect(problemLines(checkScenario({}))).toContain('meta: missing: expected an object');
   });
 });
 

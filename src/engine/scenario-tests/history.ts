@@ -21,7 +21,7 @@ export function runHistoryCase(scenario: Scenario, item: HistoryCase): CaseResul
   const refused = new Set<string>();
   for (let seed = item.firstSeed; seed < item.firstSeed + item.seeds; seed++) {
     const play = playHistoricalLine(scenario, seed);
-    if (play.refused) refused.add(`the game refuses the historical line: ${formatProblem(play.refused)}`);
+    for (const refusal of play.refusals) refused.add(`the game refuses the historical line: ${formatProblem(refusal)}`);
     const outcome = play.final.outcome;
     const endings = endingsOf(scenario, outcome?.kind ?? null, play.final.risk);
     const broken: string[] = [];

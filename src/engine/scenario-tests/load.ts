@@ -5,6 +5,7 @@
  */
 import { parseDocumentText, formatOf } from '../scenario/formats.ts';
 import { problemsFromZod, withoutPrototypeKeys } from '../scenario/load.ts';
+import { validate } from '../scenario/schema-helpers.ts';
 import type { Checked, Problem } from '../scenario/problems.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { checkTestReferences } from './references.ts';
@@ -17,7 +18,7 @@ export function checkScenarioTests(scenario: Scenario): Problem[] {
 
 /** Validates an expectations document already parsed from JSON or YAML, against the scenario it is for. */
 export function checkExpectations(value: unknown, scenario: Scenario): Checked<ExpectationsFile> {
-  const parsed = expectationsFileSchema.safeParse(withoutPrototypeKeys(value));
+  const parsed = validate(expectationsFileSchema, withoutPrototypeKeys(value));
   if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error) };
   const problems: Problem[] = [];
   if (parsed.data.scenario !== undefined && parsed.data.scenario !== scenario.meta.id) {

@@ -9,7 +9,7 @@
  * they match the engine's own lists.
  */
 import { z } from 'zod';
-import { expected, referenceIdentifier as id, scale, text } from '../scenario/schema-helpers.ts';
+import { documentError, expected, referenceIdentifier as id, scale, text } from '../scenario/schema-helpers.ts';
 import type { OutcomeKind, ReplyKind, ResponseKind, Tone } from '../scenario/schema.ts';
 import type { PolicyName } from '../bots/policies.ts';
 
@@ -311,7 +311,7 @@ export const expectationsFileSchema = z
       scenario: id('scenario id').optional().describe('The meta.id of the scenario these tests are for; checked when given.'),
       tests: testCasesSchema.min(1, { error: 'expected at least one test' }),
     },
-    { error: 'expected scenario tests: a JSON object with a list of tests' },
+    { error: documentError('scenario tests: a JSON object with a list of tests') },
   )
   .describe('Red Lines scenario tests, in a file beside the scenario.');
 

@@ -3,11 +3,21 @@
  * mistakes. They are warnings — the scenario still loads and plays — each with its path.
  */
 import { dayRange, quoteAvailableIn } from './dates.ts';
-import { playHistoricalLine } from './historical-line.ts';
+import { historicalLineWarnings } from './historical-line.ts';
 import type { Problem } from './problems.ts';
 import type { Scenario } from './schema.ts';
 
+/** Every warning of a scenario whose references hold: those read off the file, then those of its historical line. */
 export function lintScenario(scenario: Scenario): Problem[] {
+  return [...fileWarnings(scenario), ...historicalLineWarnings(scenario)];
+}
+
+/**
+ * The warnings read off the file without playing it: safe on a scenario whose references do not
+ * all hold (an unknown id is looked up and not found, never followed), so a file with problems
+ * still gets them in the same run.
+ */
+export function fileWarnings(scenario: Scenario): Problem[] {
   const findings: Problem[] = [];
   const warn = (path: Problem['path'], message: string) => findings.push({ path, message });
   const sideIds = scenario.sides.map((side) => side.id);
@@ -95,9 +105,6 @@ export function lintScenario(scenario: Scenario): Problem[] {
       warn(['meta', 'sources', s], `source "${source.id}" has no address: add its "url", the public page where students can check it`);
     }
   });
-
-  const history = playHistoricalLine(scenario);
-  if (history.refused) findings.push(history.refused);
 
   return findings;
 }

@@ -4,8 +4,11 @@
  */
 import type { z } from 'zod';
 import { formatOf, parseDocumentText, type DocumentFormat } from './formats.ts';
-import type { Checked, Problem } from './problems.ts';
+import { fileWarnings, lintScenario } from './lint.ts';
+import { asWarnings, formatPath, type Checked, type Problem } from './problems.ts';
 import { checkReferences } from './references.ts';
+import { salvage } from './salvage.ts';
+import { validate } from './schema-helpers.ts';
 import { scenarioSchema, type Scenario, type ScenarioInput } from './schema.ts';
 
 export function problemsFromZod(error: z.ZodError): Problem[] {
@@ -40,12 +43,35 @@ export function withoutPrototypeKeys(value: unknown): unknown {
   return root;
 }
 
-/** Validates a value already parsed from JSON (or YAML). Unknown keys are problems, so typos show up. */
+/**
+ * Validates a value already parsed from JSON (or YAML). Unknown keys are problems, so typos show up.
+ * A file that fails gets everything in one go: its schema problems, then the reference problems
+ * and the warnings of what is left once the parts that failed are taken out (`salvage.ts`), less
+ * those that only follow from a problem already listed.
+ */
 export function checkScenario(value: unknown): Checked<Scenario> {
-  const parsed = scenarioSchema.safeParse(withoutPrototypeKeys(value));
-  if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error) };
-  const problems = checkReferences(parsed.data);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: parsed.data };
+  const document = withoutPrototypeKeys(value);
+  const parsed = validate(scenarioSchema, document);
+  if (parsed.success) {
+    const problems = checkReferences(parsed.data);
+    return problems.length > 0
+      ? { ok: false, problems: withWarnings(problems, fileWarnings(parsed.data)) }
+      : { ok: true, value: parsed.data };
+  }
+  const problems = problemsFromZod(parsed.error);
+  const rest = salvage(scenarioSchema, document);
+  if (!rest) return { ok: false, problems };
+  const kept = (found: Problem[]) => found.flatMap((problem) => rest.original(problem) ?? []);
+  const references = checkReferences(rest.value);
+  // The historical line is played only on a scenario whose references hold and that means what was written.
+  const warnings = references.length === 0 && rest.onlyUnknownKeys ? lintScenario(rest.value) : fileWarnings(rest.value);
+  return { ok: false, problems: withWarnings([...problems, ...kept(references)], kept(warnings)) };
+}
+
+/** Problems, then the warnings not at the path of one of them (a warning there only repeats it). */
+function withWarnings(problems: Problem[], warnings: Problem[]): Problem[] {
+  const taken = new Set(problems.map((problem) => formatPath(problem.path)));
+  return [...problems, ...asWarnings(warnings.filter((warning) => !taken.has(formatPath(warning.path))))];
 }
 
 /** Parses and validates scenario text (JSON unless told otherwise). */

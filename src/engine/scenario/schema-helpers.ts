@@ -11,6 +11,77 @@ const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 export const expected = (what: string) => (issue: { input: unknown }) =>
   issue.input === undefined ? `missing: expected ${what}` : `expected ${what}`;
 
+/** What authors call each JSON type Zod names. */
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  object: 'an object',
+  record: 'an object keyed by id',
+  array: 'a list',
+  null: 'null',
+};
+
+const quoted = (values: readonly unknown[]) => values.map((value) => JSON.stringify(value)).join(', ');
+const oneOf = (values: readonly unknown[]) => (values.length === 1 ? quoted(values) : `one of ${quoted(values)}`);
+
+/** The keys an object schema knows, for telling the author what a misspelt key should have been. */
+function knownKeys(schema: unknown): string[] {
+  const shape = (schema as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)?._zod?.def?.shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+/**
+ * The one wording of every schema problem a field's own schema does not word itself: "expected …"
+ * or "missing: expected …", whatever Zod's kind of issue. Passed to every parse of an untrusted
+ * document (see `validate`), so Zod's own phrasings ("Invalid input: expected string, received
+ * null", "Invalid option: …") never reach an author.
+ */
+export const describeIssue: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'invalid_type':
+      return expected(TYPE_NAMES[issue.expected] ?? issue.expected)(issue);
+    case 'invalid_value':
+      return expected(oneOf(issue.values))(issue);
+    case 'invalid_union': {
+      const discriminator = typeof issue['discriminator'] === 'string' ? issue['discriminator'] : null;
+      const options = issue['options'];
+      if (discriminator === null || !Array.isArray(options)) return undefined;
+      const given = (issue.input as Record<string, unknown> | null | undefined)?.[discriminator];
+      return expected(oneOf(options))({ input: given });
+    }
+    case 'unrecognized_keys': {
+      const known = knownKeys(issue.inst);
+      const keys = `unknown key${issue.keys.length === 1 ? '' : 's'} ${quoted(issue.keys)}`;
+      return known.length > 0 ? `${keys}: expected ${oneOf(known)}` : keys;
+    }
+    case 'invalid_key':
+      return issue.issues[0]?.message;
+    case 'too_small':
+    case 'too_big': {
+      const bound = issue.code === 'too_small' ? `at least ${issue.minimum}` : `at most ${issue.maximum}`;
+      if (issue.origin === 'array') return `expected ${bound} items`;
+      if (issue.origin === 'string') return `expected text of ${bound} characters`;
+      return `expected a number ${bound}`;
+    }
+    default:
+      return undefined;
+  }
+};
+
+/**
+ * The error of a whole document that is not an object at all; an object's other problems (such as
+ * an unknown key at the top) keep the one wording.
+ */
+export const documentError = (what: string) => (issue: { code?: string }) =>
+  issue.code === 'invalid_type' ? `expected ${what}` : undefined;
+
+/** Parses an untrusted document with the one wording of problems. */
+export function validate<T extends z.ZodType>(schema: T, value: unknown): z.ZodSafeParseResult<z.output<T>> {
+  return schema.safeParse(value, { error: describeIssue });
+}
+
 /**
  * Names every JavaScript object inherits, such as "constructor": ids become keys of records, so
  * these are refused once here rather than guarded at every lookup.

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { testCasesSchema } from '../scenario-tests/schema.ts';
-import { identifier, scale, text } from './schema-helpers.ts';
+import { documentError, identifier, scale, text } from './schema-helpers.ts';
 
 export { identifier };
 
@@ -120,7 +120,7 @@ export const effectsSchema = z
     risk: scale(-50, 50, 'Change to the escalation risk, in points.').optional(),
     sides: perSide(
       z
-        .object({
+        .strictObject({
           leverage: scale(-50, 50, 'Change to the side leverage.').optional(),
           standing: scale(-50, 50, 'Change to the side standing with its domestic audience.').optional(),
           credibility: scale(-50, 50, 'Change to the side credibility.').optional(),
@@ -176,13 +176,13 @@ export const eventSchema = z
     trigger: z
       .discriminatedUnion('kind', [
         z
-          .object({
+          .strictObject({
             kind: z.literal('scripted').describe('Fires at the opening of a given round.'),
             round: identifier('round id').describe('The round at whose opening the event fires.'),
           })
           .describe('Fires at the opening of a given round.'),
         z
-          .object({
+          .strictObject({
             kind: z.literal('conditional').describe('Fires when a condition holds at the opening of a round.'),
             when: conditionSchema,
           })
@@ -254,7 +254,7 @@ export const escalationSchema = z
       .max(8)
       .describe('Named bands of the gauge, from the lowest; the first starts at 0.'),
     weights: z
-      .object({
+      .strictObject({
         gap: scale(0, 10, 'Multiplies the pressure of each open gap (track salience x share of the ladder still apart).'),
         posture: scale(0, 10, 'Multiplies the risk effect of posture moves.'),
         tone: scale(0, 10, 'Multiplies the risk effect of the tone of public statements.'),
@@ -264,14 +264,14 @@ export const escalationSchema = z
       })
       .describe('The weight of each risk factor.'),
     tone: z
-      .object({
+      .strictObject({
         conciliatory: scale(-20, 20, 'Risk effect of a conciliatory statement.'),
         firm: scale(-20, 20, 'Risk effect of a firm statement.'),
         belligerent: scale(-20, 20, 'Risk effect of a belligerent statement.'),
       })
       .describe('Risk effect of each tone of public statement, before its weight.'),
     incident: z
-      .object({
+      .strictObject({
         chance: riskCurve('The chance of an incident at the end of a round, by risk.'),
         riskJump: scale(0, 50, 'How much an incident raises the risk, before its weight.'),
         escalation: riskCurve('The chance that an incident escalates to war, by the risk after it.'),
@@ -357,14 +357,14 @@ export const historicalStepSchema = z
   .strictObject({
     round: identifier('round id'),
     proposal: z
-      .object({
+      .strictObject({
         positions: positionsByTrack,
         posture: identifier('move id').nullable().describe('The posture move made, or null for none.'),
         tone: toneField,
       })
       .describe('The package the round proposer tabled.'),
     response: z
-      .object({
+      .strictObject({
         kind: z.enum(RESPONSE_KINDS).describe('How the other side answered.'),
         tracks: z.array(identifier('track id')).optional().describe('For accept-some: the tracks accepted.'),
         counter: positionsByTrack.optional().describe('For counter: the counter-proposal.'),
@@ -373,7 +373,7 @@ export const historicalStepSchema = z
       })
       .describe('The answer of the other side.'),
     reply: z
-      .object({
+      .strictObject({
         kind: z.enum(REPLY_KINDS).describe('How the proposer answered the counter-proposal.'),
         tracks: z.array(identifier('track id')).optional().describe('For accept-some: the tracks accepted.'),
       })
@@ -388,7 +388,7 @@ export const debriefSchema = z
   .strictObject({
     summary: text(4000, 'What happened historically, told after the game.'),
     outcome: z
-      .object({
+      .strictObject({
         kind: z.enum(OUTCOME_KINDS).describe('How the historical talks ended.'),
         agreed: z
           .record(identifier('track id'), identifier('position id'))
@@ -425,10 +425,21 @@ export const mapSchema = z
   .strictObject({
     blocs: perSide(z.array(countryName).max(80), 'The countries drawn in each side colour.'),
     contested: z.array(countryName).max(20).default([]).describe('Countries at stake between the sides, drawn hatched.'),
+    frame: z
+      .strictObject({
+        west: scale(-180, 180, 'The western edge, degrees east (above east: the frame crosses the 180th meridian).'),
+        south: scale(-84, 84, 'The southern edge, degrees north.'),
+        east: scale(-180, 180, 'The eastern edge, degrees east.'),
+        north: scale(-84, 84, 'The northern edge, degrees north.'),
+      })
+      .optional()
+      .describe(
+        "The part of the world the map shows. Without it the map frames the markers, the contested countries and the blocs' land near them.",
+      ),
     markers: z
       .array(
         z
-          .object({
+          .strictObject({
             id: identifier('marker id'),
             label: text(60, 'The marker as named on the map.'),
             kind: z
@@ -455,7 +466,7 @@ export const mapSchema = z
       .default([])
       .describe('Troop concentrations, missile sites and exercise zones.'),
   })
-  .describe('What the map of Europe shows: the blocs, the contested countries and the markers.');
+  .describe('What the map shows: the blocs, the contested countries, the markers and, if given, its frame.');
 
 export const scenarioSchema = z
   .strictObject(
@@ -499,7 +510,7 @@ export const scenarioSchema = z
         .optional()
         .describe('What the scenario must do, checked by `red-lines scenario test` (see scenarios/README.md).'),
     },
-    { error: 'expected a scenario: a JSON object with meta, sides, tracks, rounds and the rest' },
+    { error: documentError('a scenario: a JSON object with meta, sides, tracks, rounds and the rest') },
   )
   .describe('A Red Lines scenario.');
 
