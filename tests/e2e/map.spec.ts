@@ -52,7 +52,7 @@ async function drawnMap(page: Page): Promise<DrawnMap> {
     ).redLines.game;
     const slot = document.querySelector('.map-slot')!.getBoundingClientRect();
     for (const scene of game.scene.getScenes(true)) {
-      const map = scene.children.list.find((item) => item.name === 'europe-map');
+      const map = scene.children.list.find((item) => item.name === 'world-map');
       if (!map) continue;
       const layout = map.getData('layout');
       return {

@@ -4,6 +4,7 @@
  */
 import { dayRange, quoteAvailableIn } from './dates.ts';
 import { historicalLineWarnings } from './historical-line.ts';
+import { mapPlacementWarnings } from './map-placement.ts';
 import type { Problem } from './problems.ts';
 import type { Scenario } from './schema.ts';
 
@@ -106,5 +107,6 @@ export function fileWarnings(scenario: Scenario): Problem[] {
     }
   });
 
+  findings.push(...mapPlacementWarnings(scenario));
   return findings;
 }

@@ -4,7 +4,7 @@
  * caller passes: Phaser in the game, a simple model in the tests), so the rule that no label
  * covers another label or a marker is tested for every scenario, map size and round.
  */
-import { ringArea, type ProjectedEurope, type Ring, type ScreenPoint } from './map-geometry.ts';
+import { ringArea, type ProjectedMap, type Ring, type ScreenPoint } from './map-geometry.ts';
 import type { MarkerView } from './map-view.ts';
 
 /** The kinds of text the map prints, each with its own font (see the drawing). */
@@ -171,7 +171,7 @@ const ANCHOR_SPOTS = 16;
  * whose best spot is taken by a marker can move to the next. Depends only on the projection, so
  * it is worked out once per layout of the map, not on every move.
  */
-export function countryAnchors(geometry: ProjectedEurope): CountryAnchor[] {
+export function countryAnchors(geometry: ProjectedMap): CountryAnchor[] {
   const anchors: CountryAnchor[] = [];
   for (const country of geometry.countries) {
     let largest: Ring | null = null;
@@ -389,7 +389,7 @@ const LABEL_ORDER: Record<MarkerView['shape'], number> = { circle: 0, triangle: 
  */
 export function layoutMap(
   markers: readonly MarkerView[],
-  geometry: ProjectedEurope,
+  geometry: ProjectedMap,
   anchors: readonly CountryAnchor[],
   contested: readonly string[],
   metrics: MapMetrics,

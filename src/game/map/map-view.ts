@@ -76,7 +76,7 @@ export interface MapView {
   legend: LegendEntry[];
   /**
    * The whole map in one paragraph, for a screen reader or a text-only view. It has no heading
-   * of its own: the element that holds the map names it ("Map of Europe").
+   * of its own: the element that holds the map names it ("Map").
    */
   summary: string;
 }

@@ -1,12 +1,9 @@
-/** Loads the map data with a progress bar, then opens the title screen. */
+/** Shows a progress bar while the game starts, then opens the title screen (the map data is fetched when a map is first shown). */
 import Phaser from 'phaser';
-import europeUrl from '../../../assets/map/europe.json?url';
 import { el } from '../ui/dom.ts';
 import { glossaryOfHash } from '../view/term-links.ts';
 import { UiScene } from './ui-scene.ts';
 import { CURRENT_GAME_KEY, type AppContext } from '../app/app-context.ts';
-
-export const EUROPE_KEY = 'europe';
 
 export class BootScene extends UiScene {
   constructor(app: AppContext) {
@@ -31,7 +28,6 @@ export class BootScene extends UiScene {
       progress.setAttribute('aria-valuenow', String(percent));
       label.textContent = `Loading… ${percent}%`;
     });
-    this.load.json(EUROPE_KEY, europeUrl);
   }
 
   create(): void {

@@ -1,21 +1,27 @@
 /**
- * The map beside the table and the briefing: the canvas map of Europe drawn into a DOM slot,
- * with the same content as a text description for screen readers, and its legend under it.
+ * The map beside the table and the briefing: the canvas map of the scenario's region drawn into
+ * a DOM slot, with the same content as a text description for screen readers, and its legend
+ * under it. The countries are fetched the first time a map is shown (world-data.ts).
  */
 import type { GameState } from '../../../engine/rules/state.ts';
 import type { Scenario } from '../../../engine/scenario/schema.ts';
-import { EuropeMap } from '../../map/europe-map.ts';
-import type { EuropeCollection } from '../../map/map-geometry.ts';
+import type { WorldCollection } from '../../map/map-geometry.ts';
 import { mapLegend } from '../../map/map-legend.ts';
 import { mapView } from '../../map/map-view.ts';
-import { EUROPE_KEY } from '../../scenes/boot-scene.ts';
+import { loadWorld, worldIfLoaded } from '../../map/world-data.ts';
+import { WorldMap } from '../../map/world-map.ts';
 import { el } from '../../ui/dom.ts';
 import type { UiScene } from '../../scenes/ui-scene.ts';
+
+type Rect = { x: number; y: number; width: number; height: number };
 
 export class MapPanel {
   readonly element: HTMLElement;
   readonly slot: HTMLElement;
-  private map: EuropeMap | null = null;
+  private map: WorldMap | null = null;
+  /** Where the map goes, kept while the countries are being fetched. */
+  private rect: Rect | null = null;
+  private destroyed = false;
 
   constructor(
     private readonly scene: UiScene,
@@ -32,16 +38,31 @@ export class MapPanel {
 
   /** The map in words for screen readers, following the state shown. */
   private describe(game: GameState): void {
-    this.slot.setAttribute('aria-label', `Map of Europe. ${mapView(this.scenario, game).summary}`);
+    this.slot.setAttribute('aria-label', `Map. ${mapView(this.scenario, game).summary}`);
   }
 
-  layout(rect: { x: number; y: number; width: number; height: number }): void {
-    if (!this.map) {
-      const collection = this.scene.cache.json.get(EUROPE_KEY) as EuropeCollection;
-      const textScale = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) / 16;
-      this.map = new EuropeMap(this.scene, rect, collection, this.scenario, { reducedMotion: this.reducedMotion, textScale });
-      this.map.update(this.game);
-    } else this.map.layout(rect);
+  layout(rect: Rect): void {
+    this.rect = rect;
+    if (this.map) {
+      this.map.layout(rect);
+      return;
+    }
+    const world = worldIfLoaded();
+    if (world) this.draw(world, rect);
+    else
+      loadWorld().then(
+        (loaded) => {
+          if (!this.destroyed && !this.map && this.rect) this.draw(loaded, this.rect);
+        },
+        // The description and the legend still say what the map shows; the next layout tries again.
+        () => undefined,
+      );
+  }
+
+  private draw(world: WorldCollection, rect: Rect): void {
+    const textScale = Number.parseFloat(getComputedStyle(document.documentElement).fontSize) / 16;
+    this.map = new WorldMap(this.scene, rect, world, this.scenario, { reducedMotion: this.reducedMotion, textScale });
+    this.map.update(this.game);
   }
 
   /** Shows another state of the same game (the replay viewer moves through them). */
@@ -52,6 +73,7 @@ export class MapPanel {
   }
 
   destroy(): void {
+    this.destroyed = true;
     this.map?.destroy();
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The map of Europe on the canvas: countries filled by bloc (contested ones hatched in both
+ * A scenario's map on the canvas: countries filled by bloc (contested ones hatched in both
  * sides' colours) and named where a name fits, the markers and their labels. The geometry, the
  * layout and the words come from the pure modules beside this one; this file only turns them
  * into Phaser draw calls. Countries are drawn once per layout (they do not change during a
@@ -9,7 +9,7 @@
 import Phaser from 'phaser';
 import type { GameState } from '../../engine/rules/state.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
-import { countryBloc, hatchSegments, projectScenarioMap, type EuropeCollection, type ProjectedEurope } from './map-geometry.ts';
+import { countryBloc, hatchSegments, projectScenarioMap, type WorldCollection, type ProjectedMap } from './map-geometry.ts';
 import {
   countryAnchors,
   layoutMap,
@@ -41,7 +41,7 @@ export interface MapRect {
   height: number;
 }
 
-export interface EuropeMapOptions {
+export interface WorldMapOptions {
   /** Draw marker changes at once instead of tweening them. */
   reducedMotion?: boolean;
   /** Multiplies the font sizes (the text-size setting: 1 is 100%). */
@@ -66,7 +66,7 @@ const TEXT_STYLES: Record<TextKind, { bold: boolean; colour: string; letterSpaci
   country: { bold: false, colour: PALETTE.countryText, letterSpacing: 1 },
 };
 
-export class EuropeMap {
+export class WorldMap {
   private readonly container: Phaser.GameObjects.Container;
   private readonly countries: Phaser.GameObjects.Graphics;
   private readonly markers: Phaser.GameObjects.Graphics;
@@ -77,7 +77,7 @@ export class EuropeMap {
   private readonly reducedMotion: boolean;
   private readonly textScale: number;
   private rect: MapRect;
-  private geometry: ProjectedEurope;
+  private geometry: ProjectedMap;
   private anchors: CountryAnchor[];
   private metrics: MapMetrics;
   private current: MapView;
@@ -92,15 +92,15 @@ export class EuropeMap {
   constructor(
     private readonly scene: Phaser.Scene,
     rect: MapRect,
-    private readonly collection: EuropeCollection,
+    private readonly collection: WorldCollection,
     private readonly scenario: Scenario,
-    options: EuropeMapOptions = {},
+    options: WorldMapOptions = {},
   ) {
     this.reducedMotion = options.reducedMotion ?? false;
     this.textScale = options.textScale ?? 1;
     this.rect = rect;
     // Named, so the browser tests can find the map and read what it placed.
-    this.container = scene.add.container(rect.x, rect.y).setName('europe-map');
+    this.container = scene.add.container(rect.x, rect.y).setName('world-map');
     this.countries = scene.add.graphics();
     this.markers = scene.add.graphics();
     this.container.add([this.countries, this.markers]);
@@ -186,7 +186,7 @@ export class EuropeMap {
   /** Draws the countries' Graphics once into a texture and shows that instead. */
   private bake(): void {
     bakes += 1;
-    const key = `europe-map-${bakes}`;
+    const key = `world-map-${bakes}`;
     this.countries.setVisible(true);
     this.countries.generateTexture(key, Math.max(1, Math.ceil(this.rect.width)), Math.max(1, Math.ceil(this.rect.height)));
     this.countries.setVisible(false);
