@@ -1,7 +1,7 @@
 /** Reads and validates a scenario file for a command, reporting problems the way `check` does. */
 import { formatOf, parseDocumentText, type DocumentFormat } from '../engine/scenario/formats.ts';
 import { checkScenario } from '../engine/scenario/load.ts';
-import { formatProblem } from '../engine/scenario/problems.ts';
+import { countProblems, formatProblem } from '../engine/scenario/problems.ts';
 import type { Scenario } from '../engine/scenario/schema.ts';
 import { EXIT, type Io } from './io.ts';
 import { readDocument } from './read-document.ts';
@@ -23,7 +23,7 @@ export async function loadScenarioFile(path: string, io: Io): Promise<ScenarioFi
   }
   const checked = checkScenario(parsed.value);
   if (checked.ok) return { ok: true, scenario: checked.value, text: read.text, format };
-  io.err(`${path} is not a valid scenario (${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'}):`);
+  io.err(`${path} is not a valid scenario (${countProblems(checked.problems)}):`);
   for (const problem of checked.problems) io.err(`  ${formatProblem(problem)}`);
   return { ok: false, exit: EXIT.invalid };
 }

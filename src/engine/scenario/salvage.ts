@@ -60,14 +60,18 @@ function originalPath(path: readonly PropertyKey[], kept: ReadonlyMap<string, nu
   return out;
 }
 
-/** Every id defined inside a value taken out: a reference to one of them is a follow-on problem. */
-function idsWithin(value: unknown, into: Set<string>): void {
-  if (Array.isArray(value)) value.forEach((item) => idsWithin(item, into));
+/** Keys whose text, in a value taken out, names something other problems may quote. */
+const NAMING_KEYS = new Set(['id', 'source', 'sources']);
+
+/**
+ * Every id defined inside a value taken out, and every source it cites: a reference to a thing no
+ * longer there, or a source no longer cited, is a follow-on problem.
+ */
+function idsWithin(value: unknown, into: Set<string>, naming = false): void {
+  if (naming && typeof value === 'string') into.add(value);
+  else if (Array.isArray(value)) value.forEach((item) => idsWithin(item, into, naming));
   else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
-      if (key === 'id' && typeof item === 'string') into.add(item);
-      else idsWithin(item, into);
-    }
+    for (const [key, item] of Object.entries(value)) idsWithin(item, into, NAMING_KEYS.has(key));
   }
 }
 
