@@ -81,10 +81,12 @@ test('broken files list every problem and change nothing; HTML in labels stays t
   await page.locator('input[type=file]').setInputFiles(fixture('broken-scenario.json'));
   const panel = page.locator('.problems-panel');
   await expect(panel).toBeVisible();
-  await expect(panel.locator('h2')).toHaveText('broken-scenario.json could not be loaded (2 problems)');
-  await expect(panel.locator('.problem-list li')).toContainText([
+  // One load shows everything: the schema problems, and the reference problems of the rest.
+  await expect(panel.locator('h2')).toHaveText('broken-scenario.json could not be loaded (3 problems)');
+  await expect(panel.locator('.problem-list li')).toHaveText([
     'tracks[1].positions[0].utility.us: expected a number from 0 to 100',
-    'rounds[0].venue:',
+    'rounds[0].venue: missing: expected text',
+    'tracks[0].statusQuo: unknown position "nowhere" on track "enlargement"',
   ]);
   await expect(page.getByRole('button', { name: 'Dismiss' })).toBeFocused();
   await snap(page, 'custom-broken');

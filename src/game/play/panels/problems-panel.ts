@@ -1,5 +1,8 @@
-/** The panel that lists every problem of a file that could not be loaded; nothing else changes. */
-import { formatProblem, type Problem } from '../../../engine/scenario/problems.ts';
+/**
+ * The panel that lists every problem of a file that could not be loaded, and the warnings found
+ * with them (marked "warning:"), so one load shows everything; nothing else changes.
+ */
+import { countProblems, formatProblem, type Problem } from '../../../engine/scenario/problems.ts';
 import { button, el } from '../../ui/dom.ts';
 
 export function showProblems(panel: HTMLElement, origin: string, problems: Problem[], advice: string, onDismiss: () => void): void {
@@ -10,7 +13,7 @@ export function showProblems(panel: HTMLElement, origin: string, problems: Probl
   panel.replaceChildren(
     el('h2', {
       id: 'problems-title',
-      text: `${origin} could not be loaded (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
+      text: `${origin} could not be loaded (${countProblems(problems)})`,
     }),
     el('p', { class: 'note', text: `Nothing has changed. ${advice}` }),
     el('ul', { class: 'problem-list' }, ...problems.map((problem) => el('li', { text: formatProblem(problem) }))),
