@@ -16,8 +16,9 @@ import {
   SCORE_MARGIN,
   severalRounds,
 } from '../src/engine/simulation/balance.ts';
-import { runBatch, type GameSummary, type Matchup } from '../src/engine/simulation/batch.ts';
-import { geneva, genevaWith, mustLoad, type JsonObject } from './helpers.ts';
+import { GameRun } from '../src/engine/machine/game-run.ts';
+import { runBatch, summarise, tally, type GameSummary, type Matchup } from '../src/engine/simulation/batch.ts';
+import { geneva, genevaWith, hotseat, mustLoad, type JsonObject } from './helpers.ts';
 
 const US_NAME = 'United States / NATO';
 const RU_NAME = 'Russia';
@@ -27,7 +28,8 @@ const personasOf = (scenario: Scenario, side: string) =>
 
 /** A hand-made game; scores default to 50 each. */
 function game(matchup: number, outcome: OutcomeKind, scores: Record<string, number> = { us: 50, ru: 50 }, finalRisk = 40): GameSummary {
-  return { index: 0, matchup, outcome, finalRisk, rounds: 5, scores };
+  // A walk-out in a hand-made game is the bots' side's.
+  return { index: 0, matchup, outcome, ...(outcome === 'walkout' ? { walkedOut: plan[matchup]!.side } : {}), finalRisk, rounds: 5, scores };
 }
 
 /** Games for every matchup of the plan, made by `make` (given the matchup and its index). */
@@ -101,6 +103,43 @@ describe('balancePlan', () => {
   });
 });
 
+describe('who walked out', () => {
+  it('a game summary names the side whose answer was the walk-out', () => {
+    const run = new GameRun(geneva);
+    run.send({ type: 'START', setup: hotseat() });
+    run.send({ type: 'CONTINUE' });
+    const step = geneva.debrief.line[0]!;
+    expect(run.send({ type: 'PROPOSE', proposal: { side: 'ru', ...step.proposal } })).toBe(true);
+    expect(run.send({ type: 'RESPOND', response: { side: 'us', kind: 'walkout', posture: null, tone: 'firm' } })).toBe(true);
+    for (let i = 0; i < 3 && !run.isOver; i++) run.send({ type: 'CONTINUE' });
+    const final = run.snapshot.context.game!;
+    run.stop();
+    expect(final.outcome?.kind).toBe('walkout');
+    const summary = summarise(0, 0, {
+      seed: 1,
+      outcome: final.outcome!,
+      finalRisk: final.risk,
+      roundsPlayed: 1,
+      scores: [],
+      events: [],
+      final,
+    });
+    expect(summary.walkedOut).toBe('us');
+    expect(tally(geneva, [summary]).walkouts).toEqual({ us: 1, ru: 0 });
+    expect(
+      summarise(0, 0, {
+        seed: 1,
+        outcome: { ...final.outcome!, kind: 'stalemate' },
+        finalRisk: 0,
+        roundsPlayed: 1,
+        scores: [],
+        events: [],
+        final,
+      }).walkedOut,
+    ).toBeUndefined();
+  });
+});
+
 describe('balanceBySide', () => {
   it('splits hand-made games by side, with the right counts, outcomes and means', () => {
     // Matchup i gets i + 1 games; the first side's games are walk-outs, the second's agreements.
@@ -121,6 +160,9 @@ describe('balanceBySide', () => {
     expect(us!.total.games + ru!.total.games).toBe(games.length);
     expect(us!.total.outcomes).toEqual({ agreement: 0, 'partial-deal': 0, stalemate: 0, walkout: us!.total.games, war: 0 });
     expect(ru!.total.outcomes).toEqual({ agreement: ru!.total.games, 'partial-deal': 0, stalemate: 0, walkout: 0, war: 0 });
+    // Every walk-out is counted for the side that walked out (here, in the hand-made games, the bots' side).
+    expect(us!.total.walkouts).toEqual({ us: us!.total.games, ru: 0 });
+    expect(ru!.total.walkouts).toEqual({ us: 0, ru: 0 });
     // Matchup 3 has 4 games with scores k = 0..3: mean 1.5 for us, 3 for ru, risk 15.
     const row = us!.rows[3]!.tally;
     expect(row.meanScores).toEqual({ us: 1.5, ru: 3 });

@@ -196,7 +196,7 @@ describe('scenario balance', () => {
     const usTable = out.slice(usAt + 1, ruAt - 1);
     expect(usTable).toHaveLength(1 + rowsPerSide.us + 1);
     expect(usTable[0]).toMatch(
-      /^ {2}policy +persona +games +agreement +partial-deal +stalemate +walkout +war +mean risk +rounds +score us +score ru$/,
+      /^ {2}policy +persona +games +agreement +partial-deal +stalemate +us walked out +ru walked out +war +mean risk +rounds +score us +score ru$/,
     );
     for (const policy of POLICY_NAMES) {
       for (const persona of geneva.personas.filter((item) => item.side === 'ru')) {

@@ -180,7 +180,7 @@ describe('red-lines simulate', () => {
     expect(second.out).toEqual(first.out);
     expect(first.out[0]).toContain('24 games from seed 7');
     const header = first.out.find((line) => line.startsWith('policy'))!;
-    expect(header).toMatch(/agreement +partial-deal +stalemate +walkout +war +mean risk/);
+    expect(header).toMatch(/agreement +partial-deal +stalemate +us walked out +ru walked out +war +mean risk/);
     expect(first.out.some((line) => line.startsWith('all '))).toBe(true);
   });
 

@@ -4,7 +4,7 @@
  * final risk and the mean scores, for every matchup and overall.
  */
 import { isPolicyName, POLICY_NAMES, type PolicyName } from '../../engine/bots/policies.ts';
-import { OUTCOME_KINDS, type Scenario } from '../../engine/scenario/schema.ts';
+import { OUTCOME_KINDS, type OutcomeKind, type Scenario } from '../../engine/scenario/schema.ts';
 import { matchups, tally, type GameSummary, type Matchup, type Tally } from '../../engine/simulation/batch.ts';
 import { otherSide } from '../../engine/rules/world.ts';
 import { EXIT, type Io } from '../io.ts';
@@ -34,11 +34,23 @@ function row(cells: string[], widths: number[]): string {
 
 export function simulationTable(scenario: Scenario, rows: { label: [string, string]; tally: Tally }[]): string[] {
   const sides = scenario.sides.map((side) => side.id);
-  const header = ['policy', 'persona', 'games', ...OUTCOME_KINDS, 'mean risk', 'rounds', ...sides.map((side) => `score ${side}`)];
+  // A walk-out column per side: who walked out matters more than that someone did.
+  const kinds = OUTCOME_KINDS.flatMap((kind): { kind: OutcomeKind; side: string | null }[] =>
+    kind === 'walkout' ? sides.map((side) => ({ kind, side })) : [{ kind, side: null }],
+  );
+  const header = [
+    'policy',
+    'persona',
+    'games',
+    ...kinds.map(({ kind, side }) => (side ? `${side} walked out` : kind)),
+    'mean risk',
+    'rounds',
+    ...sides.map((side) => `score ${side}`),
+  ];
   const body = rows.map(({ label, tally: t }) => [
     ...label,
     String(t.games),
-    ...OUTCOME_KINDS.map((kind) => percent(t.outcomes[kind], t.games)),
+    ...kinds.map(({ kind, side }) => percent(side ? (t.walkouts[side] ?? 0) : t.outcomes[kind], t.games)),
     t.meanRisk.toFixed(1),
     t.meanRounds.toFixed(2),
     ...sides.map((side) => t.meanScores[side]!.toFixed(1)),

@@ -27,6 +27,8 @@ export interface GameSummary {
   index: number;
   matchup: number;
   outcome: OutcomeKind;
+  /** The side that walked out, when the game ended in a walk-out. */
+  walkedOut?: string;
   finalRisk: number;
   rounds: number;
   scores: Record<string, number>;
@@ -46,6 +48,7 @@ export function summarise(index: number, matchup: number, result: GameResult): G
     index,
     matchup,
     outcome: result.outcome.kind,
+    ...(result.outcome.kind === 'walkout' ? { walkedOut: result.final.rounds[result.outcome.round]?.response?.side } : {}),
     finalRisk: result.finalRisk,
     rounds: result.roundsPlayed,
     scores: Object.fromEntries(result.scores.map((score) => [score.side, score.total])),
@@ -74,6 +77,8 @@ export function matchups(scenario: Scenario, side: string, policies: readonly Po
 export interface Tally {
   games: number;
   outcomes: Record<OutcomeKind, number>;
+  /** Walk-outs by the side that walked out. */
+  walkouts: Record<string, number>;
   meanRisk: number;
   meanRounds: number;
   /** The rounds a typical game lasts: the median over the games. */
@@ -86,11 +91,13 @@ export interface Tally {
 export function tally(scenario: Scenario, games: readonly GameSummary[]): Tally {
   const outcomes = Object.fromEntries(OUTCOME_KINDS.map((kind) => [kind, 0])) as Record<OutcomeKind, number>;
   const totals: Record<string, number> = Object.fromEntries(scenario.sides.map((side) => [side.id, 0]));
+  const walkouts: Record<string, number> = Object.fromEntries(scenario.sides.map((side) => [side.id, 0]));
   let risk = 0;
   let rounds = 0;
   const endings: Record<string, number> = {};
   for (const game of games) {
     outcomes[game.outcome]++;
+    if (game.walkedOut !== undefined) walkouts[game.walkedOut] = (walkouts[game.walkedOut] ?? 0) + 1;
     const ending = `${game.outcome}@${bandOf(scenario, game.finalRisk).id}`;
     endings[ending] = (endings[ending] ?? 0) + 1;
     risk += game.finalRisk;
@@ -104,6 +111,7 @@ export function tally(scenario: Scenario, games: readonly GameSummary[]): Tally 
   return {
     games: games.length,
     outcomes,
+    walkouts,
     meanRisk: risk / count,
     meanRounds: rounds / count,
     medianRounds,
