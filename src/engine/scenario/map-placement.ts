@@ -1,7 +1,7 @@
 /**
  * Warnings about what a scenario's map cannot place: a country the map does not know (drawn in
  * no colour, framing nothing), a marker outside the frame the scenario gives (not drawn), and
- * markers so close on the smallest map the game draws that one covers the other and a label
+ * markers so close on the briefing's map at 1024×768 that one covers the other and a label
  * may be left out. Pure: the same frame and projection as the game (map-frame.ts), no screen.
  */
 import { ATLAS_COUNTRIES } from './atlas-countries.ts';
@@ -9,8 +9,12 @@ import { fitScenarioMap, normalFrame, unwrap } from './map-frame.ts';
 import type { Problem } from './problems.ts';
 import type { Scenario } from './schema.ts';
 
-/** The smallest map the game draws: the column beside the table at 1024×768. */
-export const SMALLEST_MAP = { width: 243, height: 462 } as const;
+/**
+ * The map where markers must stand apart: the briefing's at 1024×768, the smallest the game shows
+ * to be read. The column beside the table is a reminder of it, smaller still: on a map that spans
+ * an ocean, markers in one country run together there whatever the author does.
+ */
+export const SMALLEST_MAP = { width: 455, height: 560 } as const;
 /** Markers nearer than this (pixels, on that map) sit inside each other's symbol. */
 const CROWDED = 6;
 
@@ -73,7 +77,7 @@ export function mapPlacementWarnings(scenario: Scenario): Problem[] {
     if (other >= 0)
       warn(
         ['map', 'markers', m],
-        `marker "${marker.id}" lies on marker "${map.markers[other]!.id}" on the smallest map (the column beside the table at 1024×768): one covers the other and a label may be left out; move one, merge them, or give the map a smaller frame`,
+        `marker "${marker.id}" lies on marker "${map.markers[other]!.id}" on the briefing's map at 1024×768: one covers the other and a label may be left out; move one, merge them, or give the map a smaller frame`,
       );
   });
   return findings;
