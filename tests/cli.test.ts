@@ -9,6 +9,7 @@ import { runInParallel } from '../src/cli/parallel.ts';
 import { POLICY_NAMES } from '../src/engine/bots/policies.ts';
 import type { Session } from '../src/engine/session/format.ts';
 import { recordSession } from '../src/engine/session/record.ts';
+import { sealed } from '../src/engine/session/seal.ts';
 import { matchups } from '../src/engine/simulation/batch.ts';
 import { geneva, GENEVA_PATH, GENEVA_TEXT, genevaDoc, genevaSource, ROOT, setPath, runCli, tempFiles, type JsonObject } from './helpers.ts';
 
@@ -294,7 +295,10 @@ describe('red-lines simulate --out, then replay', () => {
       const { code, out: lines, err } = await run('replay', join(out, name));
       expect(code, name).toBe(0);
       expect(err).toEqual([]);
-      expect(lines[0]).toMatch(/: verified — \d+ events reproduce every recorded state$/);
+      expect(lines[0]).toMatch(
+        /: verified \(format 4: the whole file is sealed, and the moves replay to every recorded state; \d+ events\)$/,
+      );
+      expect(lines[1]).toMatch(/^Verified means the file is consistent and replays .* --scenario ORIGINAL\.$/);
       expect(lines.join('\n')).toContain('Round 1: ');
       expect(lines.join('\n')).toMatch(/Outcome: (agreement|partial-deal|stalemate|walkout|war) in round \d/);
       expect(lines.at(-1)).toMatch(/^Scores: us -?\d+\.\d, ru -?\d+\.\d$/);
@@ -309,7 +313,8 @@ describe('red-lines simulate --out, then replay', () => {
     const target = session.events.find((item) => item.event.proposal || item.event.response)!.event;
     const statement = (target.proposal ?? target.response)!;
     statement.tone = statement.tone === 'belligerent' ? 'firm' : 'belligerent';
-    const altered = file('altered.json', JSON.stringify(session));
+    // Sealed again, as anyone with the code could: the replay still finds where it diverges.
+    const altered = file('altered.json', JSON.stringify(sealed(session)));
     const { code, out: lines, err } = await run('replay', altered);
     expect(code).toBe(1);
     expect(lines).toEqual([]);
@@ -323,7 +328,7 @@ describe('red-lines simulate --out, then replay', () => {
     const path = file('partial.json', JSON.stringify(partial));
     const { code, out: lines } = await run('replay', path);
     expect(code).toBe(0);
-    expect(lines[0]).toBe(`${path}: verified — 1 events reproduce every recorded state`);
+    expect(lines[0]).toBe(`${path}: verified (format 4: the whole file is sealed, and the moves replay to every recorded state; 1 event)`);
     expect(lines.at(-1)).toMatch(/^The session stops in round 1 \((proposal|response)\), before the game ended\.$/);
   });
 

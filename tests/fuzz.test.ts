@@ -8,9 +8,11 @@ import { describe, expect, it } from 'vitest';
 import type { Checked } from '../src/engine/scenario/problems.ts';
 import { formatProblem } from '../src/engine/scenario/problems.ts';
 import { loadScenarioText } from '../src/engine/scenario/load.ts';
-import { loadSessionText, replaySession, type LoadedSession } from '../src/engine/session/load.ts';
+import { checkSession, loadSessionText, replaySession, type LoadedSession } from '../src/engine/session/load.ts';
 import { narrateGame } from '../src/engine/session/narrate.ts';
 import { recordSession } from '../src/engine/session/record.ts';
+import { canonicalJson } from '../src/engine/session/checksum.ts';
+import { sealed } from '../src/engine/session/seal.ts';
 import { SESSION_VERSION, type Session, type TimedEvent } from '../src/engine/session/format.ts';
 import {
   allPaths,
@@ -203,9 +205,9 @@ const LONG = [...SESSIONS].sort((a, b) => b.events.length - a.events.length)[0]!
 
 const asDoc = (value: Session): JsonObject => JSON.parse(JSON.stringify(value)) as JsonObject;
 
-/** Loads and, when it loads, replays a session text; returns every problem found. */
-function check(text: string): { loaded: Checked<LoadedSession>; replay: ReturnType<typeof replaySession> | null } {
-  const loaded = loadSessionText(text);
+/** Loads and, when it loads, replays a session text (or a document already parsed); returns every problem found. */
+function check(text: string | object): { loaded: Checked<LoadedSession>; replay: ReturnType<typeof replaySession> | null } {
+  const loaded = typeof text === 'string' ? loadSessionText(text) : checkSession(text);
   expectWellFormed(loaded);
   if (!loaded.ok) return { loaded, replay: null };
   const replay = replaySession(loaded.value);
@@ -234,11 +236,20 @@ describe('fuzzing sessions', () => {
       fc.property(fc.nat({ max: docs.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 3 }), (which, changes) => {
         const doc = structuredClone(docs[which]!);
         for (const change of changes) mutate(doc, paths[which]!, change);
-        const { loaded, replay } = check(JSON.stringify(doc));
+        // As it is, any change is refused by the seal, naming a field that changed (a changed seal names the field it no longer matches).
+        const keys = Object.keys({ ...doc, ...docs[which]! });
+        const changed = keys.filter((key) => canonicalJson(ownValue(doc, [key])) !== canonicalJson(ownValue(docs[which]!, [key])));
+        if (changed.includes('seal')) changed.push(...keys);
+        if (changed.length > 0) {
+          const asIs = checkSession(doc);
+          expect(asIs.ok ? [] : [asIs.problems[0]!.path[0]]).toEqual([expect.toBeOneOf(changed)]);
+        }
         const changedLog = JSON.stringify(doc.events) !== JSON.stringify(docs[which]!.events);
         const changedSums =
           JSON.stringify([doc.checksums, doc.checksum]) !== JSON.stringify([docs[which]!.checksums, docs[which]!.checksum]);
-        if ((changedLog || changedSums) && loaded.ok && replay) {
+        // Sealed again, the replay must catch what changes the game (the rest is the seal's to catch).
+        const { loaded, replay } = changedLog || changedSums ? check(sealed(doc)) : { loaded: null, replay: null };
+        if (loaded?.ok && replay) {
           // A changed log may still be equivalent (an event's `at` time); a changed checksum never is.
           if (changedSums) expect(replay.problems.length).toBeGreaterThan(0);
           if (replay.problems.length > 0) detected++;
@@ -277,8 +288,10 @@ describe('fuzzing sessions', () => {
   });
 });
 
-describe('altered sessions say where they diverge', () => {
+// The alterations below are sealed again, as anyone with the code could: the replay must still catch them.
+describe('altered sessions say where they diverge, even sealed again', () => {
   quietStoppedActorWarnings();
+  const forged = (doc: JsonObject): string => JSON.stringify(sealed(doc));
   const n = LONG.events.length;
 
   it('an altered event: the replay diverges at that event, or refuses it', () => {
@@ -294,7 +307,7 @@ describe('altered sessions say where they diverge', () => {
       else if (event.type === 'REPLY')
         (event.reply as JsonObject).kind = (event.reply as JsonObject).kind === 'reject' ? 'accept' : 'reject';
       else timed.event = { type: 'REPLY', reply: { side: 'us', kind: 'reject' } };
-      const { loaded, replay } = check(JSON.stringify(doc));
+      const { loaded, replay } = check(forged(doc));
       const where = `event ${k + 1}; ${rerun()}`;
       expect(loaded.ok, where).toBe(true);
       expect(replay!.problems.length, where).toBeGreaterThan(0);
@@ -310,7 +323,7 @@ describe('altered sessions say where they diverge', () => {
       const doc = asDoc(LONG);
       const sums = doc.checksums as string[];
       sums[i] = sums[i]!.startsWith('0') ? `1${sums[i]!.slice(1)}` : `0${sums[i]!.slice(1)}`;
-      const { replay } = check(JSON.stringify(doc));
+      const { replay } = check(forged(doc));
       const where = `checksum ${i}; ${rerun()}`;
       expect(replay!.divergesAt, where).toBe(i - 1);
       expect(replay!.problems[0]!.path, where).toEqual(['checksums', i]);
@@ -323,21 +336,21 @@ describe('altered sessions say where they diverge', () => {
   it('an altered overall checksum', () => {
     const doc = asDoc(LONG);
     doc.checksum = '00000000000000';
-    const { replay } = check(JSON.stringify(doc));
+    const { replay } = check(forged(doc));
     expect(replay!.problems.map(formatProblem)).toEqual(['checksum: the overall checksum does not match the states']);
   });
 
   it('a dropped last event: one checksum too many', () => {
     const doc = asDoc(LONG);
     (doc.events as Json[]).pop();
-    const { replay } = check(JSON.stringify(doc));
+    const { replay } = check(forged(doc));
     expect(replay!.problems.map(formatProblem)).toContain(`checksums: expected ${n} checksums, one per state; found ${n + 1}`);
   });
 
   it('an event after the end of the game is refused', () => {
     const doc = asDoc(LONG);
     (doc.events as Json[]).push({ at: 1e6, event: { type: 'CONTINUE' } });
-    const { replay } = check(JSON.stringify(doc));
+    const { replay } = check(forged(doc));
     expect(replay!.problems[0]!.message).toMatch(new RegExp(`^the game does not accept event ${n + 1} of ${n + 1} \\(CONTINUE`));
   });
 
@@ -345,7 +358,7 @@ describe('altered sessions say where they diverge', () => {
     for (const edit of [(doc: JsonObject) => (doc.seed = 999_999), (doc: JsonObject) => setPath(doc, ['setup', 'playerSide'], 'ru')]) {
       const doc = asDoc(LONG);
       edit(doc);
-      const { replay } = check(JSON.stringify(doc));
+      const { replay } = check(forged(doc));
       expect(replay!.divergesAt).toBe(-1);
       expect(replay!.problems.map(formatProblem)).toContain('checksums[0]: the replay diverges from the recorded game at the start');
     }
@@ -354,12 +367,12 @@ describe('altered sessions say where they diverge', () => {
   it('a changed but valid embedded scenario diverges; an invalid one is reported under "scenario"', () => {
     const valid = asDoc(LONG);
     setPath(valid, ['scenario', 'escalation', 'initialRisk'], 30);
-    const { replay } = check(JSON.stringify(valid));
+    const { replay } = check(forged(valid));
     expect(replay!.divergesAt).toBe(-1);
 
     const invalid = asDoc(LONG);
     setPath(invalid, ['scenario', 'tracks', 1, 'positions', 0, 'utility', 'us'], 150);
-    const { loaded } = check(JSON.stringify(invalid));
+    const { loaded } = check(forged(invalid));
     expect(loaded.ok ? [] : loaded.problems.map(formatProblem)).toEqual([
       'scenario.tracks[1].positions[0].utility.us: expected a number from 0 to 100',
     ]);

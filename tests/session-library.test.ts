@@ -32,7 +32,7 @@ function memory(): KeyValueStore & { values: Map<string, unknown> } {
 const game = (seed: number) => {
   const setup = againstAi(geneva, 'ru-bluffer', seed);
   const played = playGame(geneva, setup, { us: 'hawk' });
-  return { played, session: { ...recordSession(geneva, genevaSource(), setup, played.events), savedAt: `2026-11-0${seed}T10:00:00.000Z` } };
+  return { played, session: recordSession(geneva, genevaSource(), setup, played.events, undefined, {}, `2026-11-0${seed}T10:00:00.000Z`) };
 };
 
 /** The state a game has reached after its first `count` events: a game still in progress. */
@@ -75,7 +75,7 @@ describe('the saved-games library', () => {
     const store = memory();
     const { played } = game(1);
     const setup = againstAi(geneva, 'ru-bluffer', 1);
-    const session = { ...recordSession(geneva, genevaSource(), setup, played.events.slice(0, 4), 'Mine', { us: 'Alice' }), savedAt: 'x' };
+    const session = recordSession(geneva, genevaSource(), setup, played.events.slice(0, 4), 'Mine', { us: 'Alice' }, 'x');
     const cached = {
       scenarioTitle: geneva.meta.title,
       side: 'United States / NATO',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSession, replaySession } from '../src/engine/session/load.ts';
 import { recordSession } from '../src/engine/session/record.ts';
+import { sealed } from '../src/engine/session/seal.ts';
 import { playGame } from '../src/engine/simulation/play.ts';
 import { decodeShareFragment, encodeShareFragment, MAX_LINK_LENGTH } from '../src/game/play/share-link.ts';
 import { againstAi, geneva, genevaSource } from './helpers.ts';
@@ -20,7 +21,7 @@ describe('share links', () => {
   });
 
   it('carry the players’ names with the session', async () => {
-    const named = { ...session, players: { us: 'Alice' } };
+    const named = sealed({ ...session, players: { us: 'Alice' } });
     const decoded = await decodeShareFragment((await encodeShareFragment(named, bundled))!, bundled);
     const checked = checkSession(decoded.ok ? decoded.value : null);
     expect(checked.ok && checked.value.session.players).toEqual({ us: 'Alice' });

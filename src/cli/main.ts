@@ -15,7 +15,7 @@ const USAGE = `Usage:
   red-lines scenario balance FILE [--games N] [--json]
   red-lines scenario test FILE [--expectations FILE] [--json]
   red-lines simulate FILE [--games N] [--seed S] [--side ID] [--policy NAME] [--persona NAME] [--json] [--out DIR]
-  red-lines replay FILE
+  red-lines replay FILE [--scenario ORIGINAL]
 
   scenario check    validate a scenario (JSON or YAML); exit 0 valid (warnings of meaning are printed),
                     1 invalid (every problem with its path), 2 unreadable
@@ -24,7 +24,8 @@ const USAGE = `Usage:
                     engine and bots; exit 0 all hold (or none to run), 1 one fails or the tests are
                     invalid, 2 a file unreadable
   simulate          bots (random, greedy, hawk, dove) against AI personas; outcome distribution, risk, scores
-  replay            verify a saved session and tell it round by round; exit 1 when altered or corrupt`;
+  replay            verify a saved session and tell it round by round; exit 1 when altered or corrupt, or
+                    when its embedded scenario differs from ORIGINAL (the paths that differ are named)`;
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   try {
@@ -40,6 +41,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         json: { type: 'boolean' },
         out: { type: 'string' },
         expectations: { type: 'string' },
+        scenario: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -74,7 +76,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         io,
       );
     }
-    if (command === 'replay' && rest.length === 1) return await replayCommand(rest[0]!, io);
+    if (command === 'replay' && rest.length === 1) return await replayCommand(rest[0]!, io, values.scenario ?? null);
     io.err(USAGE);
     return EXIT.unusable;
   } catch (error) {

@@ -47,7 +47,7 @@ test('a class of session files side by side', async ({ page, consoleErrors }) =>
   const rows = page.locator('.class-table tbody tr');
   await expect(rows).toHaveCount(3);
   await expect(rows.locator('th')).toHaveText(['alice.json', 'bob.json', 'chloe.json']);
-  await expect(page.locator('.problems-panel')).toContainText('dan.json: checksums');
+  await expect(page.locator('.problems-panel')).toContainText('dan.json: seed: does not match the seal');
   await expect(page.locator('.distribution li')).not.toHaveCount(0);
   await snap(page, 'class-view');
 

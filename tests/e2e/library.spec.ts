@@ -66,7 +66,7 @@ test('saved games: listed, renamed, exported, deleted with undo, imported and op
   await expect(rows).toHaveCount(1);
   await expect(rows.first().locator('th')).toHaveText('Week 3 — Alice');
 
-  // An altered session file is refused with where it diverges; the library is unchanged.
+  // An altered session file is refused, naming what changed since it was sealed; the library is unchanged.
   const text = readFileSync(sessionPath, 'utf8');
   const altered = JSON.parse(text) as { events: { event: { type: string; proposal?: { tone: string } } }[] };
   const proposal = altered.events.find((item) => item.event.type === 'PROPOSE')!.event.proposal!;
@@ -74,7 +74,7 @@ test('saved games: listed, renamed, exported, deleted with undo, imported and op
   await page
     .locator('input[type=file]')
     .setInputFiles({ name: 'altered.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(altered)) });
-  await expect(page.locator('.problems-panel')).toContainText('the replay diverges from the recorded game at event');
+  await expect(page.locator('.problems-panel')).toContainText('events: does not match the seal: changed after the file was sealed');
   await expect(rows).toHaveCount(1);
   await snap(page, 'library-altered');
 
@@ -128,7 +128,7 @@ test('a game in progress keeps its AI persona hidden in saved games; every impor
   const altered = JSON.parse(text) as { seed: number };
   altered.seed += 1;
   await page.locator('input[type=file]').setInputFiles(file('altered.json', JSON.stringify(altered)));
-  await expect(announcer).toHaveText(/^Refused altered\.json: checksums\[\d+\]: the replay diverges/);
+  await expect(announcer).toHaveText(/^Refused altered\.json: seed: does not match the seal/);
   await expect(page.locator('.problems-panel')).toContainText('altered.json could not be loaded');
   // Several at once: each is taken or refused on its own, and the announcement says which.
   await page.locator('input[type=file]').setInputFiles([file('broken.json', '{"format": '), file('again.json', text)]);

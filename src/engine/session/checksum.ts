@@ -25,9 +25,12 @@ export function hashText(text: string, seed = 0): string {
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) return item;
-    const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(item).sort()) sorted[key] = (item as Record<string, unknown>)[key];
-    return sorted;
+    // fromEntries makes own properties even of a key "__proto__", which an assignment would swallow.
+    return Object.fromEntries(
+      Object.keys(item)
+        .sort()
+        .map((key) => [key, (item as Record<string, unknown>)[key]]),
+    );
   });
 }
 

@@ -9,6 +9,7 @@ import type { GameEvent } from '../machine/game-machine.ts';
 import type { ScenarioInput } from '../scenario/schema.ts';
 import type { Setup } from '../rules/state.ts';
 import { cleanPlayerName, PLAYER_NAME_MAX } from './player-name.ts';
+import type { Seal } from './seal.ts';
 
 export const SESSION_FORMAT = 'red-lines-session';
 /**
@@ -16,9 +17,18 @@ export const SESSION_FORMAT = 'red-lines-session';
  * the model of outside options and expected-value scores, whose AI decides differently, so games
  * recorded before it no longer replay to the same states and are refused with that reason.
  * Optional fields that the rules never read (`players`) join a version without changing it: a
- * file without them is still a file of that version.
+ * file without them is still a file of that version. 4 added the `seal` (seal.ts), which covers
+ * the whole file; files of version 3 still load and replay, their checksums covering only the
+ * moves and the states they lead to.
  */
-export const SESSION_VERSION = 3;
+export const SESSION_VERSION = 4;
+/** The oldest version this one replays. */
+export const OLDEST_REPLAYED_VERSION = 3;
+
+/** The longest name a game may have (the library's list and a file name must hold it). */
+export const SESSION_NAME_MAX = 120;
+
+const checksumText = z.string().regex(/^[0-9a-f]{14}$/);
 
 /** Who played, by side id: optional, so files without names (and every file before names) still load. */
 export const playersSchema = z
@@ -31,7 +41,9 @@ export const playersSchema = z
       .refine((name) => cleanPlayerName(name) === name, 'expected a name on one line, without control characters or spaces at its ends'),
   )
   .refine((players) => Object.keys(players).length <= 8, 'expected at most one name per side')
-  .describe('The players’ names, by the id of the side each played. Never read by the rules, never in a checksum.');
+  .describe(
+    'The players’ names, by the id of the side each played. Never read by the rules; covered by the seal, not by the state checksums.',
+  );
 
 export type Players = Record<string, string>;
 
@@ -42,27 +54,25 @@ export const timedEventSchema = z.object({
 
 export const sessionSchema = z.object({
   format: z.literal(SESSION_FORMAT),
-  formatVersion: z.literal(SESSION_VERSION),
+  formatVersion: z.union([z.literal(OLDEST_REPLAYED_VERSION), z.literal(SESSION_VERSION)]),
   appVersion: z.string().max(40),
-  name: z.string().min(1).max(120).describe('The game as the player named it.'),
+  name: z.string().min(1).max(SESSION_NAME_MAX).describe('The game as the player named it.'),
   players: playersSchema.optional(),
   savedAt: z.string().max(40).optional().describe('When the file was written (ISO 8601), as the shell saw it.'),
   scenario: z.unknown().describe('The whole scenario the game was played on.'),
   seed: setupSchema.shape.seed,
   setup: setupSchema.omit({ seed: true }),
   events: z.array(timedEventSchema).max(2000),
-  checksums: z
-    .array(z.string().regex(/^[0-9a-f]{14}$/))
-    .max(2001)
-    .describe('The checksum of the state after the start and after each event.'),
-  checksum: z
-    .string()
-    .regex(/^[0-9a-f]{14}$/)
-    .describe('The checksum of the whole trail.'),
+  checksums: z.array(checksumText).max(2001).describe('The checksum of the state after the start and after each event.'),
+  checksum: checksumText.describe('The checksum of the whole trail.'),
   annotations: z
     .array(z.object({ event: z.number().int().min(0), text: z.string().max(2000) }))
     .max(500)
     .default([]),
+  seal: z
+    .record(z.string().max(40), checksumText)
+    .optional()
+    .describe('The checksum of every other top-level field (format 4 on; see seal.ts).'),
 });
 
 export type SessionSetup = Omit<Setup, 'seed'>;
@@ -74,7 +84,7 @@ export interface TimedEvent {
 
 export interface Session {
   format: typeof SESSION_FORMAT;
-  formatVersion: typeof SESSION_VERSION;
+  formatVersion: typeof OLDEST_REPLAYED_VERSION | typeof SESSION_VERSION;
   appVersion: string;
   name: string;
   players?: Players;
@@ -86,6 +96,8 @@ export interface Session {
   checksums: string[];
   checksum: string;
   annotations: { event: number; text: string }[];
+  /** Absent from files of version 3 only. */
+  seal?: Seal;
 }
 
 export function startEvent(session: Pick<Session, 'seed' | 'setup'>): GameEvent {

@@ -1,7 +1,8 @@
 /**
- * Reading and verifying an untrusted session: its format and version (older versions are
- * refused with the reason, newer ones too), its embedded scenario, its events, and then a full replay that
- * must reproduce every state checksum. Never throws.
+ * Reading and verifying an untrusted session: its format and version (versions too old to replay
+ * are refused with the reason, newer ones too), its seal (format 4 on: nothing in the file changed
+ * since it was written), its embedded scenario, its events, and then a full replay that must
+ * reproduce every state checksum. Never throws.
  */
 import { GameRun, type GameSnapshot } from '../machine/game-run.ts';
 import type { GameEvent } from '../machine/game-machine.ts';
@@ -10,7 +11,8 @@ import { checkScenario, problemsFromZod } from '../scenario/load.ts';
 import type { Checked, Problem } from '../scenario/problems.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { trailChecksum } from './checksum.ts';
-import { SESSION_FORMAT, SESSION_VERSION, sessionSchema, startEvent, type Session } from './format.ts';
+import { OLDEST_REPLAYED_VERSION, SESSION_FORMAT, SESSION_VERSION, sessionSchema, startEvent, type Session } from './format.ts';
+import { sealProblems, type Seal } from './seal.ts';
 
 export interface LoadedSession {
   session: Session;
@@ -49,13 +51,15 @@ export function checkSession(value: unknown): Checked<LoadedSession> {
       ],
     };
   }
-  if (version < SESSION_VERSION) {
+  if (version < OLDEST_REPLAYED_VERSION) {
     const why = RETIRED[version] ?? 'it is older than this version of Red Lines can replay';
     return {
       ok: false,
       problems: [{ path: ['formatVersion'], message: `session format version ${version} can no longer be replayed: ${why}` }],
     };
   }
+  const sealed = checkSeal(raw, version);
+  if (sealed.length > 0) return { ok: false, problems: sealed };
   const parsed = sessionSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error) };
   const scenario = checkScenario(parsed.data.scenario);
@@ -68,6 +72,26 @@ export function checkSession(value: unknown): Checked<LoadedSession> {
       problems: strangers.map((side) => ({ path: ['players', side], message: `"${side}" is not a side of the scenario` })),
     };
   return { ok: true, value: { session: parsed.data as Session, scenario: scenario.value } };
+}
+
+/**
+ * The seal is checked on the document as read, before the schema drops or fills anything: a field
+ * added, removed or changed since the file was written is named. A file of version 3 has no seal;
+ * one that carries a seal had its version changed, which would hide what the seal covers.
+ */
+function checkSeal(raw: Record<string, unknown>, version: number): Problem[] {
+  const seal = raw.seal;
+  if (version < 4)
+    return seal === undefined
+      ? []
+      : [{ path: ['formatVersion'], message: `a file of format ${version} has no seal: the version was changed (altered)` }];
+  const valid =
+    typeof seal === 'object' &&
+    seal !== null &&
+    !Array.isArray(seal) &&
+    Object.values(seal).every((value) => typeof value === 'string' && /^[0-9a-f]{14}$/.test(value));
+  if (!valid) return [{ path: ['seal'], message: 'expected the seal: a checksum for every other field of the file' }];
+  return sealProblems(raw, seal as Seal);
 }
 
 export function loadSessionText(text: string): Checked<LoadedSession> {

@@ -1,6 +1,6 @@
 /**
  * The players' names a session may carry: a student's name as typed, kept to one tidy line. Names
- * are about the people, never the game: the rules never read them and no checksum covers them.
+ * are about the people, never the game: the rules never read them and no state checksum covers them (the file's seal does).
  * This module has no dependencies, so the settings in the start-up bundle can use it too.
  */
 

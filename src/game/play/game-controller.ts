@@ -79,7 +79,7 @@ export class GameController {
   /** The game so far as a self-contained session document. */
   session(savedAt: string, name?: string): Session {
     if (!this.setup) throw new Error('the game has not started');
-    return { ...recordSession(this.scenario, this.source, this.setup, this.log, name, this.players), savedAt };
+    return recordSession(this.scenario, this.source, this.setup, this.log, name, this.players, savedAt);
   }
 
   stop(): void {

@@ -6,6 +6,7 @@
  */
 import { formatProblem, type Problem } from '../../engine/scenario/problems.ts';
 import { checkSession, loadSessionText, replaySession } from '../../engine/session/load.ts';
+import { renamedSession } from '../../engine/session/seal.ts';
 import { button, el, uniqueId } from '../ui/dom.ts';
 import { watchDrops } from '../ui/drop.ts';
 import { OUTCOME_TITLES } from '../view/debrief-view.ts';
@@ -126,7 +127,7 @@ export class LibraryScene extends PlayScene {
           button('Replay', () => this.replay(entry), { attrs: { 'aria-label': `Replay ${entry.name}` } }),
           // A control's name starts with the words it shows, so speech input ("click Share link") finds it.
           button('Share link', () => void this.share(entry), { attrs: { 'aria-label': `Share link to ${entry.name}` } }),
-          button('Export', () => downloadSession({ ...(entry.session as object), name: entry.name }, entry.name), {
+          button('Export', () => downloadSession(renamedSession(entry.session, entry.name), entry.name), {
             attrs: { 'aria-label': `Export ${entry.name}` },
           }),
           button('Delete', () => void this.remove(entry), { class: 'danger', attrs: { 'aria-label': `Delete ${entry.name}` } }),
