@@ -12,10 +12,16 @@ import { validate } from './schema-helpers.ts';
 import { scenarioSchema, type Scenario, type ScenarioInput } from './schema.ts';
 
 export function problemsFromZod(error: z.ZodError): Problem[] {
-  return error.issues.map((issue) => ({
+  const problems = error.issues.map((issue) => ({
     path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
     message: issue.message,
+    wrongType: issue.code === 'invalid_type',
   }));
+  // A value of the wrong type has no other problem: Zod may still measure a text against a list's length.
+  const wrongType = new Set(problems.filter((problem) => problem.wrongType).map((problem) => formatPath(problem.path)));
+  return problems
+    .filter((problem) => problem.wrongType || !wrongType.has(formatPath(problem.path)))
+    .map(({ path, message }) => ({ path, message }));
 }
 
 /** Keys that name JavaScript's object machinery: they are dropped wherever they appear, so they do nothing. */
