@@ -7,6 +7,7 @@ import { playGame } from '../src/engine/simulation/play.ts';
 import {
   libraryEntry,
   listLibrary,
+  newGameName,
   putEntry,
   readEntry,
   removeEntry,
@@ -15,7 +16,9 @@ import {
 } from '../src/game/play/session-library.ts';
 import { sessionFileName } from '../src/game/play/session-file.ts';
 import type { KeyValueStore } from '../src/storage/key-value.ts';
-import { againstAi, geneva, genevaSource, hotseat } from './helpers.ts';
+import { checkSession } from '../src/engine/session/load.ts';
+import type { Scenario } from '../src/engine/scenario/schema.ts';
+import { againstAi, geneva, genevaSource, genevaWith, hotseat, setPath } from './helpers.ts';
 
 function memory(): KeyValueStore & { values: Map<string, unknown> } {
   const values = new Map<string, unknown>();
@@ -36,8 +39,8 @@ const game = (seed: number) => {
 };
 
 /** The state a game has reached after its first `count` events: a game still in progress. */
-function partway(setup: Setup, events: readonly TimedEvent[], count: number): GameState {
-  const run = new GameRun(geneva);
+function partway(setup: Setup, events: readonly TimedEvent[], count: number, scenario: Scenario = geneva): GameState {
+  const run = new GameRun(scenario);
   run.send(startEvent({ seed: setup.seed, setup: { playerSide: setup.playerSide, opponent: setup.opponent } }));
   for (const { event } of events.slice(0, count)) run.send(event);
   return run.snapshot.context.game!;
@@ -125,5 +128,28 @@ describe('the saved-games library', () => {
     await removeEntry(store, 'b');
     expect((await listLibrary(store)).map((entry) => entry.id)).toEqual(['a']);
     expect(await readEntry(store, 'a')).toMatchObject({ id: 'a', name: 'First', summary: { outcome: a.played.final.outcome!.kind } });
+  });
+
+  it('a game on a scenario with the longest title the format allows is saved, listed and restored, its name shortened with an ellipsis', async () => {
+    const title = `The ${'very '.repeat(21)}long crisis`.padEnd(120, '!');
+    expect(title).toHaveLength(120);
+    const scenario = genevaWith((doc) => setPath(doc, ['meta', 'title'], title));
+    const name = newGameName(title, 'US/NATO', '30/11/2026, 10:00:00');
+    expect(name.length).toBeLessThanOrEqual(120);
+    expect(name).toMatch(/^The very very .+… — US\/NATO, 30\/11\/2026, 10:00:00$/);
+    expect(name.length).toBeGreaterThan(110);
+    expect(newGameName('Geneva', 'US', 'today')).toBe('Geneva — US, today');
+    // Whole characters only: an emoji at the cut is kept whole or left out, never halved.
+    expect(newGameName('😀'.repeat(60), 'US', '30/11/2026, 10:00:00')).toMatch(/^(😀)+… — US, 30\/11\/2026, 10:00:00$/u);
+
+    const setup = againstAi(scenario, 'ru-bluffer', 1);
+    const played = playGame(scenario, setup, { us: 'hawk' });
+    const source = JSON.parse(JSON.stringify(scenario)) as never;
+    const session = recordSession(scenario, source, setup, played.events.slice(0, 3), name, {}, '2026-11-30T10:00:00.000Z');
+    expect(checkSession(JSON.parse(JSON.stringify(session))).ok).toBe(true);
+    const store = memory();
+    await putEntry(store, libraryEntry('long', name, session, scenario, partway(setup, played.events, 3, scenario)));
+    expect((await readEntry(store, 'long'))?.name).toBe(name);
+    expect((await listLibrary(store)).map((entry) => entry.id)).toEqual(['long']);
   });
 });

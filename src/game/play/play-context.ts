@@ -14,7 +14,7 @@ import { narrate, newStatements, spokenStatement } from '../view/narration.ts';
 import { screenFor, tableTurn } from '../view/screens.ts';
 import { GameController } from './game-controller.ts';
 import type { CatalogueEntry } from './scenario-catalogue.ts';
-import { libraryEntry, newEntryId, putEntry, readEntry, type LibraryEntry } from './session-library.ts';
+import { libraryEntry, newEntryId, newGameName, putEntry, readEntry, type LibraryEntry } from './session-library.ts';
 import { decodeShareFragment } from './share-link.ts';
 
 export class PlayContext implements PlayApi {
@@ -47,7 +47,7 @@ export class PlayContext implements PlayApi {
       return false;
     }
     const side = this.chosen.scenario.sides.find((item) => item.id === setup.playerSide)?.shortName ?? setup.playerSide;
-    this.follow(controller, newEntryId(), `${this.chosen.scenario.meta.title} — ${side}, ${new Date().toLocaleString()}`);
+    this.follow(controller, newEntryId(), newGameName(this.chosen.scenario.meta.title, side, new Date().toLocaleString()));
     return true;
   }
 

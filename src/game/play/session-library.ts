@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { GameState, Setup } from '../../engine/rules/state.ts';
 import { OUTCOME_KINDS, type OutcomeKind, type Scenario } from '../../engine/scenario/schema.ts';
-import type { Players, Session } from '../../engine/session/format.ts';
+import { SESSION_NAME_MAX, type Players, type Session } from '../../engine/session/format.ts';
 import { checkSession } from '../../engine/session/load.ts';
 import type { KeyValueStore, Saved } from '../../storage/key-value.ts';
 import { opponentLabel, playersLabel } from '../view/players.ts';
@@ -25,7 +25,7 @@ const summarySchema = z.object({
 
 const entrySchema = z.object({
   id: z.string().min(1).max(64),
-  name: z.string().min(1).max(120),
+  name: z.string().min(1).max(SESSION_NAME_MAX),
   savedAt: z.string().max(40),
   summary: summarySchema,
   session: z.unknown(),
@@ -84,6 +84,22 @@ function refreshed(entry: LibraryEntry): LibraryEntry {
   const { session, scenario } = checked.value;
   const progress = { roundsPlayed: cached.roundsPlayed, outcome: cached.outcome };
   return { ...entry, summary: summary(scenario, session.setup, progress, session.players) };
+}
+
+/**
+ * The name a new game is saved under: "title — side, date". A long title (the scenario format
+ * allows 120 characters) is shortened with an ellipsis, whole characters only, so that the name
+ * fits the cap every saved game and session file is held to.
+ */
+export function newGameName(title: string, side: string, when: string): string {
+  const tail = ` — ${side}, ${when}`;
+  if (title.length + tail.length <= SESSION_NAME_MAX) return title + tail;
+  let kept = '';
+  for (const char of title) {
+    if (kept.length + char.length + 1 + tail.length > SESSION_NAME_MAX) break;
+    kept += char;
+  }
+  return `${kept.trimEnd()}…${tail}`.slice(0, SESSION_NAME_MAX);
 }
 
 export function newEntryId(): string {
