@@ -109,18 +109,15 @@ export function scenarioFrame(map: ScenarioMap | undefined): MapFrame {
 }
 
 /**
- * What a map of another shape than the frame zooms in on (null without markers): the markers and
- * the contested countries' reference points, with a little context.
+ * The markers' own box with a little context (null without markers): what a map of another shape
+ * than the frame zooms in on. The contested countries may then run off the edge (Georgia on a
+ * narrow map of Geneva 2022): the markers are what the game moves.
  */
 export function focusFrame(map: ScenarioMap | undefined): MapFrame | null {
   const markers = map?.markers ?? [];
   if (markers.length === 0) return null;
-  const points = [
-    ...markers.map((item): Point => [item.lon, item.lat]),
-    ...(map?.contested ?? []).flatMap((name) => countryPoints(name).slice(0, 1)),
-  ];
-  const [west, east] = lonRange(points.map((point) => point[0]));
-  const lats = points.map((point) => point[1]);
+  const [west, east] = lonRange(markers.map((item) => item.lon));
+  const lats = markers.map((item) => item.lat);
   return { west: west - 3, east: east + 3, south: Math.min(...lats) - 2, north: Math.max(...lats) + 2 };
 }
 
