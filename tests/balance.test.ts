@@ -352,7 +352,7 @@ describe('balanceWarnings', () => {
 describe('the bundled scenarios score the brink below agreement', () => {
   // Issue 8: matchups that end mostly at the brink or in war score below matchups that end mostly in
   // agreement, for the bots' side.
-  for (const name of ['geneva-2022', 'counterfactual-2022', 'inf-1987']) {
+  for (const name of ['geneva-2022', 'counterfactual-2022', 'inf-1987', 'cuba-1962']) {
     it(`${name}: every mostly-brink-or-war matchup scores below every mostly-agreement one`, () => {
       const scenario = mustLoad(readFileSync(new URL(`../scenarios/${name}.json`, import.meta.url), 'utf8'));
       const bundled = balancePlan(scenario);

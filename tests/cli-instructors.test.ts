@@ -348,7 +348,7 @@ describe('usage', () => {
 describe('the bundled scenarios are balanced as a teacher would want', () => {
   // Issue 8, point 6: no policy best against every persona, chance never best, personas that differ,
   // games of several rounds — with the command's default number of games.
-  for (const name of ['geneva-2022', 'counterfactual-2022', 'inf-1987']) {
+  for (const name of ['geneva-2022', 'counterfactual-2022', 'inf-1987', 'cuba-1962']) {
     it(`${name}: scenario balance --json has no warnings`, async () => {
       const { code, out } = await run('scenario', 'balance', `${ROOT}/scenarios/${name}.json`, '--json');
       expect(code).toBe(0);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILT_IN_GLOSSARY, filterGlossary, glossaryEntry, glossaryOf, GLOSSARY_IDS } from '../src/engine/glossary.ts';
 import { playGame } from '../src/engine/simulation/play.ts';
 import { glossaryAnchor, glossaryHref, glossaryOfHash, termSegments, wordingsOf, type Findable } from '../src/game/view/term-links.ts';
-import { againstAi, counterfactual, geneva, genevaWith, inf1987 } from './helpers.ts';
+import { againstAi, counterfactual, cuba1962, geneva, genevaWith, inf1987 } from './helpers.ts';
 
 /** The ids the AI's decisions and the debrief rely on. */
 const REQUIRED = [
@@ -291,7 +291,7 @@ describe('glossary addresses', () => {
 });
 
 describe('aliases: other wordings of a term lead to its entry', () => {
-  const scenarios = { geneva, inf: inf1987, counterfactual };
+  const scenarios = { geneva, inf: inf1987, counterfactual, cuba: cuba1962 };
 
   it('finds a scenario entry and a built-in one by their aliases', () => {
     const glossary = glossaryOf(geneva);

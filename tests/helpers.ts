@@ -93,6 +93,7 @@ export function mustLoad(text: string): Scenario {
 export const geneva: Scenario = mustLoad(GENEVA_TEXT);
 export const inf1987: Scenario = mustLoad(readFileSync(new URL('../scenarios/inf-1987.json', import.meta.url), 'utf8'));
 export const counterfactual: Scenario = mustLoad(readFileSync(new URL('../scenarios/counterfactual-2022.json', import.meta.url), 'utf8'));
+export const cuba1962: Scenario = mustLoad(readFileSync(new URL('../scenarios/cuba-1962.json', import.meta.url), 'utf8'));
 
 /** Geneva with an edit applied to its document; it must still be valid. */
 export function genevaWith(edit: (doc: JsonObject) => void): Scenario {

@@ -585,7 +585,7 @@ describe('endings', () => {
 });
 
 describe('the bundled expectations files', () => {
-  it.each(['geneva-2022', 'counterfactual-2022', 'inf-1987'])('%s.tests.yaml is valid for its scenario', (name) => {
+  it.each(['geneva-2022', 'counterfactual-2022', 'inf-1987', 'cuba-1962'])('%s.tests.yaml is valid for its scenario', (name) => {
     const scenario = mustLoad(readFileSync(new URL(`../scenarios/${name}.json`, import.meta.url), 'utf8'));
     const loaded = checkExpectations(parse(readFileSync(new URL(`../scenarios/${name}.tests.yaml`, import.meta.url), 'utf8')), scenario);
     expect(loaded.ok ? [] : loaded.problems.map(formatProblem)).toEqual([]);
