@@ -344,7 +344,7 @@ export class DebriefScene extends PlayScene {
       this,
       bands(scenario),
       series.map((point) => point.label),
-      [series.map((point) => point.risk)],
+      series.map((point) => point.risk),
     );
     this.followLayout([chartSlot], () => chart.layout(this.rectOf(chartSlot)));
     this.onTeardown(() => chart.destroy());

@@ -1,7 +1,7 @@
 /**
- * Risk charts on the canvas: the bands as shaded strips, and the risk at the start and at the end
- * of every round as a line — one game with its points (the debrief), or a whole class's games as
- * thinner lines on the same axes (the class view). The same figures are in tables beside them.
+ * The debrief's risk chart on the canvas: the bands as shaded strips, and the risk at the start and
+ * at the end of every round as a line with its points. The same figures are in a table beside it.
+ * (The class view's chart of many games is SVG in the page, so each curve can be focused: class-chart.ts.)
  */
 import Phaser from 'phaser';
 import { BAND_COLOURS } from './gauge-geometry.ts';
@@ -15,8 +15,8 @@ export class RiskChart {
     private readonly bands: { from: number; to: number; name: string }[],
     /** The x-axis labels: Start, R1, R2… */
     private readonly steps: string[],
-    /** One line per game: the risk at each step (a game that ended early has fewer). */
-    private readonly series: number[][],
+    /** The risk at each step. */
+    private readonly risks: number[],
   ) {
     this.graphics = scene.add.graphics();
   }
@@ -51,17 +51,12 @@ export class RiskChart {
       text(left - 6, y(tick), String(tick), 1, 0.5);
     }
     this.steps.forEach((label, i) => text(x(i), bottom + 6, label, 0.5, 0));
-    const single = this.series.length === 1;
-    for (const line of this.series) {
-      graphics.lineStyle(single ? 3 : 2, 0xf4efe6, single ? 1 : 0.55);
-      graphics.beginPath();
-      line.forEach((risk, i) => (i === 0 ? graphics.moveTo(x(i), y(risk)) : graphics.lineTo(x(i), y(risk))));
-      graphics.strokePath();
-      graphics.fillStyle(0xf4efe6, single ? 1 : 0.8);
-      // Points for one game; for many, only each line's end, which is where that game stopped.
-      if (single) line.forEach((risk, i) => graphics.fillCircle(x(i), y(risk), 4));
-      else if (line.length > 0) graphics.fillCircle(x(line.length - 1), y(line.at(-1)!), 3);
-    }
+    graphics.lineStyle(3, 0xf4efe6, 1);
+    graphics.beginPath();
+    this.risks.forEach((risk, i) => (i === 0 ? graphics.moveTo(x(i), y(risk)) : graphics.lineTo(x(i), y(risk))));
+    graphics.strokePath();
+    graphics.fillStyle(0xf4efe6, 1);
+    this.risks.forEach((risk, i) => graphics.fillCircle(x(i), y(risk), 4));
   }
 
   destroy(): void {
