@@ -373,7 +373,7 @@ describe('the installed command', () => {
     expect(result.status).toBe(0);
     const printed = result.stdout + result.stderr;
     expect(printed.includes('\u001b') || printed.includes('\u202e')).toBe(false);
-    expect(result.stdout).toContain('valid scenario "\\x1B[2J\\x1B[32mverified\\x202E Geneva');
+    expect(result.stdout).toContain('valid scenario "\\u001B[2J\\u001B[32mverified\\u202E Geneva');
   });
 
   it('exits 2 on a syntax error without a stack trace', () => {
@@ -391,8 +391,8 @@ describe('the installed command', () => {
 
 describe('printable', () => {
   it('spells out control characters and direction marks, and keeps tabs, newlines and every other character', () => {
-    expect(printable('\u001b[31mred\u0007\u009b')).toBe('\\x1B[31mred\\x07\\x9B');
-    expect(printable('left\u202eright\u2066')).toBe('left\\x202Eright\\x2066');
+    expect(printable('\u001b[31mred\u0007\u009b')).toBe('\\u001B[31mred\\u0007\\u009B');
+    expect(printable('left\u202eright\u2066')).toBe('left\\u202Eright\\u2066');
     expect(printable('tab\there\nnext — Genève ✓ 🙂')).toBe('tab\there\nnext — Genève ✓ 🙂');
   });
 });

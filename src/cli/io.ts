@@ -4,30 +4,17 @@ export interface Io {
   err(line: string): void;
 }
 
-/**
- * Control characters other than tab and newline, and the marks that reverse text direction: a
- * scenario or session file can hold them (in a title, a key name), and written raw to a terminal
- * they could clear the screen, recolour it or reorder the words shown.
- */
-function unprintable(code: number): boolean {
-  return (
-    (code < 0x20 && code !== 0x09 && code !== 0x0a) ||
-    (code >= 0x7f && code <= 0x9f) ||
-    code === 0x200e ||
-    code === 0x200f ||
-    (code >= 0x202a && code <= 0x202e) ||
-    (code >= 0x2066 && code <= 0x2069)
-  );
-}
+// eslint-disable-next-line no-control-regex -- control characters are what this finds
+const UNPRINTABLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
-/** The text as a terminal should show it: every control character spelt out (ESC as "\x1B"). */
+/**
+ * The text as a terminal should show it. Control characters other than tab and newline, and the
+ * marks that reverse text direction, can come from any file (a title, a key name): written raw
+ * they could clear the screen, recolour it or reorder the words shown. They are spelt out as JSON
+ * spells them (ESC as "\u001B"), so that printed JSON stays JSON and means what it meant.
+ */
 export function printable(text: string): string {
-  return [...text]
-    .map((char) => {
-      const code = char.codePointAt(0)!;
-      return unprintable(code) ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : char;
-    })
-    .join('');
+  return text.replace(UNPRINTABLE, (char) => `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
 export const processIo: Io = {

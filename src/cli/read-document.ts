@@ -5,15 +5,26 @@
  */
 import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { decodeText } from '../engine/json-text.ts';
 
 /** Scenario and session files are small; anything larger is refused before it is read. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
 export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
+export type BytesResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
 
 const tooLarge = (path: string) => `${path} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB`;
 
+/** A file's text, which must be UTF-8 (see `decodeText`). */
 export async function readDocument(path: string): Promise<ReadResult> {
+  const read = await readBytes(path);
+  if (!read.ok) return read;
+  const decoded = decodeText(read.bytes);
+  return decoded.ok ? { ok: true, text: decoded.value } : { ok: false, reason: `${path}: ${decoded.problems[0]!.message}` };
+}
+
+/** A file's bytes, as they are: callers measure them before decoding them. */
+export async function readBytes(path: string): Promise<BytesResult> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) return { ok: false, reason: `${path} is a folder, not a file` };
@@ -33,7 +44,7 @@ export async function readDocument(path: string): Promise<ReadResult> {
         length += bytesRead;
       }
       if (length > MAX_FILE_BYTES) return { ok: false, reason: tooLarge(path) };
-      return { ok: true, text: buffer.toString('utf8', 0, length) };
+      return { ok: true, bytes: buffer.subarray(0, length) };
     } finally {
       await file.close();
     }

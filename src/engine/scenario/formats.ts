@@ -2,8 +2,8 @@
  * Scenario documents as authors write them: JSON or YAML. Both come back as a plain value or as
  * problems with a line and a column; the size of the text is checked before anything is parsed.
  */
-import { isScalar, parseDocument, visit, type Document } from 'yaml';
-import { lineAndColumn, MAX_DEPTH, nestingDepth, parseJsonText } from '../json-text.ts';
+import { isScalar, parseDocument, Scalar, visit, type Document } from 'yaml';
+import { binaryProblem, decodeText, lineAndColumn, MAX_DEPTH, nestingDepth, parseJsonText } from '../json-text.ts';
 import type { Checked } from './problems.ts';
 
 export type DocumentFormat = 'json' | 'yaml';
@@ -20,6 +20,18 @@ export function formatOf(name: string, text: string): DocumentFormat {
 
 export function byteLength(text: string): number {
   return new TextEncoder().encode(text).length;
+}
+
+const refused = (message: string): Checked<never> => ({ ok: false, problems: [{ path: [], message }] });
+
+/** The one answer to a scenario file over the limit, wherever it comes from. */
+export function tooLarge(bytes: number): Checked<never> {
+  return refused(`the file is ${(bytes / 1024 / 1024).toFixed(1)} MiB; scenarios may be at most 1 MiB`);
+}
+
+/** A scenario file's bytes as text: its size measured on the bytes, before they are decoded (UTF-8 only). */
+export function decodeScenarioBytes(bytes: Uint8Array): Checked<string> {
+  return bytes.length > MAX_SCENARIO_BYTES ? tooLarge(bytes.length) : decodeText(bytes);
 }
 
 /** How deeply a parsed value nests, measured without recursion. */
@@ -49,19 +61,61 @@ function deepestIndent(text: string): number {
 /** A scenario nests a few levels; this much indentation is only ever an attack or an accident. */
 const MAX_INDENT = 4 * MAX_DEPTH;
 
-/** Where the first key that repeats one before it in the same mapping starts, or null: one pass, a set per mapping. */
-function firstDuplicateKey(document: Document): number | null {
-  let found: number | null = null;
+/**
+ * What the YAML parser does work for, counted without parsing: lines, and the entries of flow
+ * collections ([, { and commas inside them, outside quotes). The parser and the checks after it
+ * take 10–20 µs an entry, so a file of a million empty lines or 137,000 keys took seconds to
+ * minutes. A scenario as large as Geneva (76 KB) has about 2,200, so a 1 MiB one about 25,000.
+ */
+export const MAX_YAML_ENTRIES = 25_000;
+
+function yamlEntries(text: string): number {
+  let entries = 1;
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === '\n') entries++;
+    if (quote) {
+      if (char === '\\' && quote === '"') i++;
+      else if (char === quote) quote = null;
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '[' || char === '{') {
+      depth++;
+      entries++;
+    } else if (char === ']' || char === '}') depth = Math.max(0, depth - 1);
+    else if (char === ',' && depth > 0) entries++;
+  }
+  return entries;
+}
+
+/**
+ * The first mistake in the mappings that the parser lets through, with where it starts: a key
+ * that repeats one before it in the same mapping (found in one pass, a set per mapping: the
+ * parser's own check compares every key with every other, minutes for 100,000 keys), and a
+ * plain key with no value in a flow mapping — `{ label: MRBM sites, San Cristóbal, kind: … }`
+ * reads as a cut label and a key "San Cristóbal", which is never what was meant.
+ */
+function mappingMistake(document: Document): { at: number; message: string } | null {
+  let found: { at: number; message: string } | null = null;
   visit(document, {
     Map(_, map) {
       const seen = new Set<unknown>();
-      for (const { key } of map.items) {
-        const value = isScalar(key) ? key.value : key;
-        if (seen.has(value)) {
-          found = isScalar(key) ? (key.range?.[0] ?? 0) : 0;
+      for (const { key, value } of map.items) {
+        const name = isScalar(key) ? key.value : key;
+        const at = isScalar(key) ? (key.range?.[0] ?? 0) : 0;
+        if (seen.has(name)) {
+          found = { at, message: 'Map keys must be unique' };
           return visit.BREAK;
         }
-        seen.add(value);
+        seen.add(name);
+        if (map.flow && value === null && isScalar(key) && key.type === Scalar.PLAIN) {
+          found = {
+            at,
+            message: `"${String(name)}" is a key with no value in a flow mapping { … }: probably a comma inside a value; put the value in quotes`,
+          };
+          return visit.BREAK;
+        }
       }
       return undefined;
     },
@@ -75,16 +129,37 @@ export function parseYamlText(text: string): Checked<unknown> {
   if (nestingDepth(text, '"\'') > MAX_DEPTH || deepestIndent(text) > MAX_INDENT) {
     return { ok: false, problems: [{ path: [], message: `nested more than ${MAX_DEPTH} levels deep` }] };
   }
+  const entries = yamlEntries(text);
+  if (entries > MAX_YAML_ENTRIES) {
+    return refused(
+      `the file has ${entries.toLocaleString('en')} lines and flow entries ([ ], { }); scenarios may have at most ${MAX_YAML_ENTRIES.toLocaleString('en')}`,
+    );
+  }
   try {
     // Duplicate keys are errors (found below: the parser's own check compares every key with every
     // other, minutes for a file of 100,000 keys), and aliases are capped so that a "billion laughs"
     // file cannot expand.
-    const yamlDocument = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
-    const error = yamlDocument.errors[0];
-    const duplicate = error ? null : firstDuplicateKey(yamlDocument);
-    if (duplicate !== null) {
-      const { line, column } = lineAndColumn(text, duplicate);
-      return { ok: false, problems: [{ path: [], message: `invalid YAML at line ${line}, column ${column}: Map keys must be unique` }] };
+    // Only the core schema's tags: others (!!js/function, !!binary, !foo) would be read as plain
+    // text or worse without a word, so an unresolved tag is a problem.
+    const yamlDocument = parseDocument(text, { uniqueKeys: false, prettyErrors: false, resolveKnownTags: false });
+    const error = yamlDocument.errors[0] ?? yamlDocument.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
+    const mistake = error ? null : mappingMistake(yamlDocument);
+    if (mistake !== null) {
+      const { line, column } = lineAndColumn(text, mistake.at);
+      return { ok: false, problems: [{ path: [], message: `invalid YAML at line ${line}, column ${column}: ${mistake.message}` }] };
+    }
+    if (yamlDocument.contents === null) {
+      return { ok: false, problems: [{ path: [], message: 'invalid YAML at line 1, column 1: the document is empty' }] };
+    }
+    if (error?.code === 'TAG_RESOLVE_FAILED') {
+      const { line, column } = lineAndColumn(text, error.pos[0]);
+      const tag = error.message.replace(/^Unresolved tag: /, '').replace(/^tag:yaml\.org,2002:/, '!!');
+      return {
+        ok: false,
+        problems: [
+          { path: [], message: `invalid YAML at line ${line}, column ${column}: unknown tag ${tag} (scenarios use plain values only)` },
+        ],
+      };
     }
     if (error) {
       const { line, column } = lineAndColumn(text, error.pos[0]);
@@ -102,14 +177,11 @@ export function parseYamlText(text: string): Checked<unknown> {
   }
 }
 
-/** Parses a scenario document, refusing oversized text before reading it. */
+/** Parses a scenario document, refusing oversized text and binary files before reading them. */
 export function parseDocumentText(text: string, format: DocumentFormat): Checked<unknown> {
   const bytes = byteLength(text);
-  if (bytes > MAX_SCENARIO_BYTES) {
-    return {
-      ok: false,
-      problems: [{ path: [], message: `the file is ${(bytes / 1024 / 1024).toFixed(1)} MiB; scenarios may be at most 1 MiB` }],
-    };
-  }
+  if (bytes > MAX_SCENARIO_BYTES) return tooLarge(bytes);
+  const binary = binaryProblem(text);
+  if (binary) return binary;
   return format === 'yaml' ? parseYamlText(text) : parseJsonText(text);
 }
