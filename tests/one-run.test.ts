@@ -5,14 +5,14 @@
  * are the same function, so this holds in both.
  */
 import { describe, expect, it } from 'vitest';
-import { checkScenario, loadScenarioDocument } from '../src/engine/scenario/load.ts';
+import { inspectScenario, loadScenarioDocument } from '../src/engine/scenario/load.ts';
 import { formatProblem, type Problem } from '../src/engine/scenario/problems.ts';
 import { genevaDoc, setPath, type JsonObject } from './helpers.ts';
 
 function linesOf(edit: (doc: JsonObject) => void): string[] {
   const doc = genevaDoc();
   edit(doc);
-  const checked = checkScenario(doc);
+  const checked = inspectScenario(doc);
   const browser = loadScenarioDocument(JSON.stringify(doc), 'edited.json');
   const lines = (result: { ok: boolean; problems?: Problem[] }) => (result.problems ?? []).map(formatProblem);
   expect(lines(browser as { ok: boolean; problems?: Problem[] })).toEqual(lines(checked as { ok: boolean; problems?: Problem[] }));

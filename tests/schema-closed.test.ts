@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { parseDocumentText } from '../src/engine/scenario/formats.ts';
-import { checkScenario, loadScenarioDocument } from '../src/engine/scenario/load.ts';
+import { inspectScenario, loadScenarioDocument } from '../src/engine/scenario/load.ts';
 import { formatPath, type Checked } from '../src/engine/scenario/problems.ts';
 import { scenarioSchema } from '../src/engine/scenario/schema.ts';
 import { expectationsFileSchema } from '../src/engine/scenario-tests/schema.ts';
@@ -120,7 +120,7 @@ const cases = bundled.flatMap(({ name, doc }) => objectPaths(scenarioSchema, doc
 /** The CLI reads text, parses it, and checks the value; the browser does the same in one call. */
 const viaCli = (text: string): Checked<unknown> => {
   const parsed = parseDocumentText(text, 'json');
-  return parsed.ok ? checkScenario(parsed.value) : parsed;
+  return parsed.ok ? inspectScenario(parsed.value) : parsed;
 };
 const viaBrowser = (text: string): Checked<unknown> => loadScenarioDocument(text, 'edited.json');
 

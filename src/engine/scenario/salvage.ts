@@ -2,7 +2,8 @@
  * What is left of a document that fails its schema, so that one run can report everything: the
  * parts that failed are taken out (unknown keys, invalid fields) until the rest parses. A field
  * that may not be left out takes the value of the same field in a sibling item of the list above
- * it (the other side's colour, say), or else the item or entry that holds it goes too. The caller
+ * it (the other side's colour, say) or a plain value of its type, or else the item or entry that
+ * holds it goes too. The caller
  * checks references and warnings on the rest and drops those that only follow from something
  * already reported.
  */
@@ -33,8 +34,15 @@ function prune(
   standIns: ReadonlyMap<string, unknown>,
 ): { rest: unknown; kept: Map<string, number[]> } {
   const kept = new Map<string, number[]>();
+  // Only the parts above a change are copied; the rest is shared (parsing does not change its input).
+  const above = new Set<string>();
+  for (const key of [...removed, ...standIns.keys()]) {
+    const path = JSON.parse(key) as Path;
+    for (let i = 0; i < path.length; i++) above.add(keyOf(path.slice(0, i)));
+  }
   const copy = (value: unknown, path: Path): unknown => {
     if (standIns.has(keyOf(path))) return standIns.get(keyOf(path));
+    if (!above.has(keyOf(path))) return value;
     if (Array.isArray(value)) {
       const indices = value.map((_, i) => i).filter((i) => !removed.has(keyOf([...path, i])));
       if (indices.length !== value.length) kept.set(keyOf(path), indices);
@@ -97,6 +105,17 @@ function siblingValue(document: unknown, path: Path): unknown {
   return undefined;
 }
 
+/**
+ * A value of the kind a missing field expects, when no sibling has one: it passes what it can
+ * (a short id-like text, 0, the first of a list of values), and if it does not, the holder goes.
+ */
+function placeholder(issue: z.core.$ZodIssue): unknown {
+  if (issue.code === 'invalid_value') return issue.values[0];
+  if (issue.code !== 'invalid_type') return undefined;
+  const blank: Record<string, unknown> = { string: 'x', number: 0, int: 0, boolean: false, array: [], object: {}, record: {} };
+  return blank[issue.expected];
+}
+
 /** The rest of a document that failed `schema`, or null when nothing usable is left (the top level itself is wrong). */
 export function salvage<T extends z.ZodType>(schema: T, document: unknown): Salvaged<z.output<T>> | null {
   const removed = new Map<string, Path>();
@@ -115,7 +134,7 @@ export function salvage<T extends z.ZodType>(schema: T, document: unknown): Salv
         const key = keyOf(target);
         // A field taken out and then reported missing may not be left out: a sibling's value stands in once, else its holder goes.
         if (removed.has(key)) {
-          const standIn = siblingValue(document, target);
+          const standIn = siblingValue(document, target) ?? placeholder(issue);
           if (standIn !== undefined) {
             removed.delete(key);
             standIns.set(key, standIn);
