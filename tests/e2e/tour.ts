@@ -315,7 +315,8 @@ async function classView(page: Page, visit: Visit): Promise<void> {
   await openMenu(page);
   await press(page, 'c');
   await waitForScreen(page, 'class-view');
-  await page.locator('input[type=file]').setInputFiles(FILES.class);
+  // The session files' input (the other one takes a reference scenario).
+  await page.locator('input[type=file][multiple]').setInputFiles(FILES.class);
   await expect(page.locator('#ui')).toHaveAttribute('data-sessions', String(FILES.class.length));
   await visit('class-view');
 }

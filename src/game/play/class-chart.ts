@@ -97,6 +97,20 @@ export function classChart(
       node('polyline', { points, class: 'line', fill: 'none', stroke: style.colour, 'stroke-width': 2, 'stroke-dasharray': style.dash }),
     );
     risks.forEach((risk, i) => group.append(marker(style, x(i), y(risk), 3)));
+    // The focus ring: the curve's extent, shown (and hit) only under keyboard focus, so that what has focus is plain to see.
+    const xs = risks.map((_, i) => x(i));
+    const ys = risks.map((risk) => y(risk));
+    if (risks.length > 0)
+      group.append(
+        node('rect', {
+          class: 'focus-ring',
+          x: Math.min(...xs) - 6,
+          y: Math.min(...ys) - 6,
+          width: Math.max(...xs) - Math.min(...xs) + 12,
+          height: Math.max(...ys) - Math.min(...ys) + 12,
+          rx: 4,
+        }),
+      );
     if (risks.length > 0) {
       const last = risks.length - 1;
       group.append(
