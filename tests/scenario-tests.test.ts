@@ -426,7 +426,7 @@ describe('scripted cases', () => {
     const result = runScripted({ name: 'bad line', side: 'ru', seeds: 2, line: [step], expect: { answers: ['reject'] } });
     expect(result.holds).toBe(false);
     expect(result.failures).toEqual([
-      'tests[0].line[0].proposal: the rules refuse this proposal by "ru" (it leaves out the open track exercises)',
+      'tests[0].line[0].proposal.positions: round "geneva": the proposal by "ru" names no position on track "exercises", which is still open: a package names every open track',
     ]);
   });
 

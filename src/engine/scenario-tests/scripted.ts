@@ -18,7 +18,8 @@ import {
 } from '../rules/round.ts';
 import type { GameState, Outcome, Positions, Proposal, Response } from '../rules/state.ts';
 import { openTracks, otherSide, track } from '../rules/world.ts';
-import { formatPath } from '../scenario/problems.ts';
+import { moveFault, packageFaults, stepFaults } from '../scenario/historical-line.ts';
+import { formatPath, formatProblem } from '../scenario/problems.ts';
 import type { Persona, Scenario } from '../scenario/schema.ts';
 import { offeredPositions } from './references.ts';
 import { orList, plural, seedRuns, type CaseResult } from './result.ts';
@@ -62,6 +63,9 @@ function playLine(scenario: Scenario, start: GameState, steps: { step: LineStep;
   for (const { step, path } of steps) {
     if (state.outcome) return { kind: 'ended', outcome: state.outcome };
     const record = state.rounds[state.round]!;
+    // What the rules refuse in the step, said exactly, before the step is played.
+    const faults = stepFaults(scenario, step, path, state.agreed);
+    if (faults.length > 0) return { kind: 'refused', message: faults.map(formatProblem).join('; ') };
     const proposal = writtenProposal(scenario, state, record.proposer, step.proposal, path);
     if (typeof proposal === 'string') return { kind: 'refused', message: proposal };
     state = applyProposal(scenario, state, proposal);
@@ -77,7 +81,7 @@ function playLine(scenario: Scenario, start: GameState, steps: { step: LineStep;
     if (!isLegalResponse(scenario, state, response)) {
       return {
         kind: 'refused',
-        message: `${formatPath([...path, 'response'])}: the rules refuse this ${kind} by "${record.responder}" (a red line of its own, a track not on the table, or fields its kind does not take?)`,
+        message: `${formatPath([...path, 'response'])}: the rules refuse this ${kind} by "${record.responder}"`,
       };
     }
     state = applyResponse(scenario, state, response);
@@ -89,7 +93,7 @@ function playLine(scenario: Scenario, start: GameState, steps: { step: LineStep;
       if (!isLegalReply(scenario, state, reply)) {
         return {
           kind: 'refused',
-          message: `${formatPath([...path, 'reply'])}: the rules refuse this reply by "${record.proposer}" (no counter-proposal to answer, or a red line of its own?)`,
+          message: `${formatPath([...path, 'reply'])}: the rules refuse this reply by "${record.proposer}"`,
         };
       }
       state = applyReply(scenario, state, reply);
@@ -112,16 +116,16 @@ function writtenProposal(
 ): Proposal | string {
   const proposal: Proposal = { side, positions: open(state, written.positions), posture: written.posture, tone: written.tone };
   if (isLegalProposal(scenario, state, proposal)) return proposal;
-  return `${formatPath([...path, 'proposal'])}: the rules refuse this proposal by "${side}"${packageHint(scenario, state, proposal.positions)}`;
+  return `${formatPath([...path, 'proposal'])}: the rules refuse this proposal by "${side}"${packageHint(scenario, state, side, proposal.positions, proposal.posture)}`;
 }
 
-/** Why a package may be refused: a track left out or already agreed, or one of the side's own red lines. */
-function packageHint(scenario: Scenario, state: GameState, positions: Positions): string {
-  const missing = openTracks(scenario, state)
-    .filter((item) => !(item.id in positions))
-    .map((item) => item.id);
-  if (missing.length > 0) return ` (it leaves out the open track${missing.length === 1 ? '' : 's'} ${missing.join(', ')})`;
-  return ' (a red line of its own, or a move of the other side?)';
+/** Why the rules refuse a package with a posture move, said exactly: its own red lines, an open track left out, a move of the other side. */
+function packageHint(scenario: Scenario, state: GameState, side: string, positions: Positions, posture: string | null): string {
+  const faults = [
+    ...packageFaults(scenario, side, 'it', positions, state.agreed).map((fault) => fault.message),
+    ...[moveFault(scenario, side, 'it', posture)].filter((fault) => fault !== null),
+  ];
+  return faults.length > 0 ? ` (${faults.join('; ')})` : '';
 }
 
 /** Every package an offer stands for, on the tracks still open. */
@@ -246,7 +250,7 @@ export function runScriptedCase(scenario: Scenario, item: ScriptedCase, path: Pa
           const proposal: Proposal = { side: offering, positions, posture: item.offer.posture, tone: item.offer.tone };
           if (!isLegalProposal(scenario, table, proposal)) {
             errors.add(
-              `${formatPath([...path, 'offer'])}: the rules refuse the proposal ${packageText(positions)} by "${offering}"${packageHint(scenario, table, positions)}`,
+              `${formatPath([...path, 'offer'])}: the rules refuse the proposal ${packageText(positions)} by "${offering}"${packageHint(scenario, table, offering, positions, item.offer.posture)}`,
             );
             continue;
           }

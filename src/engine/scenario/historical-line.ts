@@ -29,49 +29,74 @@ export interface HistoricalPlay {
 
 type Path = Problem['path'];
 
+/** A step of a line of play as written: the historical line's, or a scenario test's (whose posture and tone have defaults). */
+export type PlayedStep = Pick<HistoricalStep, 'round' | 'proposal' | 'response' | 'reply'>;
+
 /** The tracks of a package that are still open: the line's packages may name tracks agreed earlier. */
 const stillOpen = (positions: Positions, agreed: GameState['agreed'] | null): Positions =>
   agreed ? Object.fromEntries(Object.entries(positions).filter(([trackId]) => !(trackId in agreed))) : positions;
+
+/** Why a side may not make a posture move, or null when it may (the move is its own, or none). */
+export function moveFault(scenario: Scenario, who: string, what: string, move: string | null): string | null {
+  const owner = scenario.postureMoves.find((item) => item.id === move)?.side;
+  return move !== null && owner !== undefined && owner !== who
+    ? `${what} comes with posture move "${move}", a move of "${owner}": a side makes only its own moves`
+    : null;
+}
+
+/**
+ * Why the rules refuse a package a side tables (a proposal or a counter-proposal), each with its
+ * path inside the package: one of its own red lines, or an open track left out (judged only when
+ * `agreed`, the tracks agreed so far, is known).
+ */
+export function packageFaults(
+  scenario: Scenario,
+  who: string,
+  what: string,
+  positions: Positions,
+  agreed: GameState['agreed'] | null,
+): Problem[] {
+  const faults: Problem[] = [];
+  for (const [trackId, positionId] of Object.entries(positions)) {
+    const item = scenario.tracks.find((candidate) => candidate.id === trackId);
+    if (item && isRedLine(item, who, positionId)) {
+      faults.push({
+        path: [trackId],
+        message: `${what} puts track "${trackId}" at "${positionId}", a red line of "${who}" itself: a side may not table its own red line`,
+      });
+    }
+  }
+  for (const item of agreed ? scenario.tracks : []) {
+    if (!(item.id in agreed!) && !(item.id in positions)) {
+      faults.push({
+        path: [],
+        message: `${what} names no position on track "${item.id}", which is still open: a package names every open track`,
+      });
+    }
+  }
+  return faults;
+}
 
 /**
  * What the rules refuse in one step of the line, each said exactly. `agreed` is what the game has
  * agreed before the step, or null when the play stopped earlier (whether a package names every
  * open track then depends on steps the game never took, so that is not judged).
  */
-function stepFaults(scenario: Scenario, step: HistoricalStep, s: number, agreed: GameState['agreed'] | null): Problem[] {
+export function stepFaults(scenario: Scenario, step: PlayedStep, stepPath: Path, agreed: GameState['agreed'] | null): Problem[] {
   const faults: Problem[] = [];
   const roundIndex = scenario.rounds.findIndex((round) => round.id === step.round);
   if (roundIndex < 0) return faults;
   const proposer = proposerOf(scenario, roundIndex);
   const responder = otherSide(scenario, proposer);
-  const at = (path: Path, message: string) =>
-    faults.push({ path: ['debrief', 'line', s, ...path], message: `round "${step.round}": ${message}` });
+  const at = (path: Path, message: string) => faults.push({ path: [...stepPath, ...path], message: `round "${step.round}": ${message}` });
   const track = (id: string) => scenario.tracks.find((item) => item.id === id);
 
   const ownMove = (path: Path, who: string, what: string, move: string | null) => {
-    const owner = scenario.postureMoves.find((item) => item.id === move)?.side;
-    if (move !== null && owner !== undefined && owner !== who) {
-      at(path, `${what} comes with posture move "${move}", a move of "${owner}": a side makes only its own moves`);
-    }
+    const fault = moveFault(scenario, who, what, move);
+    if (fault) at(path, fault);
   };
-  /** A package a side tables: a position on every open track, none of them its own red line. */
-  const tabled = (path: Path, who: string, what: string, positions: Positions) => {
-    for (const [trackId, positionId] of Object.entries(positions)) {
-      const item = track(trackId);
-      if (item && isRedLine(item, who, positionId)) {
-        at(
-          [...path, trackId],
-          `${what} puts track "${trackId}" at "${positionId}", a red line of "${who}" itself: a side may not table its own red line`,
-        );
-      }
-    }
-    if (!agreed) return;
-    for (const item of scenario.tracks) {
-      if (!(item.id in agreed) && !(item.id in positions)) {
-        at(path, `${what} names no position on track "${item.id}", which is still open: a package names every open track`);
-      }
-    }
-  };
+  const tabled = (path: Path, who: string, what: string, positions: Positions) =>
+    packageFaults(scenario, who, what, positions, agreed).forEach((fault) => at([...path, ...fault.path], fault.message));
   /** Tracks a side accepts from a package: named in it, none of them its own red line, no linked group split. */
   const accepted = (path: Path, who: string, what: string, positions: Positions, tracks: readonly string[]) => {
     if (tracks.length === 0) at(path, `${what} accepts no track: name at least one`);
@@ -159,7 +184,7 @@ export function playHistoricalLine(scenario: Scenario, seed: number | string = 1
   send({ type: 'START', setup: { seed, playerSide: scenario.sides[0]!.id, opponent: { kind: 'hotseat' } } });
   scenario.debrief.line.forEach((step, s) => {
     if (!playing || run.isOver) {
-      refusals.push(...stepFaults(scenario, step, s, null));
+      refusals.push(...stepFaults(scenario, step, ['debrief', 'line', s], null));
       return;
     }
     send({ type: 'CONTINUE' });
@@ -172,10 +197,10 @@ export function playHistoricalLine(scenario: Scenario, seed: number | string = 1
         message: `the line reaches round ${game.round + 1} here, not "${step.round}"`,
       });
       playing = false;
-      refusals.push(...stepFaults(scenario, step, s, null));
+      refusals.push(...stepFaults(scenario, step, ['debrief', 'line', s], null));
       return;
     }
-    const faults = stepFaults(scenario, step, s, game.agreed);
+    const faults = stepFaults(scenario, step, ['debrief', 'line', s], game.agreed);
     refusals.push(...faults);
     const explained = faults.length > 0;
     // A step with a fault leaves the line off course: the steps after it are read, not played.
