@@ -60,6 +60,25 @@ test('a scenario named by a ?scenario= link on the same site is loaded and playe
   expect(consoleErrors).toEqual([]);
 });
 
+test('one load shows everything: a misspelt key, a dangling reference and a warning together', async ({ page, consoleErrors }) => {
+  await openPicker(page);
+  const doc = JSON.parse(readFileSync(new URL('../../scenarios/geneva-2022.json', import.meta.url), 'utf8'));
+  doc.escalation.incident.riskjump = 5;
+  doc.rounds[0].proposer = 'russia';
+  doc.meta.sources.push({ id: 'unused-source', label: 'Unused', url: 'https://example.org' });
+  const buffer = Buffer.from(JSON.stringify(doc));
+  await page.locator('input[type=file]').setInputFiles({ name: 'everything.json', mimeType: 'application/json', buffer });
+  const panel = page.locator('.problems-panel');
+  await expect(panel.locator('h2')).toHaveText('everything.json could not be loaded (2 problems and 1 warning)');
+  await expect(panel.locator('.problem-list li')).toHaveText([
+    'escalation.incident: unknown key "riskjump": expected one of "chance", "riskJump", "escalation"',
+    'rounds[0].proposer: unknown side "russia"; expected "us" and "ru"',
+    /^warning: meta\.sources\[\d+\]: source "unused-source" is listed but never cited$/,
+  ]);
+  await snap(page, 'custom-everything');
+  expect(consoleErrors).toEqual([]);
+});
+
 test('a link to another site is refused with a message', async ({ page, consoleErrors }) => {
   await page.goto('./?scenario=https://example.org/evil.json');
   await waitForScreen(page, 'picker');
