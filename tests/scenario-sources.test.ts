@@ -13,12 +13,18 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dayNumber, quoteAvailableIn } from '../src/engine/scenario/dates.ts';
 import { MAX_SCENARIO_BYTES } from '../src/engine/scenario/formats.ts';
 import type { Checked } from '../src/engine/scenario/problems.ts';
-import { fetchScenarioLink, readScenarioFile, scenarioLinkUrl } from '../src/game/play/scenario-sources.ts';
+import { parseScenarioBytes } from '../src/game/play/scenario-parse.ts';
+import { fetchScenarioLink as fetchLink, readScenarioFile as readFile, scenarioLinkUrl } from '../src/game/play/scenario-sources.ts';
 import { geneva, GENEVA_TEXT, genevaDoc, mustLoad, problemLines, ROOT, setPath } from './helpers.ts';
 
 const PAGE = new URL('http://localhost:5173/red-lines/index.html?lang=en#top');
 const GENEVA_YAML = stringify(genevaDoc());
 const TOO_LARGE = /^the file is \d+\.\d MiB; scenarios may be at most 1 MiB$/;
+
+// The browser parses in a worker (e2e: hostile-files.spec.ts); here the same parser runs in this thread.
+const parseHere = async (bytes: Uint8Array, name: string) => parseScenarioBytes(bytes, name);
+const readScenarioFile = (file: File) => readFile(file, parseHere);
+const fetchScenarioLink = (value: string, page: URL) => fetchLink(value, page, parseHere);
 
 /** The one problem message of a refusal. */
 function refusal(result: Checked<unknown>): string {
@@ -114,9 +120,9 @@ describe('readScenarioFile', () => {
   it('a file over 1 MiB is refused by its size, before it is read', async () => {
     const big = new File([GENEVA_YAML, '#'.repeat(MAX_SCENARIO_BYTES)], 'big.yaml');
     expect(big.size).toBeGreaterThan(MAX_SCENARIO_BYTES);
-    const text = vi.spyOn(big, 'text');
+    const read = vi.spyOn(big, 'arrayBuffer');
     expect(refusal(await readScenarioFile(big))).toMatch(TOO_LARGE);
-    expect(text).not.toHaveBeenCalled();
+    expect(read).not.toHaveBeenCalled();
     // Exactly 1 MiB is allowed through to the loader.
     const exact = new File(['#'.repeat(MAX_SCENARIO_BYTES)], 'exact.yaml');
     expect(refusal(await readScenarioFile(exact))).not.toMatch(TOO_LARGE);
@@ -125,9 +131,9 @@ describe('readScenarioFile', () => {
   it('a wrong extension is refused before reading, whatever the content', async () => {
     for (const name of ['geneva.txt', 'geneva.json.exe', 'geneva', 'geneva.yaml.bak', 'geneva.jsonl']) {
       const file = new File([GENEVA_TEXT], name);
-      const text = vi.spyOn(file, 'text');
+      const read = vi.spyOn(file, 'arrayBuffer');
       expect(refusal(await readScenarioFile(file)), name).toBe('expected a .json, .yaml or .yml file');
-      expect(text).not.toHaveBeenCalled();
+      expect(read).not.toHaveBeenCalled();
     }
   });
 
@@ -140,13 +146,24 @@ describe('readScenarioFile', () => {
     setPath(doc, ['sides', 0, 'colour'], 'blue');
     const invalid = await readScenarioFile(new File([stringify(doc)], 'invalid.yml'));
     expect(problemLines(invalid)).toEqual(['sides[0].colour: expected a colour such as "#1f5fa8"']);
-    const binary = await readScenarioFile(new File([new Uint8Array([0xff, 0xfe, 0x00, 0x01, 0x80])], 'binary.yaml'));
-    expect(binary.ok).toBe(false);
+    const binary = await readScenarioFile(new File([new Uint8Array([0x61, 0x3a, 0x20, 0x00, 0x01, 0x80])], 'binary.yaml'));
+    expect(refusal(binary)).toBe('the file is not UTF-8 text: byte 5 (0x80) cannot start or continue a character; save the file as UTF-8');
+    const utf16 = await readScenarioFile(new File([new Uint8Array([0xff, 0xfe, 0x61, 0x00])], 'utf16.yaml'));
+    expect(refusal(utf16)).toBe('the file is UTF-16 text; save it as UTF-8');
+    const control = await readScenarioFile(new File(['a: 1\n\u0000\u0001'], 'nul.json'));
+    expect(refusal(control)).toBe('line 2, column 1: a NUL character: a binary file, or UTF-16 text? save it as UTF-8 text');
+  });
+
+  it('invalid UTF-8 is refused with its offset and measured as bytes: 400,000 bytes are not "1.1 MiB"', async () => {
+    const bytes = new Uint8Array(400_000).fill(0xc0);
+    expect(refusal(await readScenarioFile(new File([bytes], 'junk.yaml')))).toBe(
+      'the file is not UTF-8 text: byte 0 (0xC0) cannot start or continue a character; save the file as UTF-8',
+    );
   });
 
   it('a file that cannot be read is a problem, not an exception', async () => {
     const file = new File(['meta: x'], 'unreadable.yaml');
-    vi.spyOn(file, 'text').mockRejectedValue(new Error('NotReadableError'));
+    vi.spyOn(file, 'arrayBuffer').mockRejectedValue(new Error('NotReadableError'));
     expect(refusal(await readScenarioFile(file))).toBe('the file could not be read');
   });
 });
@@ -213,28 +230,28 @@ describe('fetchScenarioLink', () => {
   });
 
   it('a declared content-length over 1 MiB is refused before the body is read', async () => {
-    const text = vi.fn(async () => GENEVA_YAML);
+    const arrayBuffer = vi.fn(async () => new TextEncoder().encode(GENEVA_YAML).buffer);
     const response = {
       ok: true,
       status: 200,
       headers: new Headers({ 'content-length': String(MAX_SCENARIO_BYTES + 1) }),
-      text,
+      arrayBuffer,
     } as unknown as Response;
     stubFetch(response);
     expect(refusal(await fetchScenarioLink('/big.yaml', PAGE))).toMatch(TOO_LARGE);
-    expect(text).not.toHaveBeenCalled();
+    expect(arrayBuffer).not.toHaveBeenCalled();
   });
 
   it('a declared content-length of exactly 1 MiB is read', async () => {
-    const text = vi.fn(async () => GENEVA_YAML);
+    const arrayBuffer = vi.fn(async () => new TextEncoder().encode(GENEVA_YAML).buffer);
     stubFetch({
       ok: true,
       status: 200,
       headers: new Headers({ 'content-length': String(MAX_SCENARIO_BYTES) }),
-      text,
+      arrayBuffer,
     } as unknown as Response);
     expect(problemLines(await fetchScenarioLink('/geneva.yaml', PAGE))).toEqual([]);
-    expect(text).toHaveBeenCalledTimes(1);
+    expect(arrayBuffer).toHaveBeenCalledTimes(1);
   });
 
   it('a body over 1 MiB without a content-length (or with a false one) is refused after reading', async () => {

@@ -53,7 +53,8 @@ export const describeIssue: z.core.$ZodErrorMap = (issue) => {
     }
     case 'unrecognized_keys': {
       const known = knownKeys(issue.inst);
-      const keys = `unknown key${issue.keys.length === 1 ? '' : 's'} ${quoted(issue.keys)}`;
+      // The first ten named: a file of 25,000 stray keys would otherwise make a message of 600 KB.
+      const keys = `unknown key${issue.keys.length === 1 ? '' : 's'} ${quoted(issue.keys.slice(0, 10))}${issue.keys.length > 10 ? ` and ${issue.keys.length - 10} more` : ''}`;
       return known.length > 0 ? `${keys}: expected ${oneOf(known)}` : keys;
     }
     case 'invalid_key':

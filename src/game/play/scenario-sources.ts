@@ -1,23 +1,39 @@
 /**
  * Scenarios from outside the game — a file picked or dropped, or a link — read through the
- * engine's one loader. Files are size-checked before they are read, links must stay on the
- * game's own site, and every failure comes back as problems to show, never as an exception.
+ * engine's one loader in a worker (`parseInWorker`), so that a large file never freezes the page.
+ * Files are size-checked before they are read, links must stay on the game's own site, and every
+ * failure comes back as problems to show, never as an exception.
  */
-import { byteLength, MAX_SCENARIO_BYTES } from '../../engine/scenario/formats.ts';
-import { loadScenarioDocument, type LoadedScenario } from '../../engine/scenario/load.ts';
+import { MAX_SCENARIO_BYTES, tooLarge } from '../../engine/scenario/formats.ts';
+import type { LoadedScenario } from '../../engine/scenario/load.ts';
 import type { Checked } from '../../engine/scenario/problems.ts';
+import type { ScenarioParser } from './scenario-parse.ts';
 
 const refuse = (message: string): Checked<never> => ({ ok: false, problems: [{ path: [], message }] });
-const tooLarge = (bytes: number) => refuse(`the file is ${(bytes / 1024 / 1024).toFixed(1)} MiB; scenarios may be at most 1 MiB`);
 
-export async function readScenarioFile(file: File): Promise<Checked<LoadedScenario>> {
+/** Parses a scenario file's bytes in a worker of its own, ended once it has answered. */
+export const parseInWorker: ScenarioParser = (bytes, name) =>
+  new Promise((resolve) => {
+    const worker = new Worker(new URL('./scenario-parse-worker.ts', import.meta.url), { type: 'module' });
+    const answer = (result: Checked<LoadedScenario>) => {
+      worker.terminate();
+      resolve(result);
+    };
+    worker.addEventListener('message', (event: MessageEvent<Checked<LoadedScenario>>) => answer(event.data));
+    worker.addEventListener('error', () => answer(refuse('the file could not be read')));
+    worker.postMessage({ bytes, name }, [bytes.buffer]);
+  });
+
+export async function readScenarioFile(file: File, parse: ScenarioParser = parseInWorker): Promise<Checked<LoadedScenario>> {
   if (file.size > MAX_SCENARIO_BYTES) return tooLarge(file.size);
   if (!/\.(json|ya?ml)$/i.test(file.name)) return refuse('expected a .json, .yaml or .yml file');
+  let bytes: Uint8Array;
   try {
-    return loadScenarioDocument(await file.text(), file.name);
+    bytes = new Uint8Array(await file.arrayBuffer());
   } catch {
     return refuse('the file could not be read');
   }
+  return parse(bytes, file.name);
 }
 
 /** The address a `?scenario=` link names, if it is on the game's own site. */
@@ -32,7 +48,7 @@ export function scenarioLinkUrl(value: string, page: URL): Checked<URL> {
   return { ok: true, value: url };
 }
 
-export async function fetchScenarioLink(value: string, page: URL): Promise<Checked<LoadedScenario>> {
+export async function fetchScenarioLink(value: string, page: URL, parse: ScenarioParser = parseInWorker): Promise<Checked<LoadedScenario>> {
   const url = scenarioLinkUrl(value, page);
   if (!url.ok) return url;
   let response: Response;
@@ -44,8 +60,12 @@ export async function fetchScenarioLink(value: string, page: URL): Promise<Check
   if (!response.ok) return refuse(`${url.value.pathname} could not be fetched (HTTP ${response.status})`);
   const declared = Number(response.headers.get('content-length') ?? 0);
   if (declared > MAX_SCENARIO_BYTES) return tooLarge(declared);
-  const text = await response.text();
-  const bytes = byteLength(text);
-  if (bytes > MAX_SCENARIO_BYTES) return tooLarge(bytes);
-  return loadScenarioDocument(text, url.value.pathname);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await response.arrayBuffer());
+  } catch {
+    return refuse(`${url.value.pathname} could not be fetched`);
+  }
+  // The bytes are measured again whatever the header said (decodeScenarioBytes).
+  return parse(bytes, url.value.pathname);
 }
