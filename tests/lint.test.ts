@@ -451,6 +451,19 @@ describe('an outcome the historical line contradicts', () => {
     ]);
   });
 
+  it('a line shorter than the scenario: a track it has not agreed yet may be agreed later', () => {
+    const scenario = inf();
+    // Only the first step: the talks are still on, so the scope and verification agreed later are no contradiction.
+    const short = { ...scenario, debrief: { ...scenario.debrief, line: scenario.debrief.line.slice(0, 1) } };
+    expect(lintScenario(short)).toEqual([]);
+    const wrong = { ...short, debrief: { ...short.debrief, outcome: { ...short.debrief.outcome, agreed: { sdi: 'testing-limits' } } } };
+    expect(lintScenario(wrong).map(formatProblem)).toEqual([
+      expect.stringMatching(
+        /^debrief\.outcome\.agreed\.sdi: the outcome has track "sdi" agreed on "testing-limits", but the historical line agrees it on "no-linkage"$/,
+      ),
+    ]);
+  });
+
   it('talks that end with no deal may be followed by war: no contradiction', () => {
     // The counterfactual's line ends in a stalemate; its debrief says war followed.
     const loaded = loadScenarioText(readFileSync(join(ROOT, 'scenarios', 'counterfactual-2022.json'), 'utf8'));
