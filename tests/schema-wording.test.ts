@@ -73,6 +73,15 @@ describe('each kind of schema problem, in the one wording', () => {
     ]);
   });
 
+  it('a field of several forms: what each form expects, in one sentence', () => {
+    const parsed = validate(expectationsFileSchema, {
+      tests: [{ kind: 'scripted', name: 'x', side: 'ru', offer: { positions: { missiles: 5 } }, expect: { answers: ['reject'] } }],
+    });
+    expect(parsed.success ? [] : parsed.error.issues.map((issue) => issue.message)).toEqual([
+      'expected "*" or position id as text or a list',
+    ]);
+  });
+
   it('a document that is not an object keeps its own message', () => {
     expect(problemLines(loadScenarioText('[]'))).toEqual([
       '(document): expected a scenario: a JSON object with meta, sides, tracks, rounds and the rest',

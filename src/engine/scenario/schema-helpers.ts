@@ -47,7 +47,11 @@ export const describeIssue: z.core.$ZodErrorMap = (issue) => {
     case 'invalid_union': {
       const discriminator = typeof issue['discriminator'] === 'string' ? issue['discriminator'] : null;
       const options = issue['options'];
-      if (discriminator === null || !Array.isArray(options)) return undefined;
+      if (discriminator === null || !Array.isArray(options)) {
+        // A field of several forms: what each form expected, in one sentence.
+        const forms = issue.errors.map((branch) => branch[0]?.message.replace(/^(missing: )?expected /, '') ?? '');
+        return expected([...new Set(forms.filter((form) => form !== ''))].join(' or '))(issue);
+      }
       const given = (issue.input as Record<string, unknown> | null | undefined)?.[discriminator];
       return expected(oneOf(options))({ input: given });
     }
