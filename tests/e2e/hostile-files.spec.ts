@@ -86,7 +86,7 @@ test('a 1 MiB YAML key bomb is refused, and one just under the bound is checked,
   expect(consoleErrors).toEqual([]);
 });
 
-test('invalid UTF-8 and an unknown YAML tag are refused with their place', async ({ page, consoleErrors }) => {
+test('invalid UTF-8, picked or dropped, and an unknown YAML tag are refused with their place', async ({ page, consoleErrors }) => {
   await openPicker(page);
   const panel = page.locator('.problems-panel');
   await page.locator('input[type=file]').setInputFiles({
@@ -96,6 +96,17 @@ test('invalid UTF-8 and an unknown YAML tag are refused with their place', async
   });
   await expect(panel.locator('.problem-list li')).toHaveText([
     '(document): the file is not UTF-8 text: byte 9 (0xE9) cannot start or continue a character; save the file as UTF-8',
+  ]);
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  // Dropped on the screen, the same bytes take the same way.
+  await page.evaluate(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array([0x61, 0x3a, 0x20, 0xc3, 0x28])], 'dropped.yaml'));
+    document.querySelector('#ui')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  });
+  await expect(panel.locator('h2')).toHaveText(/^dropped\.yaml could not be loaded/);
+  await expect(panel.locator('.problem-list li')).toHaveText([
+    '(document): the file is not UTF-8 text: byte 3 (0xC3) cannot start or continue a character; save the file as UTF-8',
   ]);
   await page.getByRole('button', { name: 'Dismiss' }).click();
   await page.locator('input[type=file]').setInputFiles(yamlFile('tag.yaml', 'meta: !!js/function "function () {}"\n'));
@@ -119,5 +130,21 @@ test('a title of terminal escape codes and HTML is shown as text', async ({ page
   await expect(page.locator('.scenario-card.loaded h2 b, .scenario-card.loaded h2 img')).toHaveCount(0);
   expect(await page.evaluate(() => document.body.dataset.hacked ?? null)).toBeNull();
   await snap(page, 'hostile-escape-title');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a session file that is not UTF-8 is refused from saved games with the offset of its first bad byte', async ({
+  page,
+  consoleErrors,
+}) => {
+  await openMenu(page);
+  await press(page, 'g');
+  await waitForScreen(page, 'library');
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'latin1.json', mimeType: 'application/json', buffer: Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d]) });
+  await expect(page.locator('.problems-panel')).toContainText(
+    'the file is not UTF-8 text: byte 2 (0xE9) cannot start or continue a character; save the file as UTF-8',
+  );
   expect(consoleErrors).toEqual([]);
 });

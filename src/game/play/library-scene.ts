@@ -16,7 +16,7 @@ import type { PlayContext } from './play-context.ts';
 import { downloadSession } from './session-file.ts';
 import { encodeShareFragment } from './share-link.ts';
 import { libraryEntry, listLibrary, newEntryId, putEntry, removeEntry, type LibraryEntry } from './session-library.ts';
-import { fileInput as hiddenFileInput, SESSION_FILES } from '../ui/file-input.ts';
+import { fileInput as hiddenFileInput, readTextFile, SESSION_FILES } from '../ui/file-input.ts';
 
 /** Session files embed a whole scenario; this is ample for any of them. */
 const MAX_SESSION_BYTES = 8 * 1024 * 1024;
@@ -258,7 +258,8 @@ export class LibraryScene extends PlayScene {
   private async importFile(file: File, store: Awaited<typeof this.app.storage>, added: (id: string) => void): Promise<Problem[] | null> {
     if (file.size > MAX_SESSION_BYTES)
       return [{ path: [], message: `the file is ${(file.size / 1024 / 1024).toFixed(1)} MiB; session files may be at most 8 MiB` }];
-    const loaded = loadSessionText(await file.text());
+    const text = await readTextFile(file);
+    const loaded = text.ok ? loadSessionText(text.value) : text;
     if (!loaded.ok) return loaded.problems;
     const replay = replaySession(loaded.value);
     if (replay.problems.length > 0) return replay.problems;
