@@ -111,9 +111,9 @@ test('the class view names the students, and an AI’s persona only once a game 
     2,
   );
   const rows = page.locator('.class-table tbody tr');
-  await expect(rows.nth(0).locator('td').first()).toHaveText('Alice Martin');
+  await expect(rows.nth(0).locator('th .line').first()).toHaveText('US/NATO, Alice Martin, 2026-11-30');
   await expect(rows.nth(0)).toContainText('AI: Russia, The Pragmatist');
-  await expect(rows.nth(1).locator('td').first()).toHaveText('Bob');
+  await expect(rows.nth(1).locator('th .line').first()).toHaveText('US/NATO, Bob, 2026-11-30');
   await expect(rows.nth(1)).toContainText('AI: Russia, persona hidden');
   await expect(page.locator('.class-table')).not.toContainText('Hardliner');
   const download = page.waitForEvent('download');
@@ -203,9 +203,9 @@ test('each game’s scenario is checked against the reference the instructor cho
   const reference = page.getByLabel('Compare each game’s scenario with');
   // By default, the bundled scenario of the same id: Alice's matches, Mallory's does not, and says where.
   await expect(reference).toHaveValue('same-id');
-  await expect(rows.nth(0).locator('.scenario-check')).toContainText('✓ matches bundled geneva-2022');
+  await expect(rows.nth(0).locator('.scenario-check')).toHaveText('✓ matches');
   await expect(rows.nth(1)).toHaveClass(/differs/);
-  await expect(rows.nth(1).locator('.scenario-check')).toContainText('⚠ differs from bundled geneva-2022');
+  await expect(rows.nth(1).locator('.scenario-check')).toContainText('⚠ differs');
   await expect(rows.nth(1).locator('.differences li')).toHaveText(['scoring.standingWeight: 0.9 in the file, 0.3 in the reference']);
   await snap(page, 'class-view-reference');
 
@@ -218,7 +218,7 @@ test('each game’s scenario is checked against the reference the instructor cho
     .locator('input[type=file]:not([multiple])')
     .setInputFiles({ name: 'easier.json', mimeType: 'application/json', buffer: Buffer.from(easierText) });
   await expect(reference).toHaveValue('file');
-  await expect(rows.nth(1).locator('.scenario-check')).toContainText('✓ matches easier.json');
+  await expect(rows.nth(1).locator('.scenario-check')).toHaveText('✓ matches');
   await expect(rows.nth(0).locator('.differences li')).toHaveText(['scoring.standingWeight: 0.3 in the file, 0.9 in the reference']);
   expect(await axeFindings(page)).toEqual([]);
   expect(consoleErrors).toEqual([]);
@@ -301,9 +301,44 @@ for (const [width, height, size] of [
     await expect(page.locator('.class-chart-svg .curve')).toHaveCount(12);
     const side = page.locator('.class-side');
     expect(await side.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(1);
-    await page.locator('.class-table tbody tr').nth(7).hover();
     await snap(page, `class-view-twelve-${width}-${size}`);
+    await page.locator('.class-table tbody tr').nth(7).hover();
+    await snap(page, `class-view-twelve-${width}-${size}-highlight`);
     expect(await axeFindings(page)).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
 }
+
+test('a session file of format 3 (before the seal) loads, and its row says what its check covers', async ({ page, consoleErrors }) => {
+  const v3 = readFileSync(new URL('../fixtures/session-format-3.json', import.meta.url));
+  await loadClass(
+    page,
+    [{ name: 'old.json', mimeType: 'application/json', buffer: v3 }, sessionFile('new.json', 1, 'dove', 'ru-pragmatist')],
+    2,
+  );
+  const rows = page.locator('.class-table tbody tr');
+  await expect(rows.nth(0).locator('.scenario-check')).toContainText('format 3: only the moves and states are checked');
+  await expect(rows.nth(1).locator('.scenario-check')).not.toContainText('format');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('games of two scenarios: each is checked against the bundled scenario of its own id, named on its row', async ({
+  page,
+  consoleErrors,
+}) => {
+  const counterfactual = readFileSync(new URL('../../scenarios/counterfactual-2022.json', import.meta.url), 'utf8');
+  await loadClass(
+    page,
+    [
+      sessionFile('alice.json', 1, 'dove', 'ru-pragmatist'),
+      sessionFile('bob.json', 2, 'dove', 'ru-pragmatist', undefined, 'Bob', counterfactual),
+    ],
+    2,
+  );
+  const rows = page.locator('.class-table tbody tr');
+  await expect(rows.nth(0).locator('.scenario-check')).toHaveText('✓ matches bundled geneva-2022');
+  await expect(rows.nth(1).locator('.scenario-check')).toHaveText('✓ matches bundled counterfactual-2022');
+  // With two scenarios, each row's name says which.
+  await expect(rows.nth(1).locator('th .line').first()).toContainText('— US/NATO, Bob, 2026-11-30');
+  expect(consoleErrors).toEqual([]);
+});

@@ -68,7 +68,7 @@ export function classChart(
   on: { enter: (index: number) => void; leave: () => void; pick: (index: number) => void },
 ): ClassChart {
   // Wide and low, like the slot it fills; the top margin leaves room for a number at 100.
-  const [width, height, left, right, top, bottom] = [760, 230, 34, 744, 18, 206];
+  const [width, height, left, right, top, bottom] = [760, 236, 52, 744, 18, 198];
   const y = (risk: number) => bottom - (risk / 100) * (bottom - top);
   const x = (i: number) => left + (steps.length <= 1 ? 0 : (i / (steps.length - 1)) * (right - left));
   const svg = node('svg', {
@@ -86,7 +86,7 @@ export function classChart(
   });
   for (const tick of [0, 20, 40, 60, 80, 100])
     svg.append(node('text', { x: left - 6, y: y(tick) + 4, class: 'tick', 'text-anchor': 'end' }, String(tick)));
-  steps.forEach((label, i) => svg.append(node('text', { x: x(i), y: bottom + 17, class: 'tick', 'text-anchor': 'middle' }, label)));
+  steps.forEach((label, i) => svg.append(node('text', { x: x(i), y: bottom + 24, class: 'tick', 'text-anchor': 'middle' }, label)));
   const groups = curves.map((curve, index) => {
     const { style, risks } = curve;
     const group = node('g', { class: 'curve', tabindex: 0, role: 'button', 'aria-label': curve.label, 'data-curve': index });

@@ -289,9 +289,13 @@ export class ClassViewScene extends PlayScene {
     // One scenario for the whole class (the usual case) is named once, above the table, not on every row.
     const scenarios = new Set(this.sessions.map(({ row }) => row.scenario));
     const oneScenario = scenarios.size === 1 ? [...scenarios][0]! : null;
-    const columns = ['Game', 'Players', ...(oneScenario ? [] : ['Scenario']), 'Side', 'Opponent', 'Outcome', 'Scores', 'Scenario check'];
+    // The game's name holds its side and players (and its scenario when the class has several), so they need no columns of their own.
+    const columns = ['Game', 'Opponent', 'Outcome', 'Scores', 'Scenario check'];
+    const comparisons = this.sessions.map(({ loaded }) => this.compare(loaded.scenario));
+    // One reference for every row is named once (by the list of choices); several are named on each row.
+    const references = new Set(comparisons.flatMap((comparison) => (comparison.kind === 'none' ? [] : [comparison.reference])));
     this.rows = this.sessions.map(({ row, loaded }, index) => {
-      const comparison = this.compare(loaded.scenario);
+      const comparison = comparisons[index]!;
       const tr = el(
         'tr',
         {
@@ -310,9 +314,6 @@ export class ClassViewScene extends PlayScene {
           el('span', { class: 'line', text: oneScenario ? row.who : row.name }),
           el('span', { class: 'line quiet', text: row.file }),
         ),
-        row.players ? el('td', { text: row.players }) : el('td', { class: 'quiet', text: 'not given' }),
-        oneScenario ? null : el('td', { text: row.scenario }),
-        el('td', { text: row.side }),
         el('td', { text: row.opponent }),
         // Related figures share a cell, a line each, so that the table fits a narrow window at large text (the CSV keeps them apart).
         el(
@@ -328,7 +329,7 @@ export class ClassViewScene extends PlayScene {
           el('span', { class: 'line figure', text: `player ${row.playerScore.toFixed(1)}` }),
           el('span', { class: 'line figure', text: `other ${row.otherScore.toFixed(1)}` }),
         ),
-        this.comparisonCell(comparison, row),
+        this.comparisonCell(comparison, row, references.size > 1),
         el(
           'td',
           {},
@@ -362,17 +363,24 @@ export class ClassViewScene extends PlayScene {
   }
 
   /** The scenario check of a row, in words (never by colour alone), with what format 3 files leave unchecked. */
-  private comparisonCell(comparison: Comparison, row: ClassRow): HTMLElement {
+  private comparisonCell(comparison: Comparison, row: ClassRow, nameReference: boolean): HTMLElement {
     const old =
-      row.formatVersion < 4 ? el('span', { class: 'line quiet', text: `format ${row.formatVersion}: only the moves are sealed` }) : null;
+      row.formatVersion < 4
+        ? el('span', { class: 'line quiet', text: `format ${row.formatVersion}: only the moves and states are checked` })
+        : null;
     if (comparison.kind === 'matches')
-      return el('td', { class: 'scenario-check' }, el('span', { class: 'line', text: `✓ matches ${comparison.reference}` }), old);
+      return el(
+        'td',
+        { class: 'scenario-check' },
+        el('span', { class: 'line', text: nameReference ? `✓ matches ${comparison.reference}` : '✓ matches' }),
+        old,
+      );
     if (comparison.kind === 'none')
       return el('td', { class: 'scenario-check quiet' }, el('span', { class: 'line', text: comparison.why }), old);
     return el(
       'td',
       { class: 'scenario-check' },
-      el('strong', { class: 'line differs-label', text: `⚠ differs from ${comparison.reference}` }),
+      el('strong', { class: 'line differs-label', text: nameReference ? `⚠ differs from ${comparison.reference}` : '⚠ differs' }),
       el('ul', { class: 'differences' }, ...comparison.lines.map((text) => el('li', { text }))),
       old,
     );
