@@ -193,8 +193,8 @@ describe('a 1 MiB YAML file of any shape is answered within 2 s', () => {
       expect((used.user + used.system) / 1e6, shape).toBeLessThan(2);
       expect([1, 2]).toContain(code);
       expect(captured.err.length).toBeGreaterThan(0);
-      // Short answers: 25,000 stray keys are counted, not all named.
-      expect(Math.max(...captured.err.map((line) => line.length)), shape).toBeLessThan(1000);
+      // Short answers: 20,000 stray keys are counted, not all named (ten keys of 200 letters are named).
+      expect(Math.max(...captured.err.map((line) => line.length)), shape).toBeLessThan(5000);
     });
   }
 

@@ -6,7 +6,14 @@
 import { parseDocument, stringify } from 'yaml';
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_DEPTH } from '../src/engine/json-text.ts';
-import { byteLength, formatOf, MAX_SCENARIO_BYTES, parseDocumentText, parseYamlText } from '../src/engine/scenario/formats.ts';
+import {
+  byteLength,
+  formatOf,
+  MAX_SCENARIO_BYTES,
+  MAX_YAML_ENTRIES,
+  parseDocumentText,
+  parseYamlText,
+} from '../src/engine/scenario/formats.ts';
 import { loadScenarioDocument, loadScenarioText } from '../src/engine/scenario/load.ts';
 import { formatProblem, type Checked } from '../src/engine/scenario/problems.ts';
 import { geneva, GENEVA_TEXT, genevaDoc, problemLines, setPath, type Json, type JsonObject } from './helpers.ts';
@@ -156,10 +163,10 @@ describe('YAML syntax errors: "invalid YAML at line L, column C"', () => {
   });
 
   it('finds a duplicate among many keys, in any mapping, in one pass (the parser’s own check is quadratic)', () => {
-    const keys = Array.from({ length: 20_000 }, (_, i) => `k${i}: ${i}`);
+    const keys = Array.from({ length: 15_000 }, (_, i) => `k${i}: ${i}`);
     expect(parseYamlText(keys.join('\n')).ok).toBe(true);
-    expect(onlyMessage(parseYamlText([...keys, 'k19999: again'].join('\n')))).toBe(
-      'invalid YAML at line 20001, column 1: Map keys must be unique',
+    expect(onlyMessage(parseYamlText([...keys, 'k14999: again'].join('\n')))).toBe(
+      'invalid YAML at line 15001, column 1: Map keys must be unique',
     );
     // Equal keys in different mappings are not duplicates; equal keys in a nested one are.
     expect(parseYamlText('a:\n  x: 1\nb:\n  x: 2\n').ok).toBe(true);
@@ -463,5 +470,72 @@ describe('formatOf', () => {
     expect(problemLines(loadScenarioDocument(GENEVA_YAML, 'no-extension'))).toEqual([]);
     expect(problemLines(loadScenarioDocument('{"meta": ', 'no-extension'))[0]).toMatch(/^\(document\): invalid JSON at line 1, column/);
     expect(formatProblem({ path: [], message: 'm' })).toBe('(document): m');
+  });
+});
+
+describe('the bound on lines and flow entries, counted before parsing', () => {
+  const parses = () => vi.mocked(parseDocument).mock.calls.length;
+
+  it('a text of exactly the bound is parsed; one line more is refused without calling the parser', () => {
+    const lines = Array.from({ length: MAX_YAML_ENTRIES }, (_, i) => `k${i}: 1`);
+    expect(parseYamlText(lines.join('\n')).ok).toBe(true);
+    const before = parses();
+    expect(onlyMessage(parseYamlText([...lines, 'one: more'].join('\n')))).toBe(
+      `the file has ${(MAX_YAML_ENTRIES + 1).toLocaleString('en')} lines and flow entries ([ ], { }); scenarios may have at most ${MAX_YAML_ENTRIES.toLocaleString('en')}`,
+    );
+    expect(parses()).toBe(before);
+  });
+
+  it('flow entries count, and commas in quotes or outside a flow collection do not', () => {
+    const flow = `x: [${Array.from({ length: MAX_YAML_ENTRIES }, () => '1').join(', ')}]`;
+    expect(onlyMessage(parseYamlText(flow))).toMatch(/^the file has 20,001 lines and flow entries/);
+    const prose = `x: "${'a, '.repeat(MAX_YAML_ENTRIES * 2)}"\ny: [${'"b, c", '.repeat(100)}d]\nz: plain, text, with, commas`;
+    expect(parseYamlText(prose).ok).toBe(true);
+  });
+});
+
+describe('what the YAML parser would read without a word', () => {
+  it('an empty, blank or comment-only document is refused as empty', () => {
+    for (const text of ['', '\n  \n', '# just a remark\n']) {
+      expect(onlyMessage(parseDocumentText(text, 'yaml'))).toBe('invalid YAML at line 1, column 1: the document is empty');
+    }
+    expect(onlyMessage(parseDocumentText(' ', 'json'))).toBe('invalid JSON at line 1, column 1: the document is empty');
+  });
+
+  it('unknown tags, the YAML 1.1 ones included, are problems; the core schema’s own tags are fine', () => {
+    expect(onlyMessage(parseYamlText('a: 1\nb: !!js/function "function () {}"'))).toBe(
+      'invalid YAML at line 2, column 4: unknown tag !!js/function (scenarios use plain values only)',
+    );
+    expect(onlyMessage(parseYamlText('a: !foo x'))).toBe(
+      'invalid YAML at line 1, column 4: unknown tag !foo (scenarios use plain values only)',
+    );
+    for (const tag of ['!!binary aGk=', '!!set {a}', '!!omap [a: 1]', '!!timestamp 2001-12-14']) {
+      expect(onlyMessage(parseYamlText(`a: ${tag}`))).toMatch(/unknown tag !!(binary|set|omap|timestamp)/);
+    }
+    expect(parseYamlText('a: !!str 5\nb: !!int "7"\nc: !!float 1.5\nd: !!bool true\ne: !!null ""\nf: !!map {x: 1}\ng: !!seq [1]')).toEqual({
+      ok: true,
+      value: { a: '5', b: 7, c: 1.5, d: true, e: null, f: { x: 1 }, g: [1] },
+    });
+  });
+
+  it('a plain key with no value in a flow mapping: a comma inside a value, reported where the key starts', () => {
+    expect(onlyMessage(parseYamlText('m: { label: MRBM sites, San Cristóbal, kind: missile-site }'))).toBe(
+      'invalid YAML at line 1, column 25: "San Cristóbal" is a key with no value in a flow mapping { … }: probably a comma inside a value; put the value in quotes',
+    );
+    // An explicit empty value, a quoted key and a block mapping's empty key are meant as written.
+    expect(parseYamlText('m: { a: , "b": 1 }\nn:\n  c:\n').ok).toBe(true);
+    expect(parseYamlText('m: { label: "MRBM sites, San Cristóbal", kind: missile-site }')).toEqual({
+      ok: true,
+      value: { m: { label: 'MRBM sites, San Cristóbal', kind: 'missile-site' } },
+    });
+  });
+
+  it('control characters written raw are refused at their place, in YAML and JSON', () => {
+    expect(onlyMessage(parseDocumentText('a: 1\nb: x\u001b[2J', 'yaml'))).toBe(
+      'line 2, column 5: a control character (U+001B): a binary file? write it as an escape in quotes if it was meant',
+    );
+    expect(onlyMessage(parseDocumentText('{"a": "\u0000"}', 'json'))).toMatch(/^line 1, column 8: a NUL character/);
+    // Escaped, they are text like any other.
+    expect(parseDocumentText('a: "\\e[2J"', 'yaml')).toEqual({ ok: true, value: { a: '\u001b[2J' } });
   });
 });
