@@ -164,7 +164,11 @@ export function parseYamlText(text: string): Checked<unknown> {
     if (error) {
       const { line, column } = lineAndColumn(text, error.pos[0]);
       // The parser recurses into nested collections and gives up with a stack overflow of its own.
-      const reason = /call stack/i.test(error.message) ? 'nested too deeply' : error.message.split('\n')[0];
+      const reason = /call stack/i.test(error.message)
+        ? 'nested too deeply'
+        : error.code === 'MULTIPLE_DOCS'
+          ? 'a second document (after "---"): a scenario file holds one'
+          : error.message.split('\n')[0];
       return { ok: false, problems: [{ path: [], message: `invalid YAML at line ${line}, column ${column}: ${reason}` }] };
     }
     const value = yamlDocument.toJS({ maxAliasCount: 100 }) as unknown;
