@@ -1,7 +1,8 @@
 /**
  * The worker that parses and validates a scenario file away from the page: a 1 MiB file can take
  * the engine a second, and on the page's own thread that second would freeze it. It answers one
- * message ({ bytes, name }) with the checked scenario or its problems, as plain data.
+ * message ({ bytes, name }) with the checked scenario or its problems, as plain data. (The loader
+ * never throws on a document; were the worker itself to fail, its error event is the answer.)
  */
 import { parseScenarioBytes } from './scenario-parse.ts';
 
@@ -10,13 +11,4 @@ const scope = globalThis as unknown as {
   postMessage(message: unknown): void;
 };
 
-scope.addEventListener('message', ({ data }) => {
-  let result;
-  try {
-    result = parseScenarioBytes(data.bytes, data.name);
-  } catch {
-    // The loader never throws on a document; this is the worker's own failure, as a problem.
-    result = { ok: false, problems: [{ path: [], message: 'the file could not be read' }] };
-  }
-  scope.postMessage(result);
-});
+scope.addEventListener('message', ({ data }) => scope.postMessage(parseScenarioBytes(data.bytes, data.name)));
