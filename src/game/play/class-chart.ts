@@ -67,8 +67,8 @@ export function classChart(
   curves: readonly ChartCurve[],
   on: { enter: (index: number) => void; leave: () => void; pick: (index: number) => void },
 ): ClassChart {
-  // Wide and low, like the slot it fills; the top margin leaves room for a number at 100.
-  const [width, height, left, right, top, bottom] = [760, 236, 52, 744, 18, 198];
+  // Wide and low, like the slot it fills; the right margin holds the numbers of games that went the distance.
+  const [width, height, left, right, top, bottom] = [760, 236, 52, 728, 12, 198];
   const y = (risk: number) => bottom - (risk / 100) * (bottom - top);
   const x = (i: number) => left + (steps.length <= 1 ? 0 : (i / (steps.length - 1)) * (right - left));
   const svg = node('svg', {
@@ -87,6 +87,21 @@ export function classChart(
   for (const tick of [0, 20, 40, 60, 80, 100])
     svg.append(node('text', { x: left - 6, y: y(tick) + 4, class: 'tick', 'text-anchor': 'end' }, String(tick)));
   steps.forEach((label, i) => svg.append(node('text', { x: x(i), y: bottom + 24, class: 'tick', 'text-anchor': 'middle' }, label)));
+  // Each curve's number sits just after its last point; numbers that would land on each other (games
+  // that ended in the same round at about the same risk) are spread apart, so each stays legible.
+  const numberAt = new Map<number, number>();
+  // The numbers are 0.75rem high (class-view.css), in the chart's own units: their spacing follows the text size.
+  const spacing = parseFloat(getComputedStyle(document.documentElement).fontSize) * 0.8;
+  const ends = curves.flatMap((curve, index) =>
+    curve.risks.length > 0 ? [{ index, step: curve.risks.length - 1, y: y(curve.risks.at(-1)!) + 4 }] : [],
+  );
+  for (const step of new Set(ends.map((end) => end.step))) {
+    const column = ends.filter((end) => end.step === step).sort((a, b) => a.y - b.y);
+    column.forEach((end, i) => (end.y = i === 0 ? end.y : Math.max(end.y, column[i - 1]!.y + spacing)));
+    // A column pushed past the foot of the chart moves up as a whole.
+    const overflow = Math.max(0, column.at(-1)!.y - bottom);
+    for (const end of column) numberAt.set(end.index, end.y - overflow);
+  }
   const groups = curves.map((curve, index) => {
     const { style, risks } = curve;
     const group = node('g', { class: 'curve', tabindex: 0, role: 'button', 'aria-label': curve.label, 'data-curve': index });
@@ -117,11 +132,10 @@ export function classChart(
         node(
           'text',
           {
-            x: x(last) + (last === steps.length - 1 ? -8 : 8),
-            y: y(risks[last]!) - 6,
+            x: x(last) + 7,
+            y: numberAt.get(index)!,
             class: 'curve-number',
             fill: style.colour,
-            'text-anchor': 'middle',
           },
           String(index + 1),
         ),
