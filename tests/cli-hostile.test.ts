@@ -142,25 +142,28 @@ describe('terminal escape codes are never sent to the terminal, by any command',
   // A title that would clear the screen and print a green "verified" if written raw.
   const hostileTitle = GENEVA_TEXT.replace('"title": "Geneva', '"title": "\\u001b[2J\\u001b[32mverified\\u001b[0m\\u202e Geneva');
 
-  it('check, test, balance and simulate print a hostile title spelt out', () => {
+  it('a hostile title is refused, and no command sends its escape codes to the terminal', () => {
     const path = file('escapes.json', hostileTitle);
-    const title = '\\u001B[2J\\u001B[32mverified\\u001B[0m\\u202E Geneva';
     const check = bin('scenario', 'check', path);
-    expect(check.code).toBe(0);
-    expect(check.printed).toContain(title);
+    expect(check.code).toBe(1);
+    expect(check.printed).toContain('meta.title: expected text without control characters or direction overrides');
     for (const args of [
       ['scenario', 'test', path],
       ['scenario', 'balance', path, '--games', '1'],
       ['simulate', path, '--games', '2'],
       ['simulate', path, '--games', '2', '--json'],
     ]) {
-      const result = bin(...args);
-      expect(result.code, args.join(' ')).not.toBe(2);
+      expect(bin(...args).code, args.join(' ')).not.toBe(0);
     }
-    // JSON stays JSON: the escapes are JSON's own.
-    const json = bin('simulate', path, '--games', '2', '--json');
-    expect(() => JSON.parse(json.printed) as unknown).not.toThrow();
   }, 180_000);
+
+  it('a value that still reaches the terminal (a country name, in a warning) is spelt out', () => {
+    const scenario = JSON.parse(GENEVA_TEXT) as { map: { contested: string[] } };
+    scenario.map.contested.push('\u001b[2J\u001b[32mverified\u202e Land');
+    const check = bin('scenario', 'check', file('escape-country.json', JSON.stringify(scenario)));
+    expect(check.code).toBe(0);
+    expect(check.printed).toContain('the map knows no country "\\u001B[2J\\u001B[32mverified\\u202E Land"');
+  }, 60_000);
 
   it('a key made of escape codes is an unknown key, spelt out; a file name of them too (replay)', () => {
     const yaml = file('escape-key.yaml', `${GENEVA_YAML}"\\e[2J\\e[31mkey": 1\n`);

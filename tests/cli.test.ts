@@ -361,7 +361,7 @@ describe('the installed command', () => {
     expect(result.stdout).toContain('scenarios/geneva-2022.json: valid scenario "Geneva 2022');
   });
 
-  it('spells out terminal control codes from a file instead of sending them to the terminal', () => {
+  it('refuses a title made of terminal control codes, and spells them out instead of sending them to the terminal', () => {
     // A title that would clear the screen and print a green "verified" if written raw (JSON escapes in
     // the file, so the title itself holds ESC and a right-to-left override).
     const path = file('bin-escapes.json', GENEVA_TEXT.replace('"title": "Geneva', '"title": "\\u001b[2J\\u001b[32mverified\\u202e Geneva'));
@@ -370,10 +370,10 @@ describe('the installed command', () => {
       encoding: 'utf8',
       timeout: 60_000,
     });
-    expect(result.status).toBe(0);
+    expect(result.status).toBe(1);
     const printed = result.stdout + result.stderr;
     expect(printed.includes('\u001b') || printed.includes('\u202e')).toBe(false);
-    expect(result.stdout).toContain('valid scenario "\\u001B[2J\\u001B[32mverified\\u202E Geneva');
+    expect(result.stderr).toContain('meta.title: expected text without control characters or direction overrides (such as ESC or U+202E)');
   });
 
   it('exits 2 on a syntax error without a stack trace', () => {

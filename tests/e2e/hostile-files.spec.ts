@@ -116,20 +116,29 @@ test('invalid UTF-8, picked or dropped, and an unknown YAML tag are refused with
   expect(consoleErrors).toEqual([]);
 });
 
-test('a title of terminal escape codes and HTML is shown as text', async ({ page, consoleErrors }) => {
+test('a title of HTML is shown as text; one of terminal escape codes or direction overrides is refused', async ({
+  page,
+  consoleErrors,
+}) => {
   await openPicker(page);
-  const title = '\u001b[2J\u001b[32mverified\u001b[0m <b>bold</b><img src=x onerror="document.body.dataset.hacked=1"> \u202eGeneva';
+  const title = '<b>bold</b><img src=x onerror="document.body.dataset.hacked=1"> Geneva';
   const doc = JSON.parse(GENEVA_TEXT) as { meta: { title: string } };
   doc.meta.title = title;
-  await page
-    .locator('input[type=file]')
-    .setInputFiles({ name: 'escapes.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  const input = page.locator('input[type=file]');
+  await input.setInputFiles({ name: 'html.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
   const heading = page.locator('.scenario-card.loaded h2');
   await expect(heading).toHaveCount(1);
   expect(await heading.evaluate((element) => element.textContent)).toBe(title);
   await expect(page.locator('.scenario-card.loaded h2 b, .scenario-card.loaded h2 img')).toHaveCount(0);
   expect(await page.evaluate(() => document.body.dataset.hacked ?? null)).toBeNull();
-  await snap(page, 'hostile-escape-title');
+  await snap(page, 'hostile-html-title');
+
+  // ESC would clear a terminal; U+202E would turn "Play “…”" around on the button.
+  doc.meta.title = '\u001b[2J\u001b[32mverified\u001b[0m \u202eGeneva';
+  await input.setInputFiles({ name: 'escapes.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+  await expect(page.locator('.problems-panel .problem-list li')).toHaveText([
+    'meta.title: expected text without control characters or direction overrides (such as ESC or U+202E)',
+  ]);
   expect(consoleErrors).toEqual([]);
 });
 

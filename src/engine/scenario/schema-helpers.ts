@@ -115,11 +115,20 @@ export const identifier = (what: string) =>
  */
 export const referenceIdentifier = (what: string) => idText(what).describe(idDescription(what));
 
+/**
+ * Characters no scenario text needs and a hostile one uses: terminal controls (ESC clears a screen
+ * or paints a fake "verified"), and direction overrides that reverse the words around a title on a
+ * button. Tabs and line breaks are fine; right-to-left scripts need no override.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
+const CONTROL_FREE = /^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$/;
+
 export const text = (max: number, description: string) =>
   z
     .string({ error: expected('text') })
     .min(1, { error: 'expected non-empty text' })
     .max(max, { error: `expected text of at most ${max} characters` })
+    .regex(CONTROL_FREE, { error: 'expected text without control characters or direction overrides (such as ESC or U+202E)' })
     .describe(description);
 
 export const scale = (low: number, high: number, description: string) =>
