@@ -186,6 +186,11 @@ test('the same game loaded twice counts once, and a game is named after itself, 
   // Loading it once more later changes nothing either.
   await sessionInput(page).setInputFiles([alice]);
   await expect(page.locator('.problems-panel li')).toHaveCount(2);
+  // A file that is not UTF-8 is refused with the place of its first bad byte, as saved games refuse it.
+  await sessionInput(page).setInputFiles([
+    { name: 'latin1.json', mimeType: 'application/json', buffer: Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d]) },
+  ]);
+  await expect(page.locator('.problems-panel')).toContainText('latin1.json: (document): the file is not UTF-8 text: byte 2 (0xE9)');
   await expect(rows).toHaveCount(1);
   expect(consoleErrors).toEqual([]);
 });

@@ -14,7 +14,7 @@ import { loadSessionText, replaySession } from '../../engine/session/load.ts';
 import { formatDifference, scenarioDifferences } from '../../engine/session/scenario-diff.ts';
 import { button, el, uniqueId } from '../ui/dom.ts';
 import { watchDrops } from '../ui/drop.ts';
-import { fileInput as hiddenFileInput, SCENARIO_FILES, SESSION_FILES } from '../ui/file-input.ts';
+import { fileInput as hiddenFileInput, readTextFile, SCENARIO_FILES, SESSION_FILES } from '../ui/file-input.ts';
 import { classRow, curveStyle, outcomeDistribution, toCsv, type ClassRow } from '../view/class-view.ts';
 import { OUTCOME_TITLES } from '../view/debrief-view.ts';
 import { bands } from '../view/risk-view.ts';
@@ -142,7 +142,9 @@ export class ClassViewScene extends PlayScene {
         this.refused.push(`${file.name}: larger than 8 MiB`);
         continue;
       }
-      const loaded = loadSessionText(await file.text());
+      // Read as bytes, UTF-8 only, as saved games import them (invalid bytes are refused, not replaced).
+      const text = await readTextFile(file);
+      const loaded = text.ok ? loadSessionText(text.value) : text;
       const replay = loaded.ok ? replaySession(loaded.value) : null;
       const problems = !loaded.ok ? loaded.problems : replay!.problems;
       if (!loaded.ok || problems.length > 0) {
