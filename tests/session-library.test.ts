@@ -5,6 +5,9 @@ import { startEvent, type TimedEvent } from '../src/engine/session/format.ts';
 import { recordSession } from '../src/engine/session/record.ts';
 import { playGame } from '../src/engine/simulation/play.ts';
 import {
+  entryOfSameGame,
+  gameName,
+  importedGameName,
   libraryEntry,
   listLibrary,
   newGameName,
@@ -139,6 +142,9 @@ describe('the saved-games library', () => {
     expect(name).toMatch(/^The very very .+… — US\/NATO, 30\/11\/2026, 10:00:00$/);
     expect(name.length).toBeGreaterThan(110);
     expect(newGameName('Geneva', 'US', 'today')).toBe('Geneva — US, today');
+    // A game taken over from one with the longest name keeps within the cap too.
+    expect(gameName(name, 'taken over at event 12')).toMatch(/^The very .+… — taken over at event 12$/);
+    expect(gameName(name, 'taken over at event 12').length).toBeLessThanOrEqual(120);
     // Whole characters only: an emoji at the cut is kept whole or left out, never halved.
     expect(newGameName('😀'.repeat(60), 'US', '30/11/2026, 10:00:00')).toMatch(/^(😀)+… — US, 30\/11\/2026, 10:00:00$/u);
 
@@ -151,5 +157,26 @@ describe('the saved-games library', () => {
     await putEntry(store, libraryEntry('long', name, session, scenario, partway(setup, played.events, 3, scenario)));
     expect((await readEntry(store, 'long'))?.name).toBe(name);
     expect((await listLibrary(store)).map((entry) => entry.id)).toEqual(['long']);
+  });
+
+  it('an imported game is named after the game, and the same game imported again is found in the library', async () => {
+    const store = memory();
+    const { played, session } = game(3);
+    const named = recordSession(
+      geneva,
+      genevaSource(),
+      played.final.setup,
+      played.events,
+      'Mine',
+      { us: 'Alice' },
+      '2026-11-30T09:00:00.000Z',
+    );
+    expect(importedGameName(geneva, named)).toBe('Geneva 2022 — the January talks, as they happened — US/NATO, Alice, 2026-11-30');
+    await putEntry(store, libraryEntry('a', importedGameName(geneva, session), session, geneva, played.final));
+    const entries = await listLibrary(store);
+    // The same file read back (its keys in another order) is the same game; the game under other names is not.
+    const again = JSON.parse(JSON.stringify(session)) as object;
+    expect(entryOfSameGame(entries, again)?.id).toBe('a');
+    expect(entryOfSameGame(entries, named)).toBeUndefined();
   });
 });

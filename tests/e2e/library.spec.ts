@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { sealed } from '../../src/engine/session/seal.ts';
 import { axeFindings } from './axe-check.ts';
 import { expect, openMenu, press, snap, test, waitForScreen } from './fixtures.ts';
 import { finishOnDebrief, playToDebrief, startAgainstPragmatist } from './play-helpers.ts';
@@ -78,15 +79,20 @@ test('saved games: listed, renamed, exported, deleted with undo, imported and op
   await expect(rows).toHaveCount(1);
   await snap(page, 'library-altered');
 
-  // The genuine file imports as a second entry.
-  await page
-    .locator('input[type=file]')
-    .setInputFiles({ name: 'alice-session.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  // The genuine file (renamed, so not the saved game as it is) imports as a second entry, named after the game, not the file.
+  const genuine = { name: 'alice-session.json', mimeType: 'application/json', buffer: Buffer.from(text) };
+  await page.locator('input[type=file]').setInputFiles(genuine);
   await expect(rows).toHaveCount(2);
-  await expect(page.locator('.library-table')).toContainText('alice-session');
+  await expect(page.locator('.library-table')).not.toContainText('alice-session');
+  const imported = rows.filter({ hasText: /as they happened — US\/NATO, \d{4}-\d{2}-\d{2}/ });
+  await expect(imported).toHaveCount(1);
   await snap(page, 'library-two');
+  // The same file again: the game is there already, and nothing is added.
+  await page.locator('input[type=file]').setInputFiles(genuine);
+  await expect(page.locator('.problems-panel')).toContainText('the same game is already in saved games, as “Geneva 2022');
+  await expect(rows).toHaveCount(2);
 
-  await rows.filter({ hasText: 'alice-session' }).getByRole('button', { name: 'Open alice-session' }).click();
+  await imported.getByRole('button', { name: /^Open Geneva 2022/ }).click();
   await waitForScreen(page, 'debrief');
   await expect(page.locator('.persona h2')).toContainText('The Pragmatist');
   expect(consoleErrors).toEqual([]);
@@ -122,7 +128,13 @@ test('a game in progress keeps its AI persona hidden in saved games; every impor
     .click();
   const text = readFileSync(await (await exported).path(), 'utf8');
   const file = (name: string, body: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(body) });
-  await page.locator('input[type=file]').setInputFiles(file('good.json', text));
+  // The export of a game in the library is that game: refused as already there.
+  await page.locator('input[type=file]').setInputFiles(file('same.json', text));
+  await expect(announcer).toHaveText(/^Refused same\.json: \(document\): the same game is already in saved games, as “.+”\.$/);
+  await expect(rows).toHaveCount(1);
+  // Under another name (sealed again, as the library's Rename does), it is another entry.
+  const good = JSON.stringify(sealed({ ...(JSON.parse(text) as object), name: 'A copy' }));
+  await page.locator('input[type=file]').setInputFiles(file('good.json', good));
   await expect(rows).toHaveCount(2);
   await expect(announcer).toHaveText('Imported 1 session file.');
   const altered = JSON.parse(text) as { seed: number };
@@ -131,7 +143,8 @@ test('a game in progress keeps its AI persona hidden in saved games; every impor
   await expect(announcer).toHaveText(/^Refused altered\.json: seed: does not match the seal/);
   await expect(page.locator('.problems-panel')).toContainText('altered.json could not be loaded');
   // Several at once: each is taken or refused on its own, and the announcement says which.
-  await page.locator('input[type=file]').setInputFiles([file('broken.json', '{"format": '), file('again.json', text)]);
+  const again = JSON.stringify(sealed({ ...(JSON.parse(text) as object), name: 'Another copy' }));
+  await page.locator('input[type=file]').setInputFiles([file('broken.json', '{"format": '), file('again.json', again)]);
   await expect(rows).toHaveCount(3);
   await expect(announcer).toHaveText(/^Imported 1 session file\. Refused broken\.json: .+$/);
   await expect(page.locator('.problems-panel')).toContainText('broken.json could not be loaded');
@@ -157,10 +170,12 @@ test('saved games at 1024×768 and 150% text: no word breaks inside a button, no
     .first()
     .getByRole('button', { name: /^Export / })
     .click();
-  const buffer = readFileSync(await (await exported).path());
+  const text = readFileSync(await (await exported).path(), 'utf8');
+  // Three copies under names of their own (one file three times would be one game, refused as already there).
+  const copy = (name: string) => Buffer.from(JSON.stringify(sealed({ ...(JSON.parse(text) as object), name: `Copy ${name}` })));
   await page
     .locator('input[type=file]')
-    .setInputFiles(['a', 'b', 'c'].map((name) => ({ name: `${name}.json`, mimeType: 'application/json', buffer })));
+    .setInputFiles(['a', 'b', 'c'].map((name) => ({ name: `${name}.json`, mimeType: 'application/json', buffer: copy(name) })));
   await expect(rows).toHaveCount(4);
   await rows
     .first()

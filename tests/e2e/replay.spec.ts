@@ -22,13 +22,17 @@ function sessionFile(events?: number, players?: Record<string, string>): Buffer 
   return Buffer.from(JSON.stringify(session));
 }
 
+/** Imported games are named after the game (scenario, side, players), not after their file. */
+const GAME = /^Geneva 2022 — the January talks, as they happened — US\/NATO/;
+const replayButton = /^Replay Geneva 2022 — the January talks, as they happened — US\/NATO/;
+
 /** Saved games with one imported session, opened in the replay viewer. */
 async function openReplay(page: Page, name: string, buffer: Buffer): Promise<void> {
   await openMenu(page);
   await press(page, 'g');
   await waitForScreen(page, 'library');
   await page.locator('input[type=file]').setInputFiles({ name: `${name}.json`, mimeType: 'application/json', buffer });
-  await page.getByRole('button', { name: `Replay ${name}` }).click();
+  await page.getByRole('button', { name: replayButton }).click();
   await waitForScreen(page, 'replay');
 }
 
@@ -49,7 +53,7 @@ test('replay a saved game: scrub, step, play and pause, then take over from a po
   await page.locator('input[type=file]').setInputFiles({ name: 'class-game.json', mimeType: 'application/json', buffer: sessionFile() });
   const rows = page.locator('.library-table tbody tr');
   await expect(rows).toHaveCount(1);
-  await rows.first().getByRole('button', { name: 'Replay class-game' }).click();
+  await rows.first().getByRole('button', { name: replayButton }).click();
   await waitForScreen(page, 'replay');
   const ui = page.locator('#ui');
   await expect(ui).toHaveAttribute('data-state', /#0$/);
@@ -93,8 +97,8 @@ test('replay a saved game: scrub, step, play and pause, then take over from a po
   await press(page, 'g');
   await waitForScreen(page, 'library');
   await expect(rows).toHaveCount(2);
-  await expect(rows.filter({ hasText: 'class-game — taken over at event 4' })).toHaveCount(1);
-  const original = rows.filter({ hasText: /^class-game(?! —)/ });
+  await expect(rows.filter({ hasText: /US\/NATO — taken over at event 4/ })).toHaveCount(1);
+  const original = rows.filter({ hasText: GAME, hasNotText: 'taken over' });
   await expect(original).toContainText('Agreement on every track');
   expect(consoleErrors).toEqual([]);
 });
@@ -104,7 +108,7 @@ test('a share link opens straight into the replay; a damaged one says so', async
   await press(page, 'g');
   await waitForScreen(page, 'library');
   await page.locator('input[type=file]').setInputFiles({ name: 'shared-game.json', mimeType: 'application/json', buffer: sessionFile() });
-  await page.getByRole('button', { name: 'Share link to shared-game' }).click();
+  await page.getByRole('button', { name: /^Share link to Geneva 2022/ }).click();
   const field = page.locator('.share-field');
   await expect(field).toBeFocused();
   const link = await field.inputValue();
@@ -153,7 +157,7 @@ test('the viewer’s shortcuts work while the scrubber or the speed list has foc
   await page.getByLabel('Speed').focus();
   await press(page, 'Escape');
   await waitForScreen(page, 'library');
-  await page.getByRole('button', { name: 'Replay keys' }).click();
+  await page.getByRole('button', { name: replayButton }).click();
   await waitForScreen(page, 'replay');
   await scrubber.focus();
   await press(page, 'ArrowRight', 'ArrowRight', 'ArrowRight', 't');
@@ -210,7 +214,7 @@ test('a shared game names its players, and never the persona of a game still in 
   await expect(page.locator('.game-header .meta')).toContainText('played by Alice');
   await page.getByRole('button', { name: 'Back to saved games' }).click();
   await waitForScreen(page, 'library');
-  await page.getByRole('button', { name: 'Share link to unfinished' }).click();
+  await page.getByRole('button', { name: /^Share link to Geneva 2022 .* US\/NATO, Alice$/ }).click();
   const link = await page.locator('.share-field').inputValue();
   const friend = await context.newPage();
   await friend.goto(link);
@@ -227,7 +231,7 @@ test('the debrief prints: chart as SVG, every section open, no controls; and sav
   await press(page, 'g');
   await waitForScreen(page, 'library');
   await page.locator('input[type=file]').setInputFiles({ name: 'printed.json', mimeType: 'application/json', buffer: sessionFile() });
-  await page.getByRole('button', { name: 'Open printed' }).click();
+  await page.getByRole('button', { name: /^Open Geneva 2022/ }).click();
   await waitForScreen(page, 'debrief');
   await expect(page.getByRole('button', { name: 'Print the debrief' })).toBeVisible();
   await page.emulateMedia({ media: 'print' });

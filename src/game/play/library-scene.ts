@@ -15,7 +15,16 @@ import { PlayScene } from './play-scene.ts';
 import type { PlayContext } from './play-context.ts';
 import { downloadSession } from './session-file.ts';
 import { encodeShareFragment } from './share-link.ts';
-import { libraryEntry, listLibrary, newEntryId, putEntry, removeEntry, type LibraryEntry } from './session-library.ts';
+import {
+  entryOfSameGame,
+  importedGameName,
+  libraryEntry,
+  listLibrary,
+  newEntryId,
+  putEntry,
+  removeEntry,
+  type LibraryEntry,
+} from './session-library.ts';
 import { fileInput as hiddenFileInput, readTextFile, SESSION_FILES } from '../ui/file-input.ts';
 
 /** Session files embed a whole scenario; this is ample for any of them. */
@@ -263,12 +272,12 @@ export class LibraryScene extends PlayScene {
     if (!loaded.ok) return loaded.problems;
     const replay = replaySession(loaded.value);
     if (replay.problems.length > 0) return replay.problems;
+    const twin = entryOfSameGame(await listLibrary(store), loaded.value.session);
+    if (twin) return [{ path: [], message: `the same game is already in saved games, as “${twin.name}”` }];
     const game = replay.snapshots.at(-1)!.context.game!;
     const id = newEntryId();
-    const saved = await putEntry(
-      store,
-      libraryEntry(id, file.name.replace(/\.json$/i, ''), loaded.value.session, loaded.value.scenario, game),
-    );
+    const { session, scenario } = loaded.value;
+    const saved = await putEntry(store, libraryEntry(id, importedGameName(scenario, session), session, scenario, game));
     if (!saved.ok) return [{ path: [], message: saved.message }];
     added(id);
     return null;

@@ -20,6 +20,7 @@ import { timeline } from './panels/timeline.ts';
 import { trackLadder } from './panels/track-ladder.ts';
 import { PlayScene } from './play-scene.ts';
 import type { PlayContext } from './play-context.ts';
+import { gameName } from './session-library.ts';
 
 const SPEEDS = [0.5, 1, 2, 4] as const;
 /** How long one event stays on screen at speed 1 while playing. */
@@ -266,7 +267,7 @@ export class ReplayScene extends PlayScene {
     this.click();
     this.stop();
     const { loaded, name } = this.request;
-    const screen = this.play.fork(loaded, this.index, `${name} — taken over at event ${this.index}`);
+    const screen = this.play.fork(loaded, this.index, gameName(name, `taken over at event ${this.index}`));
     if (screen) this.scene.start(screen);
   }
 }

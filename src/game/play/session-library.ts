@@ -9,7 +9,8 @@ import { OUTCOME_KINDS, type OutcomeKind, type Scenario } from '../../engine/sce
 import { SESSION_NAME_MAX, type Players, type Session } from '../../engine/session/format.ts';
 import { checkSession } from '../../engine/session/load.ts';
 import type { KeyValueStore, Saved } from '../../storage/key-value.ts';
-import { opponentLabel, playersLabel } from '../view/players.ts';
+import { sessionIdentity } from '../../engine/session/seal.ts';
+import { gameDetails, opponentLabel, playersLabel } from '../view/players.ts';
 
 export const SESSION_PREFIX = 'session:';
 
@@ -87,12 +88,13 @@ function refreshed(entry: LibraryEntry): LibraryEntry {
 }
 
 /**
- * The name a new game is saved under: "title — side, date". A long title (the scenario format
- * allows 120 characters) is shortened with an ellipsis, whole characters only, so that the name
- * fits the cap every saved game and session file is held to.
+ * A game's name in the library: a head (its scenario's title, or the name of the game it was taken
+ * over from), then details (side, players, day; the point taken over). A long head (a title may have
+ * 120 characters) is shortened with an ellipsis, whole characters only, so that the name fits the
+ * cap every saved game and session file is held to.
  */
-export function newGameName(title: string, side: string, when: string): string {
-  const tail = ` — ${side}, ${when}`;
+export function gameName(title: string, details: string): string {
+  const tail = ` — ${details}`;
   if (title.length + tail.length <= SESSION_NAME_MAX) return title + tail;
   let kept = '';
   for (const char of title) {
@@ -100,6 +102,24 @@ export function newGameName(title: string, side: string, when: string): string {
     kept += char;
   }
   return `${kept.trimEnd()}…${tail}`.slice(0, SESSION_NAME_MAX);
+}
+
+/** The name a new game is saved under: "title — side, date". */
+export function newGameName(title: string, side: string, when: string): string {
+  return gameName(title, `${side}, ${when}`);
+}
+
+/** The name an imported game is listed under: after the game (title — side, players, day), not the file it came in. */
+export function importedGameName(scenario: Scenario, session: Session): string {
+  return gameName(scenario.meta.title, gameDetails(scenario, session.setup, session.players, session.savedAt));
+}
+
+/** The entry that already holds this game, if any: the same file imported twice, or a game exported and brought back. */
+export function entryOfSameGame(entries: readonly LibraryEntry[], session: object): LibraryEntry | undefined {
+  const identity = sessionIdentity(session);
+  return entries.find(
+    (entry) => typeof entry.session === 'object' && entry.session !== null && sessionIdentity(entry.session) === identity,
+  );
 }
 
 export function newEntryId(): string {

@@ -9,7 +9,7 @@ import type { GameState } from '../../engine/rules/state.ts';
 import { OUTCOME_KINDS, type OutcomeKind, type Scenario } from '../../engine/scenario/schema.ts';
 import type { Session } from '../../engine/session/format.ts';
 import { sessionIdentity } from '../../engine/session/seal.ts';
-import { opponentLabel, playersLabel } from './players.ts';
+import { gameDetails, opponentLabel, playersLabel, savedDay } from './players.ts';
 import { riskSeries } from './risk-view.ts';
 
 export interface ClassRow {
@@ -45,9 +45,7 @@ export function classRow(file: string, scenario: Scenario, game: GameState, sess
   const { playerSide } = game.setup;
   const scores = scoreGame(scenario, game);
   const players = playersLabel(scenario, session.players);
-  const sideShort = scenario.sides.find((side) => side.id === playerSide)?.shortName ?? playerSide;
-  const day = /^\d{4}-\d{2}-\d{2}/.exec(session.savedAt ?? '')?.[0] ?? '';
-  const who = [sideShort, players, day].filter((part) => part !== '').join(', ');
+  const who = gameDetails(scenario, game.setup, session.players, session.savedAt);
   return {
     id: sessionIdentity(session),
     name: `${scenario.meta.title} — ${who}`,
@@ -62,7 +60,7 @@ export function classRow(file: string, scenario: Scenario, game: GameState, sess
     playerScore: scores.find((score) => score.side === playerSide)?.total ?? 0,
     otherScore: scores.find((score) => score.side !== playerSide)?.total ?? 0,
     rounds: game.rounds.length,
-    day,
+    day: savedDay(session.savedAt),
     formatVersion: session.formatVersion,
     curve: riskSeries(scenario, game).map((point) => point.risk),
   };

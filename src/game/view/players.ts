@@ -23,3 +23,15 @@ export function playersLabel(scenario: Scenario, players: Players = {}): string 
   if (named.length === 1) return named[0]!.name;
   return named.map(({ side, name }) => `${name} (${side})`).join(', ');
 }
+
+/** The YYYY-MM-DD of a session's `savedAt`, or "" when it has none that reads as a date. */
+export function savedDay(savedAt: string | undefined): string {
+  return /^\d{4}-\d{2}-\d{2}/.exec(savedAt ?? '')?.[0] ?? '';
+}
+
+/** A game as lists name it after the scenario's title: "US/NATO, Alice, 2026-11-30" (side, players, day; each when known). */
+export function gameDetails(scenario: Scenario, session: Pick<Setup, 'playerSide'>, players: Players = {}, savedAt?: string): string {
+  return [sideShortName(scenario, session.playerSide), playersLabel(scenario, players), savedDay(savedAt)]
+    .filter((part) => part !== '')
+    .join(', ');
+}
