@@ -4,22 +4,10 @@
  * dash and marker: curveStyle) and number at its end; hovering or focusing a curve highlights it
  * and tells the scene, which highlights the table's row (and the other way round).
  */
+import { svgNode } from '../ui/svg.ts';
 import type { BandView } from '../view/risk-view.ts';
 import type { CurveStyle } from '../view/class-view.ts';
 import { BAND_COLOURS } from '../widgets/gauge-geometry.ts';
-
-const SVG = 'http://www.w3.org/2000/svg';
-
-function node<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string | number>,
-  text?: string,
-): SVGElementTagNameMap[K] {
-  const element = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, String(value));
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
 
 /** A marker of a curve's style centred on (x, y). */
 function marker(style: CurveStyle, x: number, y: number, r: number): SVGElement {
@@ -27,24 +15,24 @@ function marker(style: CurveStyle, x: number, y: number, r: number): SVGElement 
   const stroke = { stroke: style.colour, 'stroke-width': 2, fill: 'none' };
   switch (style.marker) {
     case 'circle':
-      return node('circle', { cx: x, cy: y, r, ...fill });
+      return svgNode('circle', { cx: x, cy: y, r, ...fill });
     case 'square':
-      return node('rect', { x: x - r, y: y - r, width: 2 * r, height: 2 * r, ...fill });
+      return svgNode('rect', { x: x - r, y: y - r, width: 2 * r, height: 2 * r, ...fill });
     case 'triangle':
-      return node('polygon', { points: `${x},${y - r * 1.2} ${x + r * 1.1},${y + r * 0.8} ${x - r * 1.1},${y + r * 0.8}`, ...fill });
+      return svgNode('polygon', { points: `${x},${y - r * 1.2} ${x + r * 1.1},${y + r * 0.8} ${x - r * 1.1},${y + r * 0.8}`, ...fill });
     case 'diamond':
-      return node('polygon', { points: `${x},${y - r * 1.3} ${x + r * 1.1},${y} ${x},${y + r * 1.3} ${x - r * 1.1},${y}`, ...fill });
+      return svgNode('polygon', { points: `${x},${y - r * 1.3} ${x + r * 1.1},${y} ${x},${y + r * 1.3} ${x - r * 1.1},${y}`, ...fill });
     case 'cross':
-      return node('path', { d: `M${x - r},${y - r}L${x + r},${y + r}M${x - r},${y + r}L${x + r},${y - r}`, ...stroke });
+      return svgNode('path', { d: `M${x - r},${y - r}L${x + r},${y + r}M${x - r},${y + r}L${x + r},${y - r}`, ...stroke });
     case 'plus':
-      return node('path', { d: `M${x - r * 1.2},${y}H${x + r * 1.2}M${x},${y - r * 1.2}V${y + r * 1.2}`, ...stroke });
+      return svgNode('path', { d: `M${x - r * 1.2},${y}H${x + r * 1.2}M${x},${y - r * 1.2}V${y + r * 1.2}`, ...stroke });
   }
 }
 
 /** A short sample of a curve's style — a stretch of line with its marker — for the table's key. */
 export function curveSwatch(style: CurveStyle): SVGSVGElement {
-  const svg = node('svg', { viewBox: '0 0 36 14', width: 36, height: 14, class: 'curve-swatch', 'aria-hidden': 'true' });
-  svg.append(node('line', { x1: 1, y1: 7, x2: 35, y2: 7, stroke: style.colour, 'stroke-width': 2, 'stroke-dasharray': style.dash }));
+  const svg = svgNode('svg', { viewBox: '0 0 36 14', width: 36, height: 14, class: 'curve-swatch', 'aria-hidden': 'true' });
+  svg.append(svgNode('line', { x1: 1, y1: 7, x2: 35, y2: 7, stroke: style.colour, 'stroke-width': 2, 'stroke-dasharray': style.dash }));
   svg.append(marker(style, 18, 7, 3.5));
   return svg;
 }
@@ -71,7 +59,7 @@ export function classChart(
   const [width, height, left, right, top, bottom] = [760, 236, 52, 728, 12, 198];
   const y = (risk: number) => bottom - (risk / 100) * (bottom - top);
   const x = (i: number) => left + (steps.length <= 1 ? 0 : (i / (steps.length - 1)) * (right - left));
-  const svg = node('svg', {
+  const svg = svgNode('svg', {
     viewBox: `0 0 ${width} ${height}`,
     class: 'class-chart-svg',
     role: 'group',
@@ -80,13 +68,20 @@ export function classChart(
   bands.forEach((band, i) => {
     const colour = `#${(BAND_COLOURS[i] ?? 0x444444).toString(16).padStart(6, '0')}`;
     svg.append(
-      node('rect', { x: left, y: y(band.to), width: right - left, height: y(band.from) - y(band.to), fill: colour, 'fill-opacity': 0.22 }),
+      svgNode('rect', {
+        x: left,
+        y: y(band.to),
+        width: right - left,
+        height: y(band.from) - y(band.to),
+        fill: colour,
+        'fill-opacity': 0.22,
+      }),
     );
-    svg.append(node('text', { x: left + 6, y: y(band.to) + 12, class: 'band-name' }, band.name));
+    svg.append(svgNode('text', { x: left + 6, y: y(band.to) + 12, class: 'band-name' }, band.name));
   });
   for (const tick of [0, 20, 40, 60, 80, 100])
-    svg.append(node('text', { x: left - 6, y: y(tick) + 4, class: 'tick', 'text-anchor': 'end' }, String(tick)));
-  steps.forEach((label, i) => svg.append(node('text', { x: x(i), y: bottom + 24, class: 'tick', 'text-anchor': 'middle' }, label)));
+    svg.append(svgNode('text', { x: left - 6, y: y(tick) + 4, class: 'tick', 'text-anchor': 'end' }, String(tick)));
+  steps.forEach((label, i) => svg.append(svgNode('text', { x: x(i), y: bottom + 24, class: 'tick', 'text-anchor': 'middle' }, label)));
   // Each curve's number sits just after its last point; numbers that would land on each other (games
   // that ended in the same round at about the same risk) are spread apart, so each stays legible.
   const numberAt = new Map<number, number>();
@@ -104,12 +99,12 @@ export function classChart(
   }
   const groups = curves.map((curve, index) => {
     const { style, risks } = curve;
-    const group = node('g', { class: 'curve', tabindex: 0, role: 'button', 'aria-label': curve.label, 'data-curve': index });
+    const group = svgNode('g', { class: 'curve', tabindex: 0, role: 'button', 'aria-label': curve.label, 'data-curve': index });
     const points = risks.map((risk, i) => `${x(i)},${y(risk)}`).join(' ');
     // A wide invisible stroke under the line makes a thin curve easy to point at.
-    group.append(node('polyline', { points, class: 'hit', fill: 'none', stroke: 'transparent', 'stroke-width': 12 }));
+    group.append(svgNode('polyline', { points, class: 'hit', fill: 'none', stroke: 'transparent', 'stroke-width': 12 }));
     group.append(
-      node('polyline', { points, class: 'line', fill: 'none', stroke: style.colour, 'stroke-width': 2, 'stroke-dasharray': style.dash }),
+      svgNode('polyline', { points, class: 'line', fill: 'none', stroke: style.colour, 'stroke-width': 2, 'stroke-dasharray': style.dash }),
     );
     risks.forEach((risk, i) => group.append(marker(style, x(i), y(risk), 3)));
     // The focus ring: the curve's extent, shown (and hit) only under keyboard focus, so that what has focus is plain to see.
@@ -117,7 +112,7 @@ export function classChart(
     const ys = risks.map((risk) => y(risk));
     if (risks.length > 0)
       group.append(
-        node('rect', {
+        svgNode('rect', {
           class: 'focus-ring',
           x: Math.min(...xs) - 6,
           y: Math.min(...ys) - 6,
@@ -129,7 +124,7 @@ export function classChart(
     if (risks.length > 0) {
       const last = risks.length - 1;
       group.append(
-        node(
+        svgNode(
           'text',
           {
             x: x(last) + 7,
