@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkSession, replaySession } from '../src/engine/session/load.ts';
 import { recordSession } from '../src/engine/session/record.ts';
-import { renamedSession, sealed, sessionIdentity } from '../src/engine/session/seal.ts';
+import { renamedSession, sealed, sessionIdentity, verificationCoverage, verificationNote } from '../src/engine/session/seal.ts';
 import { playGame } from '../src/engine/simulation/play.ts';
 import { fuzzRuns, nameSeedOnFailure } from './fuzz-values.ts';
 import { againstAi, allPaths, geneva, genevaSource, getPath, setPath, type Json, type JsonObject, type JsonPath } from './helpers.ts';
@@ -130,5 +130,14 @@ describe('renaming and identity', () => {
     expect(sessionIdentity(other)).not.toBe(sessionIdentity(original));
     // The seal is not part of what identifies a game: re-sealing does not make it another.
     expect(sessionIdentity(sealed(original))).toBe(sessionIdentity(original));
+  });
+});
+
+describe('what "verified" covers, in words', () => {
+  it('says a format 3 file leaves the scenario, names and times uncovered, and a format 4 file does not', () => {
+    expect(verificationCoverage(3)).toMatch(/the scenario text, names and times are not/);
+    expect(verificationNote(3)).toBe('verified: moves and states only (format 3)');
+    expect(verificationCoverage(4)).toMatch(/the whole file is sealed/);
+    expect(verificationNote(4)).toBe('verified: whole file sealed');
   });
 });

@@ -212,6 +212,7 @@ for (const size of [100, 150]) {
 test('a shared game names its players, and never the persona of a game still in progress', async ({ page, context, consoleErrors }) => {
   await openReplay(page, 'unfinished', sessionFile(6, { us: 'Alice' }));
   await expect(page.locator('.game-header .meta')).toContainText('played by Alice');
+  await expect(page.locator('.game-header .meta')).toContainText('seed 12 · verified: whole file sealed');
   await page.getByRole('button', { name: 'Back to saved games' }).click();
   await waitForScreen(page, 'library');
   await page.getByRole('button', { name: /^Share link to Geneva 2022 .* US\/NATO, Alice$/ }).click();

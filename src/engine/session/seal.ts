@@ -65,6 +65,11 @@ export function verificationCoverage(formatVersion: number): string {
     : `format ${formatVersion}: the moves and states are covered; the scenario text, names and times are not`;
 }
 
+/** The same, in the few words a replay's header has room for. */
+export function verificationNote(formatVersion: number): string {
+  return formatVersion >= 4 ? 'verified: whole file sealed' : `verified: moves and states only (format ${formatVersion})`;
+}
+
 /**
  * A session document under another name (the library's Rename): sealed again only when its seal
  * held before, so renaming never makes an altered file pass. A file without a seal stays so.

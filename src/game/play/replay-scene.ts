@@ -7,6 +7,7 @@
 import type { LoadedSession } from '../../engine/session/load.ts';
 import type { GameSnapshot } from '../../engine/machine/game-run.ts';
 import { replaySession } from '../../engine/session/load.ts';
+import { verificationNote } from '../../engine/session/seal.ts';
 import { narrate } from '../view/narration.ts';
 import { playersLabel } from '../view/players.ts';
 import { bands } from '../view/risk-view.ts';
@@ -123,7 +124,14 @@ export class ReplayScene extends PlayScene {
             el('h1', { text: `Replay: ${name}` }),
             el('p', {
               class: 'meta',
-              text: [scenario.meta.title, players && `played by ${players}`, `seed ${loaded.session.seed}`].filter(Boolean).join(' · '),
+              text: [
+                scenario.meta.title,
+                players && `played by ${players}`,
+                `seed ${loaded.session.seed}`,
+                verificationNote(loaded.session.formatVersion),
+              ]
+                .filter(Boolean)
+                .join(' · '),
             }),
           ),
           el(
