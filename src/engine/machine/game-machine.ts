@@ -19,9 +19,10 @@ import {
   openRound,
   resolveRound,
 } from '../rules/round.ts';
-import type { GameState, Proposal, Reply, Response, Setup } from '../rules/state.ts';
+import type { GameState, Setup } from '../rules/state.ts';
 import { otherSide } from '../rules/world.ts';
 import { OUTCOME_KINDS, type OutcomeKind, type Scenario } from '../scenario/schema.ts';
+import type { GameEvent } from './event-schema.ts';
 
 export interface GameContext {
   scenario: Scenario;
@@ -29,12 +30,7 @@ export interface GameContext {
   game: GameState | null;
 }
 
-export type GameEvent =
-  | { type: 'START'; setup: Setup }
-  | { type: 'CONTINUE' }
-  | { type: 'PROPOSE'; proposal: Proposal }
-  | { type: 'RESPOND'; response: Response }
-  | { type: 'REPLY'; reply: Reply };
+export type { GameEvent };
 
 export type GameEventType = GameEvent['type'];
 

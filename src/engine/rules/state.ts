@@ -3,7 +3,8 @@
  * the seeded generator's state lives here too, so a saved state resumes the same dice.
  */
 import type { RandomState } from '../random.ts';
-import type { Mood, OutcomeKind, ReplyKind, ResponseKind, Tone } from '../scenario/schema.ts';
+import type { Opponent, Proposal, Reply, Response, Setup } from '../machine/event-schema.ts';
+import type { Mood, OutcomeKind } from '../scenario/schema.ts';
 
 /** One named cause of a change; the factors of a change add up exactly to it. */
 export interface Factor {
@@ -44,38 +45,8 @@ export interface SideState {
 /** Positions keyed by track id. */
 export type Positions = Record<string, string>;
 
-export interface Proposal {
-  side: string;
-  positions: Positions;
-  posture: string | null;
-  tone: Tone;
-}
-
-export interface Response {
-  side: string;
-  kind: ResponseKind;
-  /** For accept-some: the tracks accepted. */
-  tracks?: string[];
-  /** For counter: the counter-proposal. */
-  counter?: Positions;
-  posture: string | null;
-  tone: Tone;
-}
-
-export interface Reply {
-  side: string;
-  kind: ReplyKind;
-  tracks?: string[];
-}
-
-export type Opponent = { kind: 'ai'; persona: string } | { kind: 'hotseat' };
-
-export interface Setup {
-  seed: number | string;
-  /** The side the (first) human player takes. */
-  playerSide: string;
-  opponent: Opponent;
-}
+/** What players send, checked at the boundary: derived from the schemas in machine/event-schema.ts. */
+export type { Opponent, Proposal, Reply, Response, Setup };
 
 /** Why the AI decided what it did: shown in the debrief. */
 export interface Decision {
