@@ -6,9 +6,13 @@
 import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { decodeText } from '../engine/json-text.ts';
+import { MAX_SESSION_BYTES } from '../engine/session/format.ts';
 
-/** Scenario and session files are small; anything larger is refused before it is read. */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+/**
+ * The largest file any command reads is a session (a scenario's own, smaller limit is applied by
+ * its loader, which names the size); anything larger is refused before it is read.
+ */
+const MAX_FILE_BYTES = MAX_SESSION_BYTES;
 
 export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
 export type BytesResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };

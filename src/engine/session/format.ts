@@ -4,12 +4,9 @@
  * every state the events lead to. The event log is the truth; the checksums prove a replay.
  */
 import { z } from 'zod';
-import { gameEventSchema, setupSchema } from '../machine/event-schema.ts';
-import type { GameEvent } from '../machine/game-machine.ts';
+import { gameEventSchema, setupSchema, type GameEvent } from '../machine/event-schema.ts';
 import type { ScenarioInput } from '../scenario/schema.ts';
-import type { Setup } from '../rules/state.ts';
 import { cleanPlayerName, PLAYER_NAME_MAX } from './player-name.ts';
-import type { Seal } from './seal.ts';
 
 export const SESSION_FORMAT = 'red-lines-session';
 /**
@@ -24,6 +21,9 @@ export const SESSION_FORMAT = 'red-lines-session';
 export const SESSION_VERSION = 4;
 /** The oldest version this one replays. */
 export const OLDEST_REPLAYED_VERSION = 3;
+
+/** Session files embed a whole scenario; this is ample for any of them. Every reader refuses a larger file unread. */
+export const MAX_SESSION_BYTES = 8 * 1024 * 1024;
 
 /** The longest name a game may have (the library's list and a file name must hold it). */
 export const SESSION_NAME_MAX = 120;
@@ -45,7 +45,7 @@ export const playersSchema = z
     'The players’ names, by the id of the side each played. Never read by the rules; covered by the seal, not by the state checksums.',
   );
 
-export type Players = Record<string, string>;
+export type Players = z.output<typeof playersSchema>;
 
 export const timedEventSchema = z.object({
   at: z.number().min(0).max(1e10).describe('Milliseconds since the session started.'),
@@ -75,30 +75,14 @@ export const sessionSchema = z.object({
     .describe('The checksum of every other top-level field (format 4 on; see seal.ts).'),
 });
 
-export type SessionSetup = Omit<Setup, 'seed'>;
+export type TimedEvent = z.output<typeof timedEventSchema>;
 
-export interface TimedEvent {
-  at: number;
-  event: GameEvent;
-}
-
-export interface Session {
-  format: typeof SESSION_FORMAT;
-  formatVersion: typeof OLDEST_REPLAYED_VERSION | typeof SESSION_VERSION;
-  appVersion: string;
-  name: string;
-  players?: Players;
-  savedAt?: string;
-  scenario: ScenarioInput;
-  seed: Setup['seed'];
-  setup: SessionSetup;
-  events: TimedEvent[];
-  checksums: string[];
-  checksum: string;
-  annotations: { event: number; text: string }[];
-  /** Absent from files of version 3 only. */
-  seal?: Seal;
-}
+/**
+ * A session as the schema reads it, but for its scenario: the schema passes that through for
+ * checkScenario to check (it names problems under `scenario` and checks what a schema cannot,
+ * such as references), and the session keeps it as written, which is what this type says.
+ */
+export type Session = Omit<z.output<typeof sessionSchema>, 'scenario'> & { scenario: ScenarioInput };
 
 export function startEvent(session: Pick<Session, 'seed' | 'setup'>): GameEvent {
   return { type: 'START', setup: { seed: session.seed, ...session.setup } };

@@ -5,13 +5,21 @@
  * reproduce every state checksum. Never throws.
  */
 import { GameRun, type GameSnapshot } from '../machine/game-run.ts';
-import type { GameEvent } from '../machine/game-machine.ts';
+import type { GameEvent } from '../machine/event-schema.ts';
 import { parseJsonText } from '../json-text.ts';
 import { checkScenario, problemsFromZod } from '../scenario/load.ts';
 import type { Checked, Problem } from '../scenario/problems.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { trailChecksum } from './checksum.ts';
-import { OLDEST_REPLAYED_VERSION, SESSION_FORMAT, SESSION_VERSION, sessionSchema, startEvent, type Session } from './format.ts';
+import {
+  MAX_SESSION_BYTES,
+  OLDEST_REPLAYED_VERSION,
+  SESSION_FORMAT,
+  SESSION_VERSION,
+  sessionSchema,
+  startEvent,
+  type Session,
+} from './format.ts';
 import { sealProblems, type Seal } from './seal.ts';
 
 export interface LoadedSession {
@@ -71,7 +79,9 @@ export function checkSession(value: unknown): Checked<LoadedSession> {
       ok: false,
       problems: strangers.map((side) => ({ path: ['players', side], message: `"${side}" is not a side of the scenario` })),
     };
-  return { ok: true, value: { session: parsed.data as Session, scenario: scenario.value } };
+  // checkScenario has just accepted the embedded scenario, which the session keeps as written.
+  const session: Session = { ...parsed.data, scenario: parsed.data.scenario as ScenarioInput };
+  return { ok: true, value: { session, scenario: scenario.value } };
 }
 
 /**
@@ -97,6 +107,31 @@ function checkSeal(raw: Record<string, unknown>, version: number): Problem[] {
 export function loadSessionText(text: string): Checked<LoadedSession> {
   const parsed = parseJsonText(text);
   return parsed.ok ? checkSession(parsed.value) : parsed;
+}
+
+/** A file of `bytes` bytes is too large to be a session: refused by its size, before it is read. */
+export function sessionSizeProblem(bytes: number): Checked<never> | null {
+  if (bytes <= MAX_SESSION_BYTES) return null;
+  const mib = (size: number) => (size / 1024 / 1024).toFixed(1);
+  const message = `the file is ${mib(bytes)} MiB; session files may be at most ${MAX_SESSION_BYTES / 1024 / 1024} MiB`;
+  return { ok: false, problems: [{ path: [], message }] };
+}
+
+/** A session checked and replayed: every state it records reproduced. */
+export interface VerifiedSession extends LoadedSession {
+  /** The state after the start and after each event. */
+  snapshots: GameSnapshot[];
+}
+
+/**
+ * What every way of opening a session in the browser does before using it (a file, a saved game,
+ * a share link): check it, then replay it in full; the problems of whichever step fails first.
+ */
+export function verifySession(value: unknown): Checked<VerifiedSession> {
+  const checked = checkSession(value);
+  if (!checked.ok) return checked;
+  const { snapshots, problems } = replaySession(checked.value);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { ...checked.value, snapshots } };
 }
 
 export interface Replay {

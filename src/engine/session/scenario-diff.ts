@@ -16,6 +16,14 @@ export interface ScenarioDifference {
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * Whether two scenario documents are the same scenario: equal as JSON whatever their objects'
+ * key order (a scenario read back from a file or a link has its keys in the order it was written).
+ */
+export function sameScenario(a: unknown, b: unknown): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
 /** The differing leaves, in document order, at most `limit` of them (a list or object missing on one side is one leaf). */
 export function scenarioDifferences(inFile: unknown, inReference: unknown, limit = 20): ScenarioDifference[] {
   const found: ScenarioDifference[] = [];

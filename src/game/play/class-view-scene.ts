@@ -10,11 +10,10 @@
 import type { Scenario } from '../../engine/scenario/schema.ts';
 import { formatProblem } from '../../engine/scenario/problems.ts';
 import type { LoadedSession } from '../../engine/session/load.ts';
-import { loadSessionText, replaySession } from '../../engine/session/load.ts';
 import { formatDifference, scenarioDifferences } from '../../engine/session/scenario-diff.ts';
 import { button, el, uniqueId } from '../ui/dom.ts';
 import { watchDrops } from '../ui/drop.ts';
-import { fileInput as hiddenFileInput, readTextFile, SCENARIO_FILES, SESSION_FILES } from '../ui/file-input.ts';
+import { fileInput as hiddenFileInput, SCENARIO_FILES, SESSION_FILES } from '../ui/file-input.ts';
 import { classRow, curveStyle, outcomeDistribution, toCsv, type ClassRow } from '../view/class-view.ts';
 import { OUTCOME_TITLES } from '../view/debrief-view.ts';
 import { bands } from '../view/risk-view.ts';
@@ -22,9 +21,8 @@ import { classChart, curveSwatch, type ClassChart } from './class-chart.ts';
 import { PlayScene } from './play-scene.ts';
 import type { PlayContext } from './play-context.ts';
 import { readScenarioFile } from './scenario-sources.ts';
+import { readSessionFile } from './session-file.ts';
 
-/** Session files embed a whole scenario; this is ample for any of them. */
-const MAX_SESSION_BYTES = 8 * 1024 * 1024;
 /** How many differing paths a row names before it counts the rest. */
 const SHOWN_DIFFERENCES = 3;
 /** The reference chosen by default: for each game, the bundled scenario with its id. */
@@ -138,27 +136,19 @@ export class ClassViewScene extends PlayScene {
   /** Reads, verifies and adds files; each bad one is listed with its first problem, a game already here is named. */
   private async addFiles(files: File[]): Promise<void> {
     for (const file of files) {
-      if (file.size > MAX_SESSION_BYTES) {
-        this.refused.push(`${file.name}: larger than 8 MiB`);
+      const verified = await readSessionFile(file);
+      if (!verified.ok) {
+        this.refused.push(`${file.name}: ${formatProblem(verified.problems[0]!)}`);
         continue;
       }
-      // Read as bytes, UTF-8 only, as saved games import them (invalid bytes are refused, not replaced).
-      const text = await readTextFile(file);
-      const loaded = text.ok ? loadSessionText(text.value) : text;
-      const replay = loaded.ok ? replaySession(loaded.value) : null;
-      const problems = !loaded.ok ? loaded.problems : replay!.problems;
-      if (!loaded.ok || problems.length > 0) {
-        this.refused.push(`${file.name}: ${formatProblem(problems[0]!)}`);
-        continue;
-      }
-      const game = replay!.snapshots.at(-1)!.context.game!;
-      const row = classRow(file.name, loaded.value.scenario, game, loaded.value.session);
+      const { session, scenario, snapshots } = verified.value;
+      const row = classRow(file.name, scenario, snapshots.at(-1)!.context.game!, session);
       const twin = this.sessions.find((item) => item.row.id === row.id);
       if (twin) {
         this.refused.push(`${file.name}: already loaded, the same game as ${twin.row.file}`);
         continue;
       }
-      this.sessions.push({ row, loaded: loaded.value });
+      this.sessions.push({ row, loaded: { session, scenario } });
     }
     if (!this.scene.isActive()) return;
     this.render();

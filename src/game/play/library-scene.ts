@@ -5,7 +5,7 @@
  * session files by the file picker or by dropping them here.
  */
 import { formatProblem, type Problem } from '../../engine/scenario/problems.ts';
-import { checkSession, loadSessionText, replaySession } from '../../engine/session/load.ts';
+import { checkSession } from '../../engine/session/load.ts';
 import { renamedSession } from '../../engine/session/seal.ts';
 import { button, el, uniqueId } from '../ui/dom.ts';
 import { watchDrops } from '../ui/drop.ts';
@@ -13,7 +13,7 @@ import { OUTCOME_TITLES } from '../view/debrief-view.ts';
 import { problemsPanelElement, showProblems } from './panels/problems-panel.ts';
 import { PlayScene } from './play-scene.ts';
 import type { PlayContext } from './play-context.ts';
-import { downloadSession } from './session-file.ts';
+import { downloadSession, readSessionFile } from './session-file.ts';
 import { encodeShareFragment } from './share-link.ts';
 import {
   entryOfSameGame,
@@ -25,10 +25,8 @@ import {
   removeEntry,
   type LibraryEntry,
 } from './session-library.ts';
-import { fileInput as hiddenFileInput, readTextFile, SESSION_FILES } from '../ui/file-input.ts';
+import { fileInput as hiddenFileInput, SESSION_FILES } from '../ui/file-input.ts';
 
-/** Session files embed a whole scenario; this is ample for any of them. */
-const MAX_SESSION_BYTES = 8 * 1024 * 1024;
 const UNDO_MS = 10_000;
 
 export class LibraryScene extends PlayScene {
@@ -265,18 +263,13 @@ export class LibraryScene extends PlayScene {
   }
 
   private async importFile(file: File, store: Awaited<typeof this.app.storage>, added: (id: string) => void): Promise<Problem[] | null> {
-    if (file.size > MAX_SESSION_BYTES)
-      return [{ path: [], message: `the file is ${(file.size / 1024 / 1024).toFixed(1)} MiB; session files may be at most 8 MiB` }];
-    const text = await readTextFile(file);
-    const loaded = text.ok ? loadSessionText(text.value) : text;
-    if (!loaded.ok) return loaded.problems;
-    const replay = replaySession(loaded.value);
-    if (replay.problems.length > 0) return replay.problems;
-    const twin = entryOfSameGame(await listLibrary(store), loaded.value.session);
+    const verified = await readSessionFile(file);
+    if (!verified.ok) return verified.problems;
+    const { session, scenario, snapshots } = verified.value;
+    const twin = entryOfSameGame(await listLibrary(store), session);
     if (twin) return [{ path: [], message: `the same game is already in saved games, as “${twin.name}”` }];
-    const game = replay.snapshots.at(-1)!.context.game!;
+    const game = snapshots.at(-1)!.context.game!;
     const id = newEntryId();
-    const { session, scenario } = loaded.value;
     const saved = await putEntry(store, libraryEntry(id, importedGameName(scenario, session), session, scenario, game));
     if (!saved.ok) return [{ path: [], message: saved.message }];
     added(id);

@@ -6,7 +6,8 @@
 import type { GameSnapshot } from '../../engine/machine/game-run.ts';
 import type { GameState, Setup } from '../../engine/rules/state.ts';
 import type { Players } from '../../engine/session/format.ts';
-import { checkSession, replaySession, type LoadedSession } from '../../engine/session/load.ts';
+import { verifySession, type LoadedSession } from '../../engine/session/load.ts';
+import { sameScenario } from '../../engine/session/scenario-diff.ts';
 import { formatProblem } from '../../engine/scenario/problems.ts';
 import { CURRENT_GAME_KEY, type AppContext, type PlayApi } from '../app/app-context.ts';
 import { bandRose } from '../audio/sound-cues.ts';
@@ -68,29 +69,13 @@ export class PlayContext implements PlayApi {
    * cannot be used.
    */
   open(entry: LibraryEntry): string | null {
-    const checked = checkSession(entry.session);
-    const replay = checked.ok ? replaySession(checked.value) : null;
-    const problems = !checked.ok ? checked.problems : (replay?.problems ?? []);
-    if (!checked.ok || problems.length > 0) {
+    const verified = verifySession(entry.session);
+    if (!verified.ok) {
       void this.app.storage.then((store) => store.delete(CURRENT_GAME_KEY));
-      this.app.notify(`“${entry.name}” could not be opened (${formatProblem(problems[0]!)}).`);
+      this.app.notify(`“${entry.name}” could not be opened (${formatProblem(verified.problems[0]!)}).`);
       return null;
     }
-    const { session, scenario } = checked.value;
-    this.endGame();
-    this.chosen = this.entries.find((item) => JSON.stringify(item.source) === JSON.stringify(session.scenario)) ?? {
-      scenario,
-      source: session.scenario,
-      origin: 'a saved game',
-    };
-    const controller = new GameController(scenario, session.scenario);
-    controller.players = session.players ?? {};
-    if (!controller.restore({ seed: session.seed, ...session.setup }, session.events)) {
-      controller.stop();
-      return null;
-    }
-    this.follow(controller, entry.id, entry.name);
-    return this.screen();
+    return this.startFrom(verified.value, verified.value.session.events.length, entry.id, entry.name);
   }
 
   /**
@@ -104,7 +89,7 @@ export class PlayContext implements PlayApi {
   /** Makes a checked session's first `events` events the game in progress; the screen for its state. */
   private startFrom({ session, scenario }: LoadedSession, events: number, id: string, name: string): string | null {
     this.endGame();
-    this.chosen = this.entries.find((item) => JSON.stringify(item.source) === JSON.stringify(session.scenario)) ?? {
+    this.chosen = this.entries.find((item) => sameScenario(item.source, session.scenario)) ?? {
       scenario,
       source: session.scenario,
       origin: 'a saved game',
@@ -121,13 +106,13 @@ export class PlayContext implements PlayApi {
 
   async openShared(fragment: string): Promise<{ screen: string; data: object } | null> {
     const decoded = await decodeShareFragment(fragment, this.entries);
-    const checked = decoded.ok ? checkSession(decoded.value) : decoded;
-    const problems = !checked.ok ? checked.problems : replaySession(checked.value).problems;
-    if (!checked.ok || problems.length > 0) {
-      this.app.notify(`The shared game could not be opened (${formatProblem(problems[0]!)}).`);
+    const verified = decoded.ok ? verifySession(decoded.value) : decoded;
+    if (!verified.ok) {
+      this.app.notify(`The shared game could not be opened (${formatProblem(verified.problems[0]!)}).`);
       return null;
     }
-    return { screen: 'replay', data: { loaded: checked.value, name: 'A shared game' } };
+    const { session, scenario } = verified.value;
+    return { screen: 'replay', data: { loaded: { session, scenario }, name: 'A shared game' } };
   }
 
   /** The screen that shows the game in progress now, counting the hot-seat hand-over. */

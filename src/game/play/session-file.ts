@@ -1,5 +1,23 @@
-/** Session files handed to the player: a .json download named for its players, the game and the day. */
+/**
+ * Session files in the browser: one taken from the player (a file picked or dropped), refused
+ * unread when too large, read as UTF-8 and verified; and one handed to the player, a .json download
+ * named for its players, the game and the day.
+ */
+import { parseJsonText } from '../../engine/json-text.ts';
+import type { Checked } from '../../engine/scenario/problems.ts';
+import { sessionSizeProblem, verifySession, type VerifiedSession } from '../../engine/session/load.ts';
 import { el } from '../ui/dom.ts';
+import { readTextFile } from '../ui/file-input.ts';
+
+/** A session file as saved games and the class view take it: checked and replayed in full, or why not. */
+export async function readSessionFile(file: File): Promise<Checked<VerifiedSession>> {
+  const tooLarge = sessionSizeProblem(file.size);
+  if (tooLarge) return tooLarge;
+  // Read as bytes, UTF-8 only: invalid bytes are refused, not replaced.
+  const text = await readTextFile(file);
+  const parsed = text.ok ? parseJsonText(text.value) : text;
+  return parsed.ok ? verifySession(parsed.value) : parsed;
+}
 
 /** Lower case letters and digits of any script, runs of anything else made one hyphen: no spaces, dots or slashes. */
 function slug(text: string, max: number): string {

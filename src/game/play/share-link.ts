@@ -7,12 +7,12 @@
 import { parseJsonText } from '../../engine/json-text.ts';
 import type { Checked } from '../../engine/scenario/problems.ts';
 import type { ScenarioInput } from '../../engine/scenario/schema.ts';
+import { MAX_SESSION_BYTES } from '../../engine/session/format.ts';
+import { sameScenario } from '../../engine/session/scenario-diff.ts';
 
 export const FRAGMENT_KEY = 'session=';
 /** Longer links break in e-mail and learning platforms; beyond this the file is the way to share. */
 export const MAX_LINK_LENGTH = 32_000;
-/** A decompressed session larger than this is refused before it is parsed. */
-const MAX_SESSION_BYTES = 8 * 1024 * 1024;
 
 interface Bundled {
   source: ScenarioInput;
@@ -62,7 +62,7 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
 
 /** The fragment for a session (without the leading #), or null when it would be too long for a link. */
 export async function encodeShareFragment(session: { scenario: unknown }, bundled: readonly Bundled[]): Promise<string | null> {
-  const match = bundled.find((entry) => JSON.stringify(entry.source) === JSON.stringify(session.scenario));
+  const match = bundled.find((entry) => sameScenario(entry.source, session.scenario));
   const linkForm = match ? { ...session, scenario: { $bundled: match.scenario.meta.id } } : session;
   const compressed = await pipe(new TextEncoder().encode(JSON.stringify(linkForm)), new CompressionStream('deflate-raw'));
   const fragment = FRAGMENT_KEY + toBase64Url(compressed!);
@@ -77,6 +77,7 @@ export async function decodeShareFragment(fragment: string, bundled: readonly Bu
   if (!bytes) return refuse('the link is damaged: it is not valid base64url');
   let json: Uint8Array | null;
   try {
+    // A decompressed session larger than a session file may be is refused before it is parsed.
     json = await pipe(bytes, new DecompressionStream('deflate-raw'), MAX_SESSION_BYTES);
   } catch {
     return refuse('the link is damaged: it does not decompress (was it cut short?)');
