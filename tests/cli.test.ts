@@ -5,12 +5,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { printable } from '../src/cli/io.ts';
-import { runInParallel } from '../src/cli/parallel.ts';
 import { POLICY_NAMES } from '../src/engine/bots/policies.ts';
 import type { Session } from '../src/engine/session/format.ts';
 import { recordSession } from '../src/engine/session/record.ts';
 import { sealed } from '../src/engine/session/seal.ts';
-import { matchups } from '../src/engine/simulation/batch.ts';
 import { geneva, GENEVA_PATH, GENEVA_TEXT, genevaDoc, genevaSource, ROOT, setPath, runCli, tempFiles, type JsonObject } from './helpers.ts';
 
 const { dir, file } = tempFiles('red-lines-cli-');
@@ -262,35 +260,24 @@ describe('red-lines simulate', () => {
   });
 });
 
-describe('simulation in parallel', () => {
-  it('a run split over worker threads gives the same games, in the same order, as one thread', async () => {
-    const job = {
-      scenarioText: GENEVA_TEXT,
-      format: 'json' as const,
-      spec: { seed: 11, matchups: matchups(geneva, 'us', POLICY_NAMES, null), from: 0, to: 600 },
-      outDir: null,
-    };
-    const single = await runInParallel(job, 1);
-    const split = await runInParallel(job, 2);
-    expect(single).toHaveLength(600);
-    expect(single.map((game) => game.index)).toEqual(Array.from({ length: 600 }, (_, i) => i));
-    expect(split).toEqual(single);
-  });
-});
-
 describe('red-lines simulate --out, then replay', () => {
   const out = join(dir, 'sessions');
-  let files: string[] = [];
+  let written: Promise<string[]> | null = null;
+  /** The session files of a 12-game simulation, written by whichever test needs them first: each test runs alone too. */
+  const sessionFiles = () =>
+    (written ??= run('simulate', GENEVA_PATH, '--games', '12', '--seed', '3', '--out', out).then((result) => {
+      expect(result.code).toBe(0);
+      expect(result.out.at(-1)!.trim()).toBe(`Wrote 12 session files to ${out}`);
+      return readdirSync(out).sort();
+    }));
 
   it('writes one session file per game', async () => {
-    const result = await run('simulate', GENEVA_PATH, '--games', '12', '--seed', '3', '--out', out);
-    expect(result.code).toBe(0);
-    expect(result.out.at(-1)!.trim()).toBe(`Wrote 12 session files to ${out}`);
-    files = readdirSync(out).sort();
-    expect(files).toEqual(Array.from({ length: 12 }, (_, i) => `game-${String(i + 1).padStart(5, '0')}.json`));
+    expect(await sessionFiles()).toEqual(Array.from({ length: 12 }, (_, i) => `game-${String(i + 1).padStart(5, '0')}.json`));
   });
 
   it('replay verifies each of them (exit 0) and tells the game', async () => {
+    const files = await sessionFiles();
+    expect(files).toHaveLength(12);
     for (const name of files) {
       const { code, out: lines, err } = await run('replay', join(out, name));
       expect(code, name).toBe(0);
@@ -306,7 +293,7 @@ describe('red-lines simulate --out, then replay', () => {
   });
 
   it('an altered session file makes replay exit 1, saying where it diverges', async () => {
-    const source = join(out, files[0]!);
+    const source = join(out, (await sessionFiles())[0]!);
     const session = JSON.parse(readFileSync(source, 'utf8')) as {
       events: { event: { type: string; proposal?: { tone: string }; response?: { tone: string } } }[];
     };
@@ -323,7 +310,7 @@ describe('red-lines simulate --out, then replay', () => {
   });
 
   it('a session that stops before the end: verified, and told up to where it stops', async () => {
-    const full = JSON.parse(readFileSync(join(out, files[0]!), 'utf8')) as Session;
+    const full = JSON.parse(readFileSync(join(out, (await sessionFiles())[0]!), 'utf8')) as Session;
     const partial = recordSession(geneva, genevaSource(), { seed: full.seed, ...full.setup }, full.events.slice(0, 1));
     const path = file('partial.json', JSON.stringify(partial));
     const { code, out: lines } = await run('replay', path);

@@ -1,7 +1,7 @@
 /**
- * Shares of a simulation run, as a worker thread (or the main thread) carries them out: play
- * the games, and with an output folder write each one as a session file. The scenario is read
- * once per thread.
+ * A simulation run of the command line: play the games, and with an output folder write each one
+ * as a session file. One thread plays them all: a pool of worker threads was measured to gain
+ * nothing here (README, Performance).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,17 +22,16 @@ export function sessionFileName(index: number): string {
   return `game-${String(index + 1).padStart(5, '0')}.json`;
 }
 
-/** Plays the games [from, to) of a job; the returned function can be called for share after share. */
-export function simulationRunner(job: SimulationJob): (from: number, to: number) => GameSummary[] {
+/** Plays the games of a job, in order. */
+export function runSimulation(job: SimulationJob): GameSummary[] {
   const parsed = parseDocumentText(job.scenarioText, job.format);
   const loaded = parsed.ok ? checkScenario(parsed.value) : parsed;
   if (!parsed.ok || !loaded.ok) throw new Error('the scenario was checked before the run');
   const source = parsed.value as ScenarioInput;
   if (job.outDir) mkdirSync(job.outDir, { recursive: true });
-  return (from, to) =>
-    runBatch(loaded.value, { ...job.spec, from, to }, (index, result) => {
-      if (!job.outDir) return;
-      const session = recordSession(loaded.value, source, gameSetup(job.spec, index).setup, result.events);
-      writeFileSync(join(job.outDir, sessionFileName(index)), `${JSON.stringify(session, null, 1)}\n`);
-    });
+  return runBatch(loaded.value, job.spec, (index, result) => {
+    if (!job.outDir) return;
+    const session = recordSession(loaded.value, source, gameSetup(job.spec, index).setup, result.events);
+    writeFileSync(join(job.outDir, sessionFileName(index)), `${JSON.stringify(session, null, 1)}\n`);
+  });
 }

@@ -1,12 +1,12 @@
 /**
  * `red-lines scenario balance FILE [--games N] [--json]`: every bot policy against every AI
- * persona, for each side, N games each, on all cores; outcome frequencies, mean final risk and
+ * persona, for each side, N games each; outcome frequencies, mean final risk and
  * mean scores, and warnings for degenerate scenarios.
  */
 import { balanceBySide, balancePlan, balanceWarnings } from '../../engine/simulation/balance.ts';
 import { EXIT, type Io } from '../io.ts';
 import { loadScenarioFile } from '../load-scenario-file.ts';
-import { runInParallel } from '../parallel.ts';
+import { runSimulation } from '../simulation-job.ts';
 import { simulationTable } from './simulate.ts';
 
 export const MAX_GAMES_PER_MATCHUP = 100_000;
@@ -20,7 +20,7 @@ export async function balanceCommand(path: string, options: { games: number; jso
   if (!loaded.ok) return loaded.exit;
   const { scenario } = loaded;
   const plan = balancePlan(scenario);
-  const games = await runInParallel({
+  const games = runSimulation({
     scenarioText: loaded.text,
     format: loaded.format,
     spec: { seed: 1, matchups: plan, from: 0, to: plan.length * options.games },

@@ -9,7 +9,7 @@ import { matchups, tally, type GameSummary, type Matchup, type Tally } from '../
 import { otherSide } from '../../engine/rules/world.ts';
 import { EXIT, type Io } from '../io.ts';
 import { loadScenarioFile } from '../load-scenario-file.ts';
-import { runInParallel } from '../parallel.ts';
+import { runSimulation } from '../simulation-job.ts';
 
 export interface SimulateOptions {
   games: number;
@@ -106,7 +106,7 @@ export async function simulateCommand(path: string, options: SimulateOptions, io
   }
   const policies: PolicyName[] = options.policy ? [options.policy as PolicyName] : [...POLICY_NAMES];
   const plan = matchups(scenario, side, policies, options.persona ? [options.persona] : null);
-  const games = await runInParallel({
+  const games = runSimulation({
     scenarioText: loaded.text,
     format: loaded.format,
     spec: { seed: options.seed, matchups: plan, from: 0, to: options.games },
