@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyFactors, factorTenths, roundTenth, toTenths } from '../src/engine/rules/change.ts';
 import type { Factor } from '../src/engine/rules/state.ts';
+import { fuzzRuns } from './fuzz-values.ts';
 
 const factor = (id: string, value: number): Factor => ({ id, label: id, value });
 
@@ -110,7 +111,7 @@ describe('applyFactors (property)', () => {
           if (!outside) expect(toTenths(change.to)).toBe(unbounded);
         },
       ),
-      { numRuns: 3000, seed: 2024 },
+      fuzzRuns(3000),
     );
   });
 
@@ -129,7 +130,7 @@ describe('applyFactors (property)', () => {
           expect(change.to).toBeLessThanOrEqual(100);
         },
       ),
-      { numRuns: 3000, seed: 99 },
+      fuzzRuns(3000),
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { angleFor, BAND_COLOURS, GAUGE_END, GAUGE_START, trembleAmplitude } from '../src/game/widgets/gauge-geometry.ts';
+import { fuzzRuns } from './fuzz-values.ts';
 
 const onGauge = fc.double({ min: 0, max: 100, noNaN: true });
 const anyRisk = fc.double({ min: -1e6, max: 1e6, noNaN: true });
@@ -32,7 +33,7 @@ describe('angleFor', () => {
         expect(angle).toBeGreaterThanOrEqual(Math.PI);
         expect(angle).toBeLessThanOrEqual(2 * Math.PI);
       }),
-      { numRuns: 1000, seed: 1 },
+      fuzzRuns(1000),
     );
   });
 
@@ -42,7 +43,7 @@ describe('angleFor', () => {
         const [low, high] = a <= b ? [a, b] : [b, a];
         expect(angleFor(high)).toBeGreaterThanOrEqual(angleFor(low));
       }),
-      { numRuns: 1000, seed: 2 },
+      fuzzRuns(1000),
     );
     fc.assert(
       fc.property(onGauge, onGauge, (a, b) => {
@@ -50,7 +51,7 @@ describe('angleFor', () => {
         const [low, high] = a < b ? [a, b] : [b, a];
         expect(angleFor(high)).toBeGreaterThan(angleFor(low));
       }),
-      { numRuns: 1000, seed: 3 },
+      fuzzRuns(1000),
     );
   });
 
@@ -59,7 +60,7 @@ describe('angleFor', () => {
       fc.property(onGauge, (risk) => {
         expect(angleFor(risk)).toBeCloseTo(Math.PI + (risk / 100) * Math.PI, 10);
       }),
-      { numRuns: 500, seed: 4 },
+      fuzzRuns(500),
     );
   });
 });
@@ -71,7 +72,7 @@ describe('trembleAmplitude', () => {
       fc.property(fc.double({ min: 0, max: 40, maxExcluded: true, noNaN: true }), (risk) => {
         expect(trembleAmplitude(risk)).toBe(0);
       }),
-      { numRuns: 500, seed: 5 },
+      fuzzRuns(500),
     );
   });
 
@@ -88,7 +89,7 @@ describe('trembleAmplitude', () => {
         const [low, high] = a < b ? [a, b] : [b, a];
         expect(trembleAmplitude(high)).toBeGreaterThan(trembleAmplitude(low));
       }),
-      { numRuns: 1000, seed: 6 },
+      fuzzRuns(1000),
     );
   });
 
@@ -99,7 +100,7 @@ describe('trembleAmplitude', () => {
         expect(amplitude).toBeGreaterThanOrEqual(0);
         expect(amplitude).toBeLessThanOrEqual(1.2 + 1e-12);
       }),
-      { numRuns: 1000, seed: 7 },
+      fuzzRuns(1000),
     );
   });
 
@@ -110,7 +111,7 @@ describe('trembleAmplitude', () => {
         expect(angle).toBeGreaterThanOrEqual(Math.PI);
         expect(angle).toBeLessThanOrEqual(2 * Math.PI);
       }),
-      { numRuns: 500, seed: 8 },
+      fuzzRuns(500),
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dice, draw, seedState } from '../src/engine/random.ts';
+import { fuzzRuns } from './fuzz-values.ts';
 
 describe('draw', () => {
   it('is Mulberry32: known values for known states (saved sessions depend on this sequence)', () => {
@@ -19,7 +20,7 @@ describe('draw', () => {
         expect(Number.isInteger(a.next) && a.next >= 0 && a.next < 2 ** 32).toBe(true);
         expect(a.next).not.toBe(state);
       }),
-      { numRuns: 2000, seed: 7 },
+      fuzzRuns(2000),
     );
   });
 
@@ -106,7 +107,7 @@ describe('Dice', () => {
         expect(dice.pick(items)).toBe(items[Math.floor(value * items.length)]);
         expect(dice.state).toBe(next);
       }),
-      { numRuns: 1000, seed: 11 },
+      fuzzRuns(1000),
     );
   });
 

@@ -14,6 +14,7 @@ import {
   signed,
 } from '../src/game/view/risk-view.ts';
 import { genevaWith, opened, playKeepingStates, quietStoppedActorWarnings, type PlayedGame, geneva, hotseat } from './helpers.ts';
+import { fuzzRuns } from './fuzz-values.ts';
 
 const scenario = geneva;
 
@@ -89,7 +90,7 @@ describe('bandName', () => {
         const band = list.find((item) => risk >= item.from && (risk < item.to || item.to === 100))!;
         expect(bandName(scenario, risk)).toBe(band.name);
       }),
-      { numRuns: 500, seed: 7 },
+      fuzzRuns(500),
     );
   });
 });
@@ -114,7 +115,7 @@ describe('signed', () => {
         const magnitude = Number(text.slice(1));
         expect(Math.abs(magnitude - Math.abs(value))).toBeLessThanOrEqual(0.05 + 1e-9);
       }),
-      { numRuns: 500, seed: 3 },
+      fuzzRuns(500),
     );
   });
 });

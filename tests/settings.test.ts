@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { defaultSettings, readSettings, SettingsStore, TEXT_SIZES, type Settings } from '../src/game/app/settings.ts';
+import { fuzzRuns } from './fuzz-values.ts';
 
 /** The key the game stores its settings under; changing it would drop every player's saved settings. */
 const KEY = 'red-lines:settings';
@@ -175,7 +176,7 @@ describe('readSettings', () => {
         expect(read.playerName === null || (typeof read.playerName === 'string' && read.playerName.length <= 60)).toBe(true);
         expect(readSettings(read, defaults)).toEqual(read);
       }),
-      { numRuns: 500, seed: 5 },
+      fuzzRuns(500),
     );
   });
 
@@ -192,7 +193,7 @@ describe('readSettings', () => {
       fc.property(settings, (value) => {
         expect(readSettings(JSON.parse(JSON.stringify(value)), defaults)).toEqual(JSON.parse(JSON.stringify(value)));
       }),
-      { numRuns: 300, seed: 9 },
+      fuzzRuns(300),
     );
   });
 });

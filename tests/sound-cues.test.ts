@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ambientLevel, bandIndex, bandRose } from '../src/game/audio/sound-cues.ts';
+import { fuzzRuns } from './fuzz-values.ts';
 
 // Shaped like a scenario's escalation.bands (sorted by `from`, the first at 0).
 const bands = [
@@ -20,7 +21,7 @@ describe('ambientLevel', () => {
         expect(ambientLevel(high).volume).toBeGreaterThanOrEqual(ambientLevel(low).volume);
         expect(ambientLevel(high).rate).toBeGreaterThanOrEqual(ambientLevel(low).rate);
       }),
-      { numRuns: 2000, seed: 11 },
+      fuzzRuns(2000),
     );
   });
 
@@ -66,7 +67,7 @@ describe('bandRose', () => {
       fc.property(risk, risk, (from, to) => {
         expect(bandRose(bands, from, to)).toBe(startsBelow(to) > startsBelow(from));
       }),
-      { numRuns: 2000, seed: 12 },
+      fuzzRuns(2000),
     );
   });
 
