@@ -256,11 +256,11 @@ describe('nothing is told by colour alone', () => {
     const { summary } = mapView(geneva, withForces(late(), 'ru', 150));
     expect(summary).toContain('Russia bloc: Russia, Belarus');
     expect(summary).toContain('contested: Ukraine, Georgia, Moldova');
-    expect(summary).toContain('Russia has 150k troops near the contact line, up from 100k when the talks opened.');
+    expect(summary).toContain("Russia has 150k troops near Ukraine's borders, up from 100k when the talks opened.");
     expect(summary).toContain("Forces on Ukraine's border: 120k of Russia's troops.");
     expect(summary).toContain("Forces in Belarus: 30k of Russia's troops.");
     expect(summary).toContain("Allied forces, eastern flank: all of US/NATO's troops.");
-    expect(summary).toContain('US/NATO has 40k troops near the contact line, as when the talks opened.');
+    expect(summary).toContain("US/NATO has 40k troops near Ukraine's borders, as when the talks opened.");
     // The total is said once, never as each marker's own number.
     expect(summary.match(/150k/g)).toHaveLength(1);
   });

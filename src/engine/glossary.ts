@@ -144,7 +144,7 @@ export const BUILT_IN_GLOSSARY: readonly BuiltInEntry[] = [
     term: 'Incident',
     aliases: ['military incident'],
     definition:
-      'An unplanned clash near the contact line: a near-miss between aircraft, shots across a border, a false alarm. Each round the game rolls for one, with a chance that grows with the risk, and an incident can escalate to war. This is what Schelling (1960, 1966) called the threat that leaves something to chance: once the risk is high, neither side fully controls whether war comes, and that shared danger is itself a way to put pressure on the other.',
+      'An unplanned clash between the sides’ forces: a near-miss between aircraft or ships, shots across a border, a false alarm. Each round the game rolls for one, with a chance that grows with the risk, and an incident can escalate to war. This is what Schelling (1960, 1966) called the threat that leaves something to chance: once the risk is high, neither side fully controls whether war comes, and that shared danger is itself a way to put pressure on the other.',
     reading: SCHELLING,
   },
   {

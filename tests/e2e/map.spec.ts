@@ -198,7 +198,7 @@ for (const { width, height, textSize } of [
 
     // The description gives Russia's total once and each marker its share of it.
     const description = (await page.locator('.map-slot').getAttribute('aria-label')) ?? '';
-    expect(description).toContain('Russia has 100k troops near the contact line, as when the talks opened.');
+    expect(description).toContain("Russia has 100k troops near Ukraine's borders, as when the talks opened.");
     // On 10 January the build-up is along Ukraine's border; Russian troops reach Belarus later in January.
     expect(description).toContain("Forces on Ukraine's border: all of Russia's troops.");
     expect(description).not.toContain('Forces in Belarus');

@@ -365,9 +365,7 @@ export function applyIncident(scenario: Scenario, state: GameState): GameState {
   const roll = record.incident;
   if (!roll?.happened) return next;
   const { incident, weights } = scenario.escalation;
-  moveRisk(next, record, 'incident', [
-    { id: 'incident', label: 'A military incident near the contact line', value: incident.riskJump * weights.incident },
-  ]);
+  moveRisk(next, record, 'incident', [{ id: 'incident', label: incident.name, value: incident.riskJump * weights.incident }]);
   if (roll.escalationRoll < roll.escalationChance) {
     next.outcome = {
       kind: 'war',

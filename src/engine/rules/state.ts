@@ -38,7 +38,7 @@ export interface SideState {
   standing: number;
   credibility: number;
   cohesion: number;
-  /** Thousands of troops near the contact line. */
+  /** Thousands of troops, wherever the side's `forcesWhere` says they stand. */
   forces: number;
 }
 

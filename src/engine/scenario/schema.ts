@@ -9,6 +9,12 @@ import { documentError, identifier, scale, text } from './schema-helpers.ts';
 
 export { identifier };
 
+/** Words right for any crisis, for a scenario that does not say where its forces stand or its incidents happen. */
+export const FORCES_WHERE = 'deployed';
+export const INCIDENT_NAME = 'A military incident';
+/** The name every incident had before scenarios named their own: sessions recorded then replay with it (see session/load.ts). */
+export const RECORDED_INCIDENT_NAME = 'A military incident near the contact line';
+
 /** Values keyed by side id; `references.ts` checks that the keys are the scenario's sides. */
 const perSide = <T extends z.ZodType>(value: T, description: string) =>
   z.record(identifier('side id'), value).describe(`${description} Keyed by side id.`);
@@ -60,7 +66,11 @@ export const sideSchema = z
       .describe('The side colour as #rrggbb; the game never relies on colour alone.'),
     briefing: text(3000, "The side's briefing, shown before the first round."),
     objectives: z.array(text(300, 'An objective.')).min(1).max(10).describe('What the side wants to come away with.'),
-    forces: scale(0, 1000, 'Forces deployed near the contact line at the start, in thousands of troops.'),
+    forces: scale(0, 1000, 'Forces deployed at the start (where: forcesWhere), in thousands of troops.'),
+    forcesWhere: text(
+      60,
+      `Where the side forces stand, as said after "troops" on the map and "Forces" in the meters, e.g. "near Ukraine's borders". Default "${FORCES_WHERE}".`,
+    ).default(FORCES_WHERE),
     warUtility: scale(
       0,
       100,
@@ -125,7 +135,7 @@ export const effectsSchema = z
           standing: scale(-50, 50, 'Change to the side standing with its domestic audience.').optional(),
           credibility: scale(-50, 50, 'Change to the side credibility.').optional(),
           cohesion: scale(-50, 50, 'Change to the side alliance cohesion.').optional(),
-          forces: scale(-500, 500, 'Change to the side forces near the contact line, in thousands of troops.').optional(),
+          forces: scale(-500, 500, 'Change to the side forces, in thousands of troops.').optional(),
         })
         .describe('Changes to one side meters.'),
       'Changes to each side meters.',
@@ -275,6 +285,10 @@ export const escalationSchema = z
         chance: riskCurve('The chance of an incident at the end of a round, by risk.'),
         riskJump: scale(0, 50, 'How much an incident raises the risk, before its weight.'),
         escalation: riskCurve('The chance that an incident escalates to war, by the risk after it.'),
+        name: text(
+          120,
+          `The incident as named in the risk breakdown, the narration and the round result, e.g. "A naval incident at the quarantine line". Default "${INCIDENT_NAME}".`,
+        ).default(INCIDENT_NAME),
       })
       .describe('Incidents: seeded rolls whose chance grows with the risk.'),
     walkoutRisk: scale(0, 50, 'How much a walk-out raises the risk.'),

@@ -9,7 +9,7 @@ import type { GameEvent } from '../machine/event-schema.ts';
 import { parseJsonText } from '../json-text.ts';
 import { checkScenario, problemsFromZod } from '../scenario/load.ts';
 import type { Checked, Problem } from '../scenario/problems.ts';
-import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
+import { RECORDED_INCIDENT_NAME, type Scenario, type ScenarioInput } from '../scenario/schema.ts';
 import { trailChecksum } from './checksum.ts';
 import {
   MAX_SESSION_BYTES,
@@ -130,8 +130,8 @@ export interface VerifiedSession extends LoadedSession {
 export function verifySession(value: unknown): Checked<VerifiedSession> {
   const checked = checkSession(value);
   if (!checked.ok) return checked;
-  const { snapshots, problems } = replaySession(checked.value);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { ...checked.value, snapshots } };
+  const { snapshots, problems, scenario } = replaySession(checked.value);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { ...checked.value, scenario, snapshots } };
 }
 
 export interface Replay {
@@ -141,6 +141,8 @@ export interface Replay {
   problems: Problem[];
   /** The index of the first event whose resulting state differs from the recorded one (−1 for the start). */
   divergesAt: number | null;
+  /** The scenario the session replays under: the one given, or for an older session its incidents' recorded name. */
+  scenario: Scenario;
 }
 
 function describe(event: GameEvent): string {
@@ -156,8 +158,25 @@ function describe(event: GameEvent): string {
   }
 }
 
-/** Re-runs a session's events and checks every state against its recorded checksum. */
-export function replaySession({ session, scenario }: LoadedSession): Replay {
+/**
+ * Re-runs a session's events and checks every state against its recorded checksum. The state
+ * records each risk factor's label, so a session recorded before scenarios named their incidents
+ * (its scenario names none) and diverging replays again under the one name incidents had then.
+ */
+export function replaySession(loaded: LoadedSession): Replay {
+  const replay = replayUnder(loaded);
+  const named = loaded.session.scenario.escalation.incident.name !== undefined;
+  if (replay.problems.length === 0 || named) return replay;
+  const { escalation } = loaded.scenario;
+  const scenario = {
+    ...loaded.scenario,
+    escalation: { ...escalation, incident: { ...escalation.incident, name: RECORDED_INCIDENT_NAME } },
+  };
+  const recorded = replayUnder({ ...loaded, scenario });
+  return recorded.problems.length === 0 ? recorded : replay;
+}
+
+function replayUnder({ session, scenario }: LoadedSession): Replay {
   const run = new GameRun(scenario, true);
   const snapshots: GameSnapshot[] = [];
   const problems: Problem[] = [];
@@ -188,5 +207,5 @@ export function replaySession({ session, scenario }: LoadedSession): Replay {
   if (problems.length === 0 && trailChecksum(run.trail) !== session.checksum) {
     problems.push({ path: ['checksum'], message: 'the overall checksum does not match the states' });
   }
-  return { snapshots, problems, divergesAt };
+  return { snapshots, problems, divergesAt, scenario };
 }

@@ -295,7 +295,7 @@ function troopSentences(scenario: Scenario, game: GameState | null, markers: rea
         ? 'as when the talks opened'
         : `${now > start ? 'up' : 'down'} from ${formatTroops(start)} when the talks opened`;
     return [
-      `${side.shortName} has ${formatTroops(now)} troops near the contact line, ${change}.`,
+      `${side.shortName} has ${formatTroops(now)} troops ${side.forcesWhere}, ${change}.`,
       ...mine.map((marker) => marker.description),
     ];
   });

@@ -89,7 +89,7 @@ export class RoundResultScene extends PlayScene {
               ? el(
                   'section',
                   { class: 'incident', attrs: { role: 'alert' } },
-                  el('h2', { text: 'Incident near the contact line' }),
+                  el('h2', { text: scenario.escalation.incident.name }),
                   el('p', {
                     text: `An incident had a ${((record.incident?.chance ?? 0) * 100).toFixed(0)}% chance at this level of risk, and it happened. Such an incident could escalate to war (a ${((record.incident?.escalationChance ?? 0) * 100).toFixed(0)}% chance).`,
                   }),

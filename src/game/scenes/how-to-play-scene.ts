@@ -20,7 +20,7 @@ const SECTIONS: [string, string[]][] = [
     'The risk of war',
     [
       'The gauge runs from 0 to 100 through named bands. After every round it moves, and it always shows why: each open gap pushes it up by how far apart the sides still are and how much the track matters; threats, troop build-ups and belligerent statements push it up; agreements and reassurance bring it down.',
-      'At the end of a round an incident may happen near the contact line. Its chance grows with the risk, and an incident can escalate to war. At 100 the crisis becomes war.',
+      'At the end of a round a military incident may happen. Its chance grows with the risk, and an incident can escalate to war. At 100 the crisis becomes war.',
     ],
   ],
   [

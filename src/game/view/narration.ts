@@ -117,7 +117,7 @@ export function narrate(scenario: Scenario, snapshot: GameSnapshot): string {
       const agreed = Object.keys(record?.agreed ?? {}).length;
       const head =
         state === 'incident'
-          ? 'A military incident near the contact line.'
+          ? `${scenario.escalation.incident.name}.`
           : `Round ${game.round + 1} ends${agreed ? ` with ${agreed} track${agreed === 1 ? '' : 's'} agreed` : ' with no agreement'}.`;
       // The standing changes belong to the round, not to the incident that follows it.
       const meters = state === 'resolution' && record ? meterChangesText(scenario, record.meters) : '';

@@ -34,7 +34,7 @@ export function metersPanel(scenario: Scenario, game: GameState): HTMLElement {
         ),
         // Scenarios without a troop build-up (forces 0 throughout) have nothing to show here.
         state.forces > 0 || side.forces > 0
-          ? el('p', { class: 'forces', text: `Forces near the line: ${Math.round(state.forces)}k` })
+          ? el('p', { class: 'forces', text: `Forces ${side.forcesWhere}: ${Math.round(state.forces)}k` })
           : null,
       );
     }),
