@@ -1,13 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PolicyName } from '../src/engine/bots/policies.ts';
-import { gameMachine } from '../src/engine/machine/game-machine.ts';
-import { GameRun, type GameSnapshot } from '../src/engine/machine/game-run.ts';
-
-import { OUTCOME_KINDS } from '../src/engine/scenario/schema.ts';
-
+import { gameMachine, type GameEvent } from '../src/engine/machine/game-machine.ts';
+import { GameRun } from '../src/engine/machine/game-run.ts';
 import { sceneFor, screenFor, tableTurn } from '../src/game/view/screens.ts';
-import { playKeepingStates, geneva } from './helpers.ts';
+import { playKeepingStates, geneva, type PlayedGame } from './helpers.ts';
 
 const scenario = geneva;
 
@@ -22,66 +19,74 @@ const RUSSIA_PROPOSES = {
   },
 } as const;
 
-/** The screen each visible state of the machine must show. */
-const EXPECTED: Record<string, string> = {
-  setup: 'setup',
-  briefing: 'briefing',
-  proposal: 'table',
-  response: 'table',
-  counter: 'table',
-  resolution: 'round-result',
-  incident: 'round-result',
-  agreement: 'debrief',
-  'partial-deal': 'debrief',
-  stalemate: 'debrief',
-  walkout: 'debrief',
-  war: 'debrief',
-};
-
 /** States the machine passes through without stopping (an `always` transition leaves them at once). */
 const TRANSIENT = ['answered'];
 
-/** A real snapshot of every state reached in bot games, plus the setup state of a fresh run. */
-function snapshotsByState(): Map<string, GameSnapshot> {
-  const byState = new Map<string, GameSnapshot>([['setup', new GameRun(scenario).snapshot]]);
-  const pairs: [PolicyName, PolicyName][] = [
-    ['random', 'random'],
-    ['greedy', 'greedy'],
-    ['random', 'hawk'],
-    ['greedy', 'dove'],
-    ['greedy', 'random'],
-    // Partial deals come from a hawk or tit for tat against random play.
-    ['hawk', 'random'],
-    ['reciprocal', 'random'],
-    ['dove', 'random'],
-  ];
-  for (const [us, ru] of pairs) {
-    for (let seed = 1; seed <= 12; seed++) {
-      const played = playKeepingStates(scenario, { seed, playerSide: 'us', opponent: { kind: 'hotseat' } }, { us, ru });
-      played.snapshots.forEach((snapshot, i) => {
-        if (!byState.has(played.values[i]!)) byState.set(played.values[i]!, snapshot);
-      });
-      if (Object.keys(EXPECTED).every((state) => byState.has(state))) return byState;
+/** Every scene the play screens show; each must be seen in the games below. */
+const SCENES = ['setup', 'briefing', 'table', 'round-result', 'debrief'];
+
+/** Bot games of every temper, so that they reach every state (partial deals come from a hawk or tit for tat against random play). */
+const PAIRS: [PolicyName, PolicyName][] = [
+  ['random', 'random'],
+  ['greedy', 'greedy'],
+  ['random', 'hawk'],
+  ['greedy', 'dove'],
+  ['greedy', 'random'],
+  ['hawk', 'random'],
+  ['reciprocal', 'random'],
+  ['dove', 'random'],
+];
+const playGames = () =>
+  PAIRS.flatMap(([us, ru]) =>
+    Array.from({ length: 12 }, (_, i) =>
+      playKeepingStates(scenario, { seed: i + 1, playerSide: 'us', opponent: { kind: 'hotseat' } }, { us, ru }),
+    ),
+  );
+
+const isTableMove = (event: GameEvent) => event.type === 'PROPOSE' || event.type === 'RESPOND' || event.type === 'REPLY';
+
+/**
+ * The scenes a user must see through a game, from what happens next at each step: a move at the
+ * table is made on the table; a Continue before the round's first move leaves its briefing, one
+ * after its moves leaves its result; a game that is over shows the debrief.
+ */
+function scenesWanted(played: PlayedGame): string[] {
+  let movedInRound: number | null = null;
+  return played.snapshots.map((_, i) => {
+    const next = played.events[i]?.event;
+    const round = played.games[i]!.round;
+    if (!next) return 'debrief';
+    if (isTableMove(next)) {
+      movedInRound = round;
+      return 'table';
     }
-  }
-  return byState;
+    if (next.type !== 'CONTINUE') throw new Error(`a bot sent ${next.type} during a game`);
+    return movedInRound === round ? 'round-result' : 'briefing';
+  });
 }
 
 describe('sceneFor', () => {
-  it('covers every state of the machine', () => {
-    const states = Object.keys(gameMachine.config.states ?? {});
-    expect(states.filter((state) => !TRANSIENT.includes(state)).sort()).toEqual(Object.keys(EXPECTED).sort());
-    for (const kind of OUTCOME_KINDS) expect(EXPECTED[kind]).toBe('debrief');
+  it('shows the setup before a game starts', () => {
+    expect(sceneFor(new GameRun(scenario).snapshot)).toBe('setup');
   });
 
-  it('maps a real snapshot of every state to its screen', () => {
-    const byState = snapshotsByState();
-    for (const [state, scene] of Object.entries(EXPECTED)) {
-      const snapshot = byState.get(state);
-      expect(snapshot, `no game reached ${state}`).toBeDefined();
-      expect(String(snapshot!.value)).toBe(state);
-      expect(sceneFor(snapshot!), state).toBe(scene);
+  it('at every step of real games, shows the scene where the next thing happens', () => {
+    const seen = new Set<string>(['setup']);
+    const reached = new Set<string>();
+    for (const played of playGames()) {
+      expect(played.final.outcome, 'the game ended').toBeTruthy();
+      const scenes = scenesWanted(played);
+      played.snapshots.forEach((snapshot, i) => {
+        const wanted = scenes[i]!;
+        expect(sceneFor(snapshot), `step ${i} of seed ${played.setup.seed}`).toBe(wanted);
+        seen.add(wanted);
+        reached.add(played.values[i]!);
+      });
     }
+    expect([...seen].sort()).toEqual([...SCENES].sort());
+    // The games went through every state the machine stops in, so no state's scene went untried.
+    const states = Object.keys(gameMachine.config.states ?? {}).filter((state) => !TRANSIENT.includes(state) && state !== 'setup');
+    for (const state of states) expect(reached, state).toContain(state);
   });
 
   it('names only scenes the play screens register', () => {
@@ -93,7 +98,7 @@ describe('sceneFor', () => {
         .flatMap((name) => [...readFileSync(new URL(name, dir), 'utf8').matchAll(/super\('([a-z-]+)', play\)/g)].map((match) => match[1]!)),
     );
     expect(keys.size).toBeGreaterThan(4);
-    for (const scene of new Set(Object.values(EXPECTED))) expect(keys, scene).toContain(scene);
+    for (const scene of SCENES) expect(keys, scene).toContain(scene);
   });
 
   it('keeps the table on screen across the whole negotiation of a round', () => {
