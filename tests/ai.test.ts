@@ -11,9 +11,10 @@ import { GLOSSARY_IDS } from '../src/engine/glossary.ts';
 import { isLegalProposal, isLegalReply, isLegalResponse } from '../src/engine/rules/legal.ts';
 import { applyProposal, applyReply, applyResponse, advanceRound, resolveRound } from '../src/engine/rules/round.ts';
 import type { Decision, GameState, Positions } from '../src/engine/rules/state.ts';
-import { chanceOfWar, expectedValue, warBelief, warOutcome } from '../src/engine/rules/war.ts';
+import { warBelief, warOutcome } from '../src/engine/rules/war.ts';
 import { isRedLine, otherSide, stancePositions, track, trackUtility, utilityOf, worldWith } from '../src/engine/rules/world.ts';
 import type { Persona, Scenario, Tone } from '../src/engine/scenario/schema.ts';
+import { fuzzRuns } from './fuzz-values.ts';
 import { againstAi, geneva, genevaWith, invariantViolations, opened, playKeepingStates, RU, rung, testPersona, US } from './helpers.ts';
 
 const g = geneva;
@@ -179,7 +180,7 @@ describe('the reservation value', () => {
           for (let i = 1; i < values.length; i++) expect(values[i]).toBeLessThan(values[i - 1]!);
         },
       ),
-      { numRuns: 300 },
+      fuzzRuns(300),
     );
   });
 
@@ -201,7 +202,7 @@ describe('the reservation value', () => {
           for (let i = 1; i < values.length; i++) expect(values[i]).toBeGreaterThan(values[i - 1]!);
         },
       ),
-      { numRuns: 300 },
+      fuzzRuns(300),
     );
   });
 
@@ -286,7 +287,7 @@ describe('the reservation value', () => {
           expect(values.at(-1)!.terms.find((term) => term.id === 'time')!.value).toBe(0);
         },
       ),
-      { numRuns: 100 },
+      fuzzRuns(100),
     );
   });
 
@@ -306,21 +307,23 @@ describe('the reservation value', () => {
 });
 
 describe('Zeuthen: who concedes', () => {
-  it('willingness to risk breakdown is (own demand - offer) / (own demand - outside option), and 0 with nothing to lose', () => {
+  /** Russia's offers from Washington, from the rung nearest Moscow's ideal to the farthest. */
+  const offersByValue = (state: GameState) =>
+    [0, 1, 2, 3, 4, 5]
+      .map((index) => rung(g, state, index))
+      .sort((a, b) => utilityOf(g, RU, worldWith(g, state, b)) - utilityOf(g, RU, worldWith(g, state, a)));
+
+  it('willingness to risk breakdown lies between 0 and 1, grows as the offer worsens, and is 0 with nothing to lose', () => {
     const state = opened(g, againstAi(g, 'ru-pragmatist'));
     const own = ruIdeal();
-    const offer = rung(g, state, 3);
-    const mine = utilityOf(g, RU, worldWith(g, state, own));
-    const offered = utilityOf(g, RU, worldWith(g, state, offer));
-    // Without a persona, breakdown is valued by the scenario's own estimate of what war brings the side.
-    const conflict = outsideOption(g, state, RU, null).value;
-    const side = g.sides.find((item) => item.id === RU)!;
-    expect(conflict).toBeCloseTo(
-      expectedValue(utilityOf(g, RU, worldWith(g, state, {})), side.warUtility - side.warCost, chanceOfWar(g, state.risk)),
-      12,
-    );
-    expect(mine).toBeGreaterThan(conflict);
-    expect(willingnessToRisk(g, state, RU, own, offer)).toBeCloseTo((mine - offered) / (mine - conflict), 12);
+    const willingness = offersByValue(state).map((offer) => willingnessToRisk(g, state, RU, own, offer));
+    for (const value of willingness) {
+      expect(value).toBeGreaterThanOrEqual(0);
+      expect(value).toBeLessThanOrEqual(1);
+    }
+    // The worse the offer for Russia, the more it would risk breakdown rather than take it.
+    for (let i = 1; i < willingness.length; i++) expect(willingness[i]).toBeGreaterThanOrEqual(willingness[i - 1]!);
+    expect(willingness.at(-1)).toBeGreaterThan(willingness[0]!);
     // Its own demand on the table: nothing to gain by holding out.
     expect(willingnessToRisk(g, state, RU, own, own)).toBe(0);
     // A demand worth no more than breakdown: no willingness to risk it at all.
@@ -332,12 +335,12 @@ describe('Zeuthen: who concedes', () => {
     const state = { ...opened(g, againstAi(g, 'ru-pragmatist')), risk: 50 };
     const own = ruIdeal();
     const offer = rung(g, state, 3);
-    const mine = utilityOf(g, RU, worldWith(g, state, own));
-    const offered = utilityOf(g, RU, worldWith(g, state, offer));
+    const doubter = testPersona(RU, { warBelief: { utility: 10, cost: 0, text: 'Force would fail.' } });
     const believer = testPersona(RU, { warBelief: { utility: 60, cost: 0, text: 'Force would work.' } });
-    const conflict = outsideOption(g, state, RU, believer).value;
-    expect(conflict).toBeCloseTo(0.5 * utilityOf(g, RU, worldWith(g, state, {})) + 0.5 * 60, 12);
-    expect(willingnessToRisk(g, state, RU, own, offer, believer)).toBeCloseTo((mine - offered) / (mine - conflict), 12);
+    expect(outsideOption(g, state, RU, believer).war).toBe(60);
+    expect(outsideOption(g, state, RU, believer).value).toBeGreaterThan(outsideOption(g, state, RU, doubter).value);
+    // One who thinks better of war loses less by breakdown, so it risks it more readily.
+    expect(willingnessToRisk(g, state, RU, own, offer, believer)).toBeGreaterThan(willingnessToRisk(g, state, RU, own, offer, doubter));
     // One who thinks war worth more than its own demand has nothing to lose by breakdown.
     const zealot = testPersona(RU, { warBelief: { utility: 100, cost: 0, text: 'Victory is certain.' } });
     expect(willingnessToRisk(g, { ...state, risk: 100 }, RU, offer, rung(g, state, 0), zealot)).toBe(0);
@@ -364,7 +367,7 @@ describe('Zeuthen: who concedes', () => {
           expect(reading.concede).toBe(reading.self <= reading.other);
         },
       ),
-      { numRuns: 200 },
+      fuzzRuns(200),
     );
   });
 
@@ -497,7 +500,7 @@ describe('the cheapest concession (logrolling)', () => {
         expect(isRedLine(track(g, chosen.track), side, chosen.to)).toBe(false);
         for (const option of options) expect(chosen.price).toBeLessThanOrEqual(option.price);
       }),
-      { numRuns: 300 },
+      fuzzRuns(300),
     );
   });
 });
@@ -637,7 +640,7 @@ describe('the AI response', () => {
         explainsPlainly(decision);
         termsAddUp(decision);
       }),
-      { numRuns: 150 },
+      fuzzRuns(150),
     );
     // The runs see the AI answer in several ways.
     expect(kinds.size).toBeGreaterThanOrEqual(3);
@@ -689,7 +692,7 @@ describe('the AI response', () => {
           }
         },
       ),
-      { numRuns: 200 },
+      fuzzRuns(200),
     );
     // Some runs needed the rule: the package was below the bar, yet its own next step.
     expect(accepted).toBeGreaterThan(0);
@@ -790,7 +793,7 @@ describe('the AI response', () => {
         explainsPlainly(replied.decision);
         termsAddUp(replied.decision);
       }),
-      { numRuns: 100 },
+      fuzzRuns(100),
     );
   });
 });
