@@ -7,7 +7,7 @@
 import { Dice } from '../random.ts';
 import { quoteAvailableIn } from '../scenario/dates.ts';
 import type { Mood, Persona, Scenario } from '../scenario/schema.ts';
-import { acceptableUnits } from '../rules/legal.ts';
+import { acceptableUnits, mayAcceptAll } from '../rules/legal.ts';
 import type { AiNote } from '../rules/round.ts';
 import type { Decision, GameState, Positions, Proposal, Reply, Response } from '../rules/state.ts';
 import {
@@ -57,6 +57,8 @@ export interface Judgement {
   coreRefused: string | null;
   reservation: Reservation;
   redLines: string[];
+  /** Whether the rules let the side accept the package whole (none of it its red line). */
+  mayAcceptAll: boolean;
   /** The part worth locking now, in whole linked groups: gains first, then losses the reservation value allows. */
   worthTaking: string[];
   partialUtility: number;
@@ -86,6 +88,7 @@ function judge(scenario: Scenario, state: GameState, side: string, persona: Pers
     coreRefused,
     reservation: value,
     redLines,
+    mayAcceptAll: mayAcceptAll(scenario, side, positions),
     worthTaking: Object.keys(partial),
     partialUtility: worth(partial),
   };
@@ -172,13 +175,20 @@ function heaviestRedLine(scenario: Scenario, state: GameState, side: string, jud
 }
 
 /**
+ * Resolve below which a persona never walks out: the pragmatists (0.5 in the scenarios) stay at
+ * the table whatever the package; the middle personas (0.6) and the hawks may leave.
+ */
+const WALKOUT_RESOLVE = 0.6;
+
+/**
  * Whether the AI leaves: its patience with a package that crosses its red line on the track that
  * matters most to it has run out, and it believes war would serve it better than today's terms —
  * a side that fears war more than the status quo has nothing to walk out to.
  */
 function walksOut(scenario: Scenario, state: GameState, side: string, persona: Persona, judged: Judgement, positions: Positions): boolean {
   const { outside } = judged.reservation;
-  if (persona.resolve < 0.6 || outside.war <= outside.statusQuo || heaviestRedLine(scenario, state, side, judged) === null) return false;
+  if (persona.resolve < WALKOUT_RESOLVE || outside.war <= outside.statusQuo || heaviestRedLine(scenario, state, side, judged) === null)
+    return false;
   const patienceSpent = state.round / Math.max(1, scenario.rounds.length - 1) >= persona.patience;
   const before = lastPackageBefore(state, otherSide(scenario, side));
   const movedSince = before !== null && Object.keys(positions).some((trackId) => before[trackId] !== positions[trackId]);
@@ -187,7 +197,7 @@ function walksOut(scenario: Scenario, state: GameState, side: string, persona: P
 
 /** Whether the package on the table, whole, is one the AI takes: no red line, and worth its bar. */
 function acceptsWhole(judged: Judgement): boolean {
-  return judged.redLines.length === 0 && judged.coreRefused === null && judged.utility >= judged.reservation.value;
+  return judged.mayAcceptAll && judged.coreRefused === null && judged.utility >= judged.reservation.value;
 }
 
 /** Whether part of the package (in whole linked groups) clears the bar on its own. */
@@ -239,7 +249,7 @@ function answer(scenario: Scenario, state: GameState, side: string, persona: Per
   const own = stancePositions(scenario, state, side);
   const reading = zeuthen(scenario, state, side, persona, own, positions);
   const concession = reading.concede ? cheapestConcession(scenario, state, side, own, positions, true) : null;
-  if (concession && sameTrackPositions(concession.positions, positions) && judged.redLines.length === 0 && judged.coreRefused === null) {
+  if (concession && sameTrackPositions(concession.positions, positions) && judged.mayAcceptAll && judged.coreRefused === null) {
     // Countering with the very package offered would only delay it: take it instead.
     return {
       kind: 'accept',

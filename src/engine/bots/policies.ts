@@ -9,7 +9,7 @@ import type { PostureMove, Scenario, Tone } from '../scenario/schema.ts';
 import { TONES } from '../scenario/schema.ts';
 import type { GameState, Positions, Proposal, Reply, Response } from '../rules/state.ts';
 import { outsideOption } from '../ai/valuation.ts';
-import { acceptableUnits } from '../rules/legal.ts';
+import { acceptableTracks, acceptableUnits, mayAcceptAll } from '../rules/legal.ts';
 import { isRedLine, openTracks, otherSide, stancePositions, track, trackUtility, utilityOf, worldWith } from '../rules/world.ts';
 
 export interface BotView {
@@ -40,11 +40,6 @@ function proposalOnTable(view: BotView): Positions {
 
 function counterOnTable(view: BotView): Positions {
   return record(view).response!.counter!;
-}
-
-/** The tracks of a package the side may accept, in whole linked groups, none its red line. */
-function acceptable(view: BotView, positions: Positions): string[] {
-  return acceptableUnits(view.scenario, view.side, positions).flat();
 }
 
 /** The parts of a package better for the side than the status quo, in whole linked groups, none its red line. */
@@ -100,8 +95,7 @@ function acceptance(
   positions: Positions,
   good: (value: number) => boolean,
 ): { kind: 'accept' | 'accept-some'; tracks?: string[] } | null {
-  const tracks = Object.keys(positions);
-  if (acceptable(view, positions).length === tracks.length && good(worth(view, positions))) return { kind: 'accept' };
+  if (mayAcceptAll(view.scenario, view.side, positions) && good(worth(view, positions))) return { kind: 'accept' };
   const part = improving(view, positions);
   if (part.length > 0 && good(worth(view, Object.fromEntries(part.map((id) => [id, positions[id]!]))))) {
     return { kind: 'accept-some', tracks: part };
@@ -128,9 +122,9 @@ const random: Policy = {
       ...movesOf(view, ['threat', 'build-up', 'de-escalation', 'reassurance', 'consultation']).map((move) => move.id),
     ]);
     const tone: Tone = view.dice.pick(TONES);
-    const allowed = acceptable(view, table);
+    const allowed = acceptableTracks(view.scenario, view.side, table);
     const kinds: Response['kind'][] = ['counter', 'reject', 'walkout'];
-    if (allowed.length === Object.keys(table).length) kinds.push('accept');
+    if (mayAcceptAll(view.scenario, view.side, table)) kinds.push('accept');
     if (allowed.length > 0) kinds.push('accept-some');
     const kind = view.dice.pick(kinds);
     if (kind === 'counter') return { side: view.side, kind, counter: randomPositions(view), posture, tone };
@@ -142,9 +136,9 @@ const random: Policy = {
     return { side: view.side, kind, posture, tone };
   },
   reply: (view) => {
-    const allowed = acceptable(view, counterOnTable(view));
+    const allowed = acceptableTracks(view.scenario, view.side, counterOnTable(view));
     const kinds: Reply['kind'][] = ['reject'];
-    if (allowed.length === Object.keys(counterOnTable(view)).length) kinds.push('accept');
+    if (mayAcceptAll(view.scenario, view.side, counterOnTable(view))) kinds.push('accept');
     if (allowed.length > 0) kinds.push('accept-some');
     const kind = view.dice.pick(kinds);
     return kind === 'accept-some' ? { side: view.side, kind, tracks: allowed } : { side: view.side, kind };

@@ -53,7 +53,7 @@ export function isLegalResponse(scenario: Scenario, state: GameState, response: 
   if (response.side !== otherSide(scenario, proposal.side) || !isOwnMove(scenario, response.side, response.posture)) return false;
   switch (response.kind) {
     case 'accept':
-      return isAcceptableSelection(scenario, response.side, proposal.positions, Object.keys(proposal.positions));
+      return mayAcceptAll(scenario, response.side, proposal.positions);
     case 'accept-some':
       return isAcceptableSelection(scenario, response.side, proposal.positions, response.tracks ?? []);
     case 'counter':
@@ -70,7 +70,7 @@ export function isLegalReply(scenario: Scenario, state: GameState, reply: Reply)
   if (!record || !counter || record.reply !== null || reply.side !== record.proposer || !hasOnlyItsFields(reply.kind, reply)) return false;
   switch (reply.kind) {
     case 'accept':
-      return isAcceptableSelection(scenario, reply.side, counter, Object.keys(counter));
+      return mayAcceptAll(scenario, reply.side, counter);
     case 'accept-some':
       return isAcceptableSelection(scenario, reply.side, counter, reply.tracks ?? []);
     case 'reject':
@@ -106,6 +106,16 @@ export function acceptableUnits(scenario: Scenario, side: string, positions: Pos
     units.push(inPackage.filter((id) => unit.has(id)));
   }
   return units.filter((unit) => unit.every((trackId) => !isRedLine(track(scenario, trackId), side, positions[trackId]!)));
+}
+
+/** The tracks of a package a side may accept: its acceptable parts together. */
+export function acceptableTracks(scenario: Scenario, side: string, positions: Positions): string[] {
+  return acceptableUnits(scenario, side, positions).flat();
+}
+
+/** Whether a side may accept a whole package: it is not empty and no track of it is one of the side's red lines. */
+export function mayAcceptAll(scenario: Scenario, side: string, positions: Positions): boolean {
+  return isAcceptableSelection(scenario, side, positions, Object.keys(positions));
 }
 
 /** Whether a selection of a package's tracks keeps every linked group whole. */

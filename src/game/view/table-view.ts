@@ -5,7 +5,7 @@
  */
 import type { GameSnapshot } from '../../engine/machine/game-run.ts';
 import type { GameState, Positions, RoundRecord } from '../../engine/rules/state.ts';
-import { acceptableUnits } from '../../engine/rules/legal.ts';
+import { acceptableUnits, mayAcceptAll } from '../../engine/rules/legal.ts';
 import { isRedLine, otherSide, positionIndex, sideShortName } from '../../engine/rules/world.ts';
 import type { PostureMove, Scenario } from '../../engine/scenario/schema.ts';
 
@@ -62,6 +62,8 @@ export interface TableView {
   tabledBy: string | null;
   /** The parts of the package on the table the acting side may accept alone: single tracks or whole linked groups. */
   acceptableUnits: string[][];
+  /** Whether the acting side may accept the whole package on the table (false when there is none). */
+  mayAcceptAll: boolean;
 }
 
 export function tableStage(snapshot: GameSnapshot): TableStage | null {
@@ -111,6 +113,7 @@ export function tableView(scenario: Scenario, game: GameState, stage: TableStage
     privateRedLines: otherShown ? null : sideShortName(scenario, other),
     tabledBy: onTable?.side ?? null,
     acceptableUnits: onTable ? acceptableUnits(scenario, acting, onTable.positions) : [],
+    mayAcceptAll: onTable ? mayAcceptAll(scenario, acting, onTable.positions) : false,
     moves: scenario.postureMoves.filter((move) => move.side === acting),
     tracks: scenario.tracks.map((track) => {
       const agreed = game.agreed[track.id];
@@ -161,10 +164,6 @@ export function unitOf(view: TableView, trackId: string): string[] {
   return view.acceptableUnits.find((unit) => unit.includes(trackId)) ?? [trackId];
 }
 
-export function openTrackCount(view: TableView): number {
-  return view.tracks.filter((track) => !track.agreed).length;
-}
-
 /**
  * The marks on one rung of a ladder, in words and symbols so that nothing rests on colour: each
  * side's demand and red line named by side, what is on the table, and the status quo.
@@ -183,7 +182,7 @@ export function rungMarks(view: TableView, row: TrackRow, index: number): string
 
 /** Whether the acting side may accept the whole package on the table: no track of it crosses its red lines. */
 export function canAcceptAll(view: TableView): boolean {
-  return acceptableTracks(view).length === view.tracks.filter((track) => track.onTable !== null).length;
+  return view.mayAcceptAll;
 }
 
 /** "a, b or c". */
