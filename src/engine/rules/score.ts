@@ -9,6 +9,7 @@ import type { OutcomeKind, Scenario } from '../scenario/schema.ts';
 import type { GameState, Positions } from './state.ts';
 import { chanceOfWar, expectedValue, warOutcome } from './war.ts';
 import { openGapsPressure, utilityOf, worldWith } from './world.ts';
+import { signed } from './words.ts';
 
 export interface Score {
   side: string;
@@ -119,7 +120,6 @@ export function historicalScores(scenario: Scenario): Score[] {
 /** One decimal, with a true minus sign. */
 const fmt = (value: number) => `${value < 0 ? '−' : ''}${Math.abs(value).toFixed(1)}`;
 const percent = (chance: number) => `${Math.round(chance * 100)}%`;
-const signed = (value: number) => `${value >= 0 ? '+' : '−'}${fmt(Math.abs(value))}`;
 
 /** The arithmetic of a score in plain sentences, for the debrief. */
 export function scoreSentences(score: Score): string[] {

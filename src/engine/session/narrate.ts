@@ -3,23 +3,9 @@
  * change with its factors. The replay command prints it; the same words suit a screen reader.
  */
 import type { Scenario } from '../scenario/schema.ts';
-import type { Change, GameState, Positions, RoundRecord } from '../rules/state.ts';
+import type { Change, GameState, RoundRecord } from '../rules/state.ts';
 import { bandOf, sideShortName as sideName, track } from '../rules/world.ts';
-
-const signed = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(1)}`;
-
-function describePositions(scenario: Scenario, positions: Positions): string {
-  return Object.entries(positions)
-    .map(([trackId, positionId]) => {
-      const item = track(scenario, trackId);
-      return `${item.name}: ${item.positions.find((position) => position.id === positionId)?.label ?? positionId}`;
-    })
-    .join('; ');
-}
-
-function moveName(scenario: Scenario, id: string | null): string {
-  return id === null ? 'no posture move' : (scenario.postureMoves.find((move) => move.id === id)?.name ?? id);
-}
+import { moveName, positionsText as describePositions, signed } from '../rules/words.ts';
 
 export function describeChange(label: string, change: Change): string[] {
   return [
@@ -51,7 +37,7 @@ export function narrateRound(scenario: Scenario, record: RoundRecord): string[] 
   const agreed = Object.keys(record.agreed);
   if (agreed.length > 0) lines.push(`  Agreed: ${describePositions(scenario, record.agreed)}`);
   for (const change of record.riskChanges) {
-    lines.push(...describeChange(`  Risk (${change.stage}):`, change).map((line) => line));
+    lines.push(...describeChange(`  Risk (${change.stage}):`, change));
   }
   if (record.incident?.happened) lines.push(`  Incident: a ${(record.incident.chance * 100).toFixed(0)}% chance came up.`);
   return lines;

@@ -7,6 +7,7 @@ import { glossaryEntry, type GlossaryTerm } from '../../engine/glossary.ts';
 import { historicalScores, scoreGame, scoreSentences, type Score } from '../../engine/rules/score.ts';
 import type { Decision, GameState } from '../../engine/rules/state.ts';
 import type { Persona, Scenario } from '../../engine/scenario/schema.ts';
+import { signed } from '../../engine/rules/words.ts';
 import { sideShort } from './narration.ts';
 
 export interface ScoreRow {
@@ -71,7 +72,6 @@ export interface DecisionView {
 }
 
 const fmt = (value: number) => value.toFixed(1);
-const signed = (value: number) => `${value < 0 ? '−' : '+'}${fmt(Math.abs(value))}`;
 
 const DOING: Record<string, string> = {
   hold: 'held its demands',

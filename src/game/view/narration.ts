@@ -4,22 +4,16 @@
  * the scenario has none for the mood, a plain line.
  */
 import type { GameSnapshot } from '../../engine/machine/game-run.ts';
-import type { Change, GameState, Meter, MeterChanges, Positions, Statement } from '../../engine/rules/state.ts';
+import type { Change, GameState, Meter, MeterChanges, Statement } from '../../engine/rules/state.ts';
 import type { Mood, Scenario } from '../../engine/scenario/schema.ts';
 import { bandName, describeRiskChange } from './risk-view.ts';
 
 import { sideShortName } from '../../engine/rules/world.ts';
+import { moveName, positionsText } from '../../engine/rules/words.ts';
 
+/** The scenes take the engine's names for sides, packages and moves from here, with the rest of the game in words. */
 export const sideShort = sideShortName;
-
-export function positionsText(scenario: Scenario, positions: Positions): string {
-  return Object.entries(positions)
-    .map(([trackId, positionId]) => {
-      const track = scenario.tracks.find((item) => item.id === trackId);
-      return `${track?.name ?? trackId}: ${track?.positions.find((position) => position.id === positionId)?.label ?? positionId}`;
-    })
-    .join('; ');
-}
+export { moveName, positionsText };
 
 /** The meters in words, as the round result and the narration name them. */
 export const METER_NAMES: Record<Meter, string> = {
@@ -42,10 +36,6 @@ export function meterChangesText(scenario: Scenario, meters: MeterChanges): stri
         ),
     )
     .join('; ');
-}
-
-export function moveName(scenario: Scenario, id: string | null): string {
-  return id === null ? 'no posture move' : (scenario.postureMoves.find((move) => move.id === id)?.name ?? id);
 }
 
 const FALLBACK_LINES: Record<Mood, string> = {

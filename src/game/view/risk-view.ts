@@ -1,6 +1,7 @@
 /** The risk gauge and chart, read off the scenario and the game: bands, the last change and its factors. */
 import type { Factor, GameState, RiskChange } from '../../engine/rules/state.ts';
 import { bandOf } from '../../engine/rules/world.ts';
+import { signed } from '../../engine/rules/words.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
 
 export interface BandView {
@@ -34,7 +35,8 @@ export function lastRiskChange(game: GameState): RiskChange | null {
   return allRiskChanges(game).at(-1) ?? null;
 }
 
-export const signed = (value: number): string => `${value > 0 ? '+' : value < 0 ? '−' : '±'}${Math.abs(value).toFixed(1)}`;
+/** The scenes take the engine's signed numbers from here, with the rest of the risk in words. */
+export { signed };
 
 export function factorLine(factor: Factor): string {
   return `${signed(factor.value)} ${factor.label}`;

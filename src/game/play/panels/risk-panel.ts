@@ -6,7 +6,8 @@
 import type { GameState } from '../../../engine/rules/state.ts';
 import type { Scenario } from '../../../engine/scenario/schema.ts';
 import { el, keyHint, uniqueId } from '../../ui/dom.ts';
-import { bandName, bands, factorLine, lastRiskChange, signed } from '../../view/risk-view.ts';
+import { signed } from '../../../engine/rules/words.ts';
+import { bandName, bands, factorLine, lastRiskChange } from '../../view/risk-view.ts';
 
 export interface RiskPanel {
   element: HTMLElement;

@@ -1,7 +1,7 @@
 /** The posture move and the tone that go with a proposal or an answer, with their effects shown in numbers. */
 import type { PostureMove, Tone } from '../../../engine/scenario/schema.ts';
 import { el, uniqueId } from '../../ui/dom.ts';
-import { signed } from '../../view/risk-view.ts';
+import { signed } from '../../../engine/rules/words.ts';
 
 function effectText(move: PostureMove, side: string): string {
   const parts: string[] = [];
