@@ -15,7 +15,7 @@ import {
   readEntry,
   removeEntry,
   SESSION_PREFIX,
-  summarize,
+  summarise,
 } from '../src/game/play/session-library.ts';
 import { sessionFileName } from '../src/game/play/session-file.ts';
 import type { KeyValueStore } from '../src/storage/key-value.ts';
@@ -52,7 +52,7 @@ function partway(setup: Setup, events: readonly TimedEvent[], count: number, sce
 describe('the saved-games library', () => {
   it('summarises a game for the list, with its players', () => {
     const { played } = game(1);
-    expect(summarize(geneva, played.final, { us: 'Alice' })).toEqual({
+    expect(summarise(geneva, played.final, { us: 'Alice' })).toEqual({
       scenarioTitle: geneva.meta.title,
       players: 'Alice',
       side: 'United States / NATO',
@@ -60,9 +60,9 @@ describe('the saved-games library', () => {
       roundsPlayed: played.final.rounds.length,
       outcome: played.final.outcome!.kind,
     });
-    expect(summarize(geneva, played.final).players).toBe('');
+    expect(summarise(geneva, played.final).players).toBe('');
     const hot = playGame(geneva, hotseat(2), { us: 'dove', ru: 'dove' });
-    expect(summarize(geneva, hot.final, { ru: 'Dan', us: 'Carol' })).toMatchObject({
+    expect(summarise(geneva, hot.final, { ru: 'Dan', us: 'Carol' })).toMatchObject({
       opponent: 'two players (hot-seat)',
       players: 'Carol (US/NATO), Dan (Russia)',
     });
@@ -72,7 +72,7 @@ describe('the saved-games library', () => {
     const { played } = game(1);
     const unfinished = partway(againstAi(geneva, 'ru-bluffer', 1), played.events, 4);
     expect(unfinished.outcome).toBeNull();
-    const summary = summarize(geneva, unfinished);
+    const summary = summarise(geneva, unfinished);
     expect(summary.opponent).toBe('AI: Russia, persona hidden');
     expect(JSON.stringify(summary)).not.toMatch(/Bluffer/);
   });

@@ -18,8 +18,14 @@ export interface Stance {
   terms: string[];
 }
 
-/** Cohesion below which a moderate persona consults its allies first. */
+/** Cohesion below which a moderate persona consults its allies first: a little over half, so it acts before the alliance is split. */
 const COHESION_WORRY = 55;
+
+/**
+ * Resolve from which a persona presses without bluffing: the hawks and hardliners (0.8 and up in
+ * the scenarios), not the pragmatists (0.5) or the middle personas (0.6), who press only when they bluff.
+ */
+const PRESSING_RESOLVE = 0.7;
 
 /** The posture kinds and tones that fit each intent, most pressing first. */
 const FITS: Record<Intent, { pressure: Tone | null; calm: Tone }> = {
@@ -51,7 +57,7 @@ export function chooseStance(scenario: Scenario, state: GameState, side: string,
       terms: ['escalation-band'],
     };
   }
-  if (fit.pressure && (persona.resolve >= 0.7 || bluffing)) {
+  if (fit.pressure && (persona.resolve >= PRESSING_RESOLVE || bluffing)) {
     return {
       posture: intent === 'concede' ? null : best(['threat', 'build-up'], leverageGain),
       tone: fit.pressure,

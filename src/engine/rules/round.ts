@@ -185,13 +185,20 @@ function takePosture(scenario: Scenario, state: GameState, pending: PendingMeter
     state.usedMoves = [...state.usedMoves, move.id];
     addMoveEffects(state, pending, move);
   }
-  const toneStanding = tone === 'belligerent' ? 1 : tone === 'conciliatory' ? -1 : 0;
-  addMeterFactor(pending, side, 'standing', {
-    id: `tone:${tone}`,
-    label:
-      tone === 'belligerent' ? 'A belligerent statement rallies the home audience' : 'A conciliatory statement reads as weakness at home',
-    value: toneStanding,
-  });
+  // A firm tone leaves standing at home where it was; only the other two move it.
+  if (tone === 'belligerent') {
+    addMeterFactor(pending, side, 'standing', {
+      id: 'tone:belligerent',
+      label: 'A belligerent statement rallies the home audience',
+      value: 1,
+    });
+  } else if (tone === 'conciliatory') {
+    addMeterFactor(pending, side, 'standing', {
+      id: 'tone:conciliatory',
+      label: 'A conciliatory statement reads as weakness at home',
+      value: -1,
+    });
+  }
   if (tone === 'belligerent' || move?.kind === 'threat' || move?.kind === 'build-up') commit(scenario, state, side);
 }
 

@@ -159,11 +159,15 @@ export const postureMoveSchema = z
   })
   .describe('A posture move a side can make alongside its proposal or response.');
 
+/** How many rounds a scenario may have; a round number or a historical line is bounded by the same. */
+export const ROUND_LIMITS = { min: 2, max: 12 } as const;
+const ROUND_COUNT_ERROR = `expected from ${ROUND_LIMITS.min} to ${ROUND_LIMITS.max} rounds`;
+
 export const conditionSchema = z
   .strictObject({
     riskAtLeast: scale(0, 100, 'Holds when the risk is at least this.').optional(),
     riskBelow: scale(0, 100, 'Holds when the risk is below this.').optional(),
-    fromRound: z.number().int().min(1).max(12).optional().describe('Holds from this round on (1 is the first round).'),
+    fromRound: z.number().int().min(1).max(ROUND_LIMITS.max).optional().describe('Holds from this round on (1 is the first round).'),
     agreed: identifier('track id').optional().describe('Holds when this track has been agreed.'),
     agreedOn: z
       .strictObject({
@@ -205,8 +209,6 @@ export const eventSchema = z
     sources: sourceRefs,
   })
   .describe('Something that happens outside the room.');
-
-export const ROUND_LIMITS = { min: 2, max: 12 } as const;
 
 export const roundSchema = z
   .strictObject({
@@ -412,7 +414,7 @@ export const debriefSchema = z
         text: text(1000, 'The historical outcome in words.'),
       })
       .describe('The historical outcome.'),
-    line: z.array(historicalStepSchema).max(12).describe('The historical line of play, round by round.'),
+    line: z.array(historicalStepSchema).max(ROUND_LIMITS.max).describe('The historical line of play, round by round.'),
     questions: z.array(text(500, 'A discussion question.')).min(1).max(20).describe('Questions for discussion after the game.'),
     sources: sourceRefs,
   })
@@ -495,8 +497,8 @@ export const scenarioSchema = z
         .describe('The negotiating tracks.'),
       rounds: z
         .array(roundSchema)
-        .min(ROUND_LIMITS.min, { error: 'expected from 2 to 12 rounds' })
-        .max(ROUND_LIMITS.max, { error: 'expected from 2 to 12 rounds' })
+        .min(ROUND_LIMITS.min, { error: ROUND_COUNT_ERROR })
+        .max(ROUND_LIMITS.max, { error: ROUND_COUNT_ERROR })
         .describe('The rounds of talks, in order.'),
       postureMoves: z.array(postureMoveSchema).min(2).max(40).describe('Posture moves of both sides.'),
       escalation: escalationSchema,

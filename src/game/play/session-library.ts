@@ -58,7 +58,7 @@ function summary(
   };
 }
 
-export function summarize(scenario: Scenario, game: GameState, players?: Players): SessionSummary {
+export function summarise(scenario: Scenario, game: GameState, players?: Players): SessionSummary {
   return summary(scenario, game.setup, { roundsPlayed: game.rounds.length, outcome: game.outcome?.kind ?? null }, players);
 }
 
@@ -67,7 +67,7 @@ export function libraryEntry(id: string, name: string, session: Session, scenari
     id,
     name,
     savedAt: session.savedAt ?? new Date(0).toISOString(),
-    summary: summarize(scenario, game, session.players),
+    summary: summarise(scenario, game, session.players),
     session,
   };
 }
