@@ -783,7 +783,7 @@ describe('bots', () => {
           checkedGame(persona ? againstAi(g, persona, seed) : hotseat(seed), { us, ru });
         },
       ),
-      { numRuns: 80 },
+      fuzzRuns(80),
     );
   });
 
