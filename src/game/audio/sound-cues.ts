@@ -2,6 +2,9 @@
 // exist, how loud and fast the ambient bed runs at a given risk, and when the alarm sounds. No
 // Howler and no DOM here, so the decisions are testable in Node; sound-board.ts carries them out.
 
+import { bandOf } from '../../engine/rules/world.ts';
+import type { Scenario } from '../../engine/scenario/schema.ts';
+
 /** The one-shot sounds. The looping ambient bed is driven by `ambientLevel` instead. */
 export const SOUND_CUES = ['click', 'card', 'stamp', 'alarm'] as const;
 export type SoundCue = (typeof SOUND_CUES)[number];
@@ -29,21 +32,10 @@ export function ambientLevel(risk: number): AmbientLevel {
   return { volume: QUIET + (LOUD - QUIET) * t * t, rate: 1 + (TOP_RATE - 1) * t * t };
 }
 
-/** The lowest risk of each band; the scenario's `escalation.bands` fit, sorted by `from`. */
-export interface BandStart {
-  readonly from: number;
-}
-
-/** The index of the band holding a risk: the last band that starts at or below it (-1 below all). */
-export function bandIndex(bands: readonly BandStart[], risk: number): number {
-  let index = -1;
-  bands.forEach((band, b) => {
-    if (risk >= band.from) index = b;
-  });
-  return index;
-}
-
-/** Whether a move of the risk entered a higher band: the cue for the alarm. Falling or staying is quiet. */
-export function bandRose(bands: readonly BandStart[], fromRisk: number, toRisk: number): boolean {
-  return bandIndex(bands, toRisk) > bandIndex(bands, fromRisk);
+/**
+ * Whether a move of the risk entered a higher band: the cue for the alarm. Falling or staying is
+ * quiet. The bands are sorted by where they start, so the higher band is the one starting higher.
+ */
+export function bandRose(scenario: Scenario, fromRisk: number, toRisk: number): boolean {
+  return bandOf(scenario, toRisk).from > bandOf(scenario, fromRisk).from;
 }

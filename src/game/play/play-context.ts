@@ -196,7 +196,7 @@ export class PlayContext implements PlayApi {
     }
     const sound = this.app.sound;
     sound.setRisk(game.risk);
-    if (before && bandRose(scenario.escalation.bands, before.risk, game.risk)) sound.play('alarm');
+    if (before && bandRose(scenario, before.risk, game.risk)) sound.play('alarm');
     else if (before && Object.keys(game.agreed).length > Object.keys(before.agreed).length) sound.play('stamp');
     else if (before && game.rounds[game.round]?.proposal && !before.rounds[game.round]?.proposal) sound.play('card');
   }
