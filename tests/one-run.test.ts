@@ -43,7 +43,7 @@ describe('schema problems, reference problems and warnings together', () => {
       setPath(doc, ['debrief', 'line', 0, 'proposal', 'posture'], 'consult-allies');
     });
     expect(lines).toEqual([
-      'escalation.incident: unknown key "riskjump": expected one of "chance", "riskJump", "escalation"',
+      'escalation.incident: unknown key "riskjump": expected one of "chance", "riskJump", "escalation", "name"',
       'warning: debrief.line[0].proposal.posture: round "geneva": the proposal by "ru" comes with posture move "consult-allies", a move of "us": a side makes only its own moves',
     ]);
   });

@@ -71,7 +71,7 @@ test('one load shows everything: a misspelt key, a dangling reference and a warn
   const panel = page.locator('.problems-panel');
   await expect(panel.locator('h2')).toHaveText('everything.json could not be loaded (2 problems and 1 warning)');
   await expect(panel.locator('.problem-list li')).toHaveText([
-    'escalation.incident: unknown key "riskjump": expected one of "chance", "riskJump", "escalation"',
+    'escalation.incident: unknown key "riskjump": expected one of "chance", "riskJump", "escalation", "name"',
     'rounds[0].proposer: unknown side "russia"; expected "us" and "ru"',
     /^warning: meta\.sources\[\d+\]: source "unused-source" is listed but never cited$/,
   ]);
