@@ -9,7 +9,7 @@
  * they match the engine's own lists.
  */
 import { z } from 'zod';
-import { documentError, expected, referenceIdentifier as id, scale, text } from '../scenario/schema-helpers.ts';
+import { documentError, expected, referenceIdentifier as id, ROUND_LIMITS, scale, text } from '../scenario/schema-helpers.ts';
 import type { OutcomeKind, ReplyKind, ResponseKind, Tone } from '../scenario/schema.ts';
 import type { PolicyName } from '../bots/policies.ts';
 
@@ -161,12 +161,12 @@ export const scriptedCaseSchema = z
     firstSeed: firstSeedField,
     historyRounds: whole(
       0,
-      12,
+      ROUND_LIMITS.max,
       "How many rounds of the scenario's historical line (debrief.line) to play before the steps of `line` (default 0).",
     ).default(0),
     line: z
       .array(lineStepSchema)
-      .max(12)
+      .max(ROUND_LIMITS.max)
       .default([])
       .describe('Rounds played before the offer, both sides moving as given; the offer comes in the round after them.'),
     proposal: ownProposalSchema
@@ -237,7 +237,7 @@ export const statisticalCaseSchema = z
     expect: z
       .strictObject({
         shares: sharesSchema.optional(),
-        meanRounds: range('rounds', 0, 12).optional().describe('The mean number of rounds played.'),
+        meanRounds: range('rounds', 0, ROUND_LIMITS.max).optional().describe('The mean number of rounds played.'),
         meanFinalRisk: range('risk points', 0, 100).optional().describe('The mean risk at the end of the games.'),
       })
       .refine((value) => value.shares !== undefined || value.meanRounds !== undefined || value.meanFinalRisk !== undefined, {

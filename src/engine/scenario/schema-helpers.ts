@@ -7,6 +7,12 @@ import { z } from 'zod';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
 
+/**
+ * How many rounds a scenario may have; a round number, a historical line or a scenario test's line
+ * is bounded by the same. Here rather than in schema.ts, which imports the scenario-test schema.
+ */
+export const ROUND_LIMITS = { min: 2, max: 12 } as const;
+
 /** A type error that says so when the field is simply missing. */
 export const expected = (what: string) => (issue: { input: unknown }) =>
   issue.input === undefined ? `missing: expected ${what}` : `expected ${what}`;

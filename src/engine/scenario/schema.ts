@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { testCasesSchema } from '../scenario-tests/schema.ts';
-import { documentError, identifier, scale, text } from './schema-helpers.ts';
+import { documentError, identifier, ROUND_LIMITS, scale, text } from './schema-helpers.ts';
 
 export { identifier };
 
@@ -159,8 +159,6 @@ export const postureMoveSchema = z
   })
   .describe('A posture move a side can make alongside its proposal or response.');
 
-/** How many rounds a scenario may have; a round number or a historical line is bounded by the same. */
-export const ROUND_LIMITS = { min: 2, max: 12 } as const;
 const ROUND_COUNT_ERROR = `expected from ${ROUND_LIMITS.min} to ${ROUND_LIMITS.max} rounds`;
 
 export const conditionSchema = z
