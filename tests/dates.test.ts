@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { dayNumber, dayRange, quoteAvailableIn } from '../src/engine/scenario/dates.ts';
 import type { Quote } from '../src/engine/scenario/schema.ts';
 import { geneva, genevaWith, type JsonObject } from './helpers.ts';
+import { fuzzRuns } from './fuzz-values.ts';
 
 const MONTH_NAMES = [
   'January',
@@ -105,7 +106,7 @@ describe('dayNumber', () => {
           }
         },
       ),
-      { numRuns: 500 },
+      fuzzRuns(500),
     );
   });
 

@@ -11,6 +11,7 @@ import { isRedLine, otherSide, stancePositions, track } from '../src/engine/rule
 import type { Persona, Scenario } from '../src/engine/scenario/schema.ts';
 import { playGame } from '../src/engine/simulation/play.ts';
 import { genevaWith, hotseat, opened, RU, US } from './helpers.ts';
+import { fuzzRuns } from './fuzz-values.ts';
 
 type LinkInput = { id: string; tracks: string[]; text: string };
 
@@ -116,7 +117,7 @@ describe('acceptableUnits', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      fuzzRuns(300),
     );
   });
 });
@@ -251,7 +252,7 @@ describe('the AI and the bots accept only whole linked groups', () => {
           if (reply.kind === 'accept-some') expect(keepsLinksWhole(scenario, counter, reply.tracks!)).toBe(true);
         },
       ),
-      { numRuns: 300 },
+      fuzzRuns(300),
     );
   });
 
@@ -296,7 +297,7 @@ describe('the AI and the bots accept only whole linked groups', () => {
           if (name !== 'linked') expect(final.outcome!.kind).not.toBe('partial-deal');
         },
       ),
-      { numRuns: 150 },
+      fuzzRuns(150),
     );
     // Partial acceptances happened, so the check was not empty.
     expect(partial).toBeGreaterThan(0);

@@ -12,6 +12,7 @@ import {
 import { ATLAS_COUNTRIES } from '../src/engine/scenario/atlas-countries.ts';
 import { loadScenarioText } from '../src/engine/scenario/load.ts';
 import type { MapMarker, Scenario, ScenarioMap } from '../src/engine/scenario/schema.ts';
+import { fuzzRuns } from './fuzz-values.ts';
 
 function bundled(file: string): Scenario {
   const loaded = loadScenarioText(readFileSync(new URL(`../scenarios/${file}`, import.meta.url), 'utf8'));
@@ -62,7 +63,7 @@ describe('the frame of a scenario map', () => {
           if (Math.abs(lat) <= 84) expect(inside(frame, lon, lat), name).toBe(true);
         }
       }),
-      { numRuns: 150 },
+      fuzzRuns(150),
     );
   });
 
@@ -84,7 +85,7 @@ describe('the frame of a scenario map', () => {
           expect(point![1]).toBeLessThanOrEqual(height + 0.5);
         }
       }),
-      { numRuns: 150 },
+      fuzzRuns(150),
     );
   });
 

@@ -15,6 +15,7 @@ import { formatPath, type Checked } from '../src/engine/scenario/problems.ts';
 import { scenarioSchema } from '../src/engine/scenario/schema.ts';
 import { expectationsFileSchema } from '../src/engine/scenario-tests/schema.ts';
 import { getPath, ROOT, type Json, type JsonObject, type JsonPath } from './helpers.ts';
+import { fuzzRuns } from './fuzz-values.ts';
 
 type Def = {
   type: string;
@@ -168,7 +169,7 @@ describe('every object is closed', () => {
           }
         },
       ),
-      { numRuns: 60 },
+      fuzzRuns(60),
     );
   });
 

@@ -10,6 +10,7 @@ import { validate } from '../src/engine/scenario/schema-helpers.ts';
 import { scenarioSchema } from '../src/engine/scenario/schema.ts';
 import { expectationsFileSchema } from '../src/engine/scenario-tests/schema.ts';
 import { allPaths, deletePath, genevaDoc, problemLines, setPath, type Json, type JsonObject } from './helpers.ts';
+import { fuzzRuns } from './fuzz-values.ts';
 
 const ONE_WORDING = /^(missing: )?expected |^unknown keys? "/;
 
@@ -102,7 +103,7 @@ describe('whatever is broken, the wording is the same', () => {
         const parsed = validate(scenarioSchema, edited);
         for (const issue of parsed.success ? [] : parsed.error.issues) expect(issue.message).toMatch(ONE_WORDING);
       }),
-      { numRuns: 300 },
+      fuzzRuns(300),
     );
   });
 
@@ -112,7 +113,7 @@ describe('whatever is broken, the wording is the same', () => {
         const parsed = validate(expectationsFileSchema, { tests: [tests] });
         for (const issue of parsed.success ? [] : parsed.error.issues) expect(issue.message).toMatch(ONE_WORDING);
       }),
-      { numRuns: 200 },
+      fuzzRuns(200),
     );
   });
 });

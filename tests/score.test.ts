@@ -5,6 +5,7 @@ import { historicalScores, meanRisk, scoreGame, scoreSentences, scoreSettlement,
 import type { Positions } from '../src/engine/rules/state.ts';
 import { isRedLine, stancePositions, utilityOf, worldWith } from '../src/engine/rules/world.ts';
 import { geneva, genevaWith, hotseat, opened, RU, US, type JsonObject } from './helpers.ts';
+import { fuzzRuns } from './fuzz-values.ts';
 
 /**
  * Geneva with the scoring numbers set here, so the arithmetic does not hang on the bundled file:
@@ -87,7 +88,7 @@ describe('scoreSettlement', () => {
         // The running cost comes from the mean risk, not the final one.
         expect(at(high).riskCost).toBe(at(low).riskCost);
       }),
-      { numRuns: 200 },
+      fuzzRuns(200),
     );
   });
 });
@@ -158,7 +159,7 @@ describe('Geneva 2022: a walk-out at the brink against a deal in the middle', ()
           expect(walkout.total, `${side.id}: walk-out ${walkout.total} against the deal ${deal.total}`).toBeLessThan(deal.total);
         }
       }),
-      { numRuns: 100 },
+      fuzzRuns(100),
     );
   });
 });
@@ -224,7 +225,7 @@ describe('scoreSentences', () => {
           }
         },
       ),
-      { numRuns: 100 },
+      fuzzRuns(100),
     );
   });
 

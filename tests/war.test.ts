@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { chanceOfWar, expectedValue, warBelief, warOutcome } from '../src/engine/rules/war.ts';
 import type { Scenario } from '../src/engine/scenario/schema.ts';
 import { deletePath, geneva, genevaWith, RU, testPersona, US, type JsonObject } from './helpers.ts';
+import { fuzzRuns } from './fuzz-values.ts';
 
 type Point = { risk: number; chance: number };
 
@@ -36,7 +37,7 @@ describe('chanceOfWar', () => {
         expect(chanceHigh).toBeGreaterThanOrEqual(chanceLow);
         if (high > low) expect(chanceHigh).toBeGreaterThan(chanceLow);
       }),
-      { numRuns: 300 },
+      fuzzRuns(300),
     );
   });
 
@@ -87,7 +88,7 @@ describe('chanceOfWar', () => {
         // At each point of the curve, exactly its chance.
         for (const point of points) expect(chanceOfWar(scenario, point.risk)).toBeCloseTo(point.chance, 12);
       }),
-      { numRuns: 60 },
+      fuzzRuns(60),
     );
   });
 });
@@ -116,7 +117,7 @@ describe('expectedValue', () => {
           Math.abs(expectedValue(settled, war, low) - war) + 1e-9,
         );
       }),
-      { numRuns: 300 },
+      fuzzRuns(300),
     );
   });
 });
