@@ -23,6 +23,7 @@ import type { GameState, Setup } from '../rules/state.ts';
 import { otherSide } from '../rules/world.ts';
 import { OUTCOME_KINDS, type OutcomeKind, type Scenario } from '../scenario/schema.ts';
 import type { GameEvent } from './event-schema.ts';
+import type { Phase } from './phase.ts';
 
 export interface GameContext {
   scenario: Scenario;
@@ -66,6 +67,7 @@ export const gameMachine = setup({
     context: {} as GameContext,
     events: {} as GameEvent,
     input: {} as { scenario: Scenario },
+    tags: {} as Phase,
   },
   guards: {
     validSetup: ({ context, event }) => event.type === 'START' && isValidSetup(context.scenario, event.setup),
@@ -132,6 +134,7 @@ export const gameMachine = setup({
   initial: 'setup',
   states: {
     setup: {
+      tags: 'setup',
       on: { START: { guard: 'validSetup', target: 'briefing', actions: 'startGame' } },
     },
     /**
@@ -140,6 +143,7 @@ export const gameMachine = setup({
      * states a player waits in.
      */
     briefing: {
+      tags: 'briefing',
       on: {
         CONTINUE: [
           { guard: and(['playing', 'aiProposes']), target: 'response', actions: 'aiPropose' },
@@ -149,6 +153,7 @@ export const gameMachine = setup({
       },
     },
     proposal: {
+      tags: 'proposal',
       on: {
         PROPOSE: [
           { guard: and(['legalProposal', 'aiResponds']), target: 'answered', actions: ['propose', 'aiRespond'] },
@@ -157,6 +162,7 @@ export const gameMachine = setup({
       },
     },
     response: {
+      tags: 'response',
       on: { RESPOND: { guard: 'legalResponse', target: 'answered', actions: 'respond' } },
     },
     /** Passes straight on: to the counter stage when the response was a counter-proposal the proposer must answer. */
@@ -168,9 +174,11 @@ export const gameMachine = setup({
       ],
     },
     counter: {
+      tags: 'counter',
       on: { REPLY: { guard: 'legalReply', target: 'resolution', actions: 'reply' } },
     },
     resolution: {
+      tags: 'resolution',
       entry: 'resolve',
       on: {
         CONTINUE: [
@@ -181,15 +189,16 @@ export const gameMachine = setup({
       },
     },
     incident: {
+      tags: 'incident',
       entry: 'playIncident',
       on: { CONTINUE: [{ guard: 'playing', target: 'briefing', actions: 'nextRound' }, ...toOver] },
     },
     /** The ends of the game, one per outcome. */
-    agreement: { type: 'final' },
-    'partial-deal': { type: 'final' },
-    stalemate: { type: 'final' },
-    walkout: { type: 'final' },
-    war: { type: 'final' },
+    agreement: { type: 'final', tags: 'over' },
+    'partial-deal': { type: 'final', tags: 'over' },
+    stalemate: { type: 'final', tags: 'over' },
+    walkout: { type: 'final', tags: 'over' },
+    war: { type: 'final', tags: 'over' },
   },
 });
 
