@@ -18,7 +18,7 @@ import { classRow, curveStyle, outcomeDistribution, toCsv, type ClassRow } from 
 import { OUTCOME_TITLES } from '../view/debrief-view.ts';
 import { bands } from '../view/risk-view.ts';
 import { classChart, curveSwatch, type ClassChart } from './class-chart.ts';
-import { PlayScene } from './play-scene.ts';
+import { PlayContextScene } from './play-context-scene.ts';
 import type { PlayContext } from './play-context.ts';
 import { readScenarioFile } from './scenario-sources.ts';
 import { readSessionFile } from './session-file.ts';
@@ -45,7 +45,7 @@ interface Reference {
 type Comparison =
   { kind: 'matches'; reference: string } | { kind: 'differs'; reference: string; lines: string[] } | { kind: 'none'; why: string };
 
-export class ClassViewScene extends PlayScene {
+export class ClassViewScene extends PlayContextScene {
   /** Kept while the scene is away (a replay opened from here comes back to the same class). */
   private sessions: Loaded[] = [];
   private refused: string[] = [];

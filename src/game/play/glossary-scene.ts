@@ -9,7 +9,7 @@ import type { Scenario } from '../../engine/scenario/schema.ts';
 import { button, el, uniqueId } from '../ui/dom.ts';
 import { termText, type OpenTerm } from '../ui/term-text.ts';
 import { glossaryAnchor } from '../view/term-links.ts';
-import { PlayScene } from './play-scene.ts';
+import { PlayContextScene } from './play-context-scene.ts';
 import type { PlayContext } from './play-context.ts';
 
 export interface GlossaryRequest {
@@ -29,7 +29,7 @@ function sourceLink(label: string, url: string | undefined): HTMLElement {
 
 const NO_SCENARIO = '';
 
-export class GlossaryScene extends PlayScene {
+export class GlossaryScene extends PlayContextScene {
   private request: GlossaryRequest = {};
   /** The scenario whose entries are shown when no game is in progress (kept between visits). */
   private picked: string | null = null;

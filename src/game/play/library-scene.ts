@@ -11,7 +11,7 @@ import { button, el, uniqueId } from '../ui/dom.ts';
 import { watchDrops } from '../ui/drop.ts';
 import { OUTCOME_TITLES } from '../view/debrief-view.ts';
 import { problemsPanelElement, showProblems } from './panels/problems-panel.ts';
-import { PlayScene } from './play-scene.ts';
+import { PlayContextScene } from './play-context-scene.ts';
 import type { PlayContext } from './play-context.ts';
 import { downloadSession, readSessionFile } from './session-file.ts';
 import { encodeShareFragment } from './share-link.ts';
@@ -29,7 +29,7 @@ import { fileInput as hiddenFileInput, SESSION_FILES } from '../ui/file-input.ts
 
 const UNDO_MS = 10_000;
 
-export class LibraryScene extends PlayScene {
+export class LibraryScene extends PlayContextScene {
   private list!: HTMLElement;
   private problems!: HTMLElement;
   /** A notice under the toolbar: the undo of a deletion, or a share link. */

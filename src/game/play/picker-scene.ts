@@ -10,7 +10,7 @@ import { watchDrops } from '../ui/drop.ts';
 import { problemsPanelElement, showProblems } from './panels/problems-panel.ts';
 import type { CatalogueEntry } from './scenario-catalogue.ts';
 import { fetchScenarioLink, readScenarioFile } from './scenario-sources.ts';
-import { PlayScene } from './play-scene.ts';
+import { PlayContextScene } from './play-context-scene.ts';
 import type { PlayContext } from './play-context.ts';
 import { fileInput as hiddenFileInput, SCENARIO_FILES } from '../ui/file-input.ts';
 
@@ -21,7 +21,7 @@ function sourceLink(label: string, url: string | undefined): HTMLElement {
     : el('span', { text: label });
 }
 
-export class PickerScene extends PlayScene {
+export class PickerScene extends PlayContextScene {
   private list!: HTMLElement;
   private problems!: HTMLElement;
 

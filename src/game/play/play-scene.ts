@@ -1,25 +1,22 @@
-/** The base of the play screens: they render the machine's snapshot and send it the players' events. */
+/**
+ * The base of the screens of the game in progress (setup, briefing, hand-over, table, round
+ * result, debrief): they render the machine's snapshot and send it the players' events. The play
+ * module's other screens, which run no game, extend PlayContextScene.
+ */
 import type { GameEvent } from '../../engine/machine/game-machine.ts';
 import type { GameSnapshot } from '../../engine/machine/game-run.ts';
 import type { GameState } from '../../engine/rules/state.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
-import { UiScene } from '../scenes/ui-scene.ts';
-import type { PlayContext } from './play-context.ts';
+import { PlayContextScene } from './play-context-scene.ts';
 import { SideCanvas } from './panels/side-canvas.ts';
+import { stateAttribute } from './state-attribute.ts';
 
-export abstract class PlayScene extends UiScene {
-  constructor(
-    key: string,
-    protected readonly play: PlayContext,
-  ) {
-    super(key, play.app);
-  }
-
-  /** Also tags the DOM layer with the machine's state and round, which browser tests wait on. */
+export abstract class PlayScene extends PlayContextScene {
+  /** Also tags the DOM layer with the game's phase and round (see stateAttribute), which browser tests wait on. */
   protected override mount(panel: HTMLElement, announcement?: string): void {
     super.mount(panel, announcement);
     const snapshot = this.play.controller?.snapshot;
-    this.app.ui.dataset.state = snapshot ? `${String(snapshot.value)}@${snapshot.context.game?.round ?? 0}` : '';
+    if (snapshot) this.app.ui.dataset.state = stateAttribute(snapshot);
   }
 
   protected get snapshot(): GameSnapshot {

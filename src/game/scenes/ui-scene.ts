@@ -23,6 +23,8 @@ export abstract class UiScene extends Phaser.Scene {
   protected mount(panel: HTMLElement, announcement?: string): void {
     this.app.ui.replaceChildren(panel);
     this.app.ui.dataset.screen = this.scene.key;
+    // The game's phase, for browser tests: set again by the screens that show a game (PlayScene, the replay).
+    delete this.app.ui.dataset.state;
     const heading = panel.querySelector<HTMLElement>('h1, h2');
     if (heading) {
       heading.tabIndex = -1;
