@@ -7,6 +7,7 @@
 import { svgNode } from '../ui/svg.ts';
 import type { BandView } from '../view/risk-view.ts';
 import type { CurveStyle } from '../view/class-view.ts';
+import { chartGeometry, extentOf, polylinePoints, spreadEndLabels, type ChartGeometry } from '../widgets/chart-geometry.ts';
 import { BAND_COLOURS } from '../widgets/gauge-geometry.ts';
 
 /** A marker of a curve's style centred on (x, y). */
@@ -49,104 +50,35 @@ export interface ClassChart {
   highlight(index: number | null): void;
 }
 
+/** What the chart tells the scene: a curve pointed at or focused, left, or picked (clicked, Enter or Space). */
+export interface ChartEvents {
+  enter: (index: number) => void;
+  leave: () => void;
+  pick: (index: number) => void;
+}
+
+/** Wide and low, like the slot it fills; the right margin holds the numbers of games that went the distance. */
+const [WIDTH, HEIGHT] = [760, 236];
+const FRAME = { left: 52, right: 728, top: 12, bottom: 198 };
+
 export function classChart(
   bands: readonly BandView[],
   steps: readonly string[],
   curves: readonly ChartCurve[],
-  on: { enter: (index: number) => void; leave: () => void; pick: (index: number) => void },
+  on: ChartEvents,
 ): ClassChart {
-  // Wide and low, like the slot it fills; the right margin holds the numbers of games that went the distance.
-  const [width, height, left, right, top, bottom] = [760, 236, 52, 728, 12, 198];
-  const y = (risk: number) => bottom - (risk / 100) * (bottom - top);
-  const x = (i: number) => left + (steps.length <= 1 ? 0 : (i / (steps.length - 1)) * (right - left));
+  const chart = chartGeometry(FRAME, bands, steps);
   const svg = svgNode('svg', {
-    viewBox: `0 0 ${width} ${height}`,
+    viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
     class: 'class-chart-svg',
     role: 'group',
     'aria-label': 'Every game’s risk curve, numbered as in the table; the figures are in the table',
   });
-  bands.forEach((band, i) => {
-    const colour = `#${(BAND_COLOURS[i] ?? 0x444444).toString(16).padStart(6, '0')}`;
-    svg.append(
-      svgNode('rect', {
-        x: left,
-        y: y(band.to),
-        width: right - left,
-        height: y(band.from) - y(band.to),
-        fill: colour,
-        'fill-opacity': 0.22,
-      }),
-    );
-    svg.append(svgNode('text', { x: left + 6, y: y(band.to) + 12, class: 'band-name' }, band.name));
-  });
-  for (const tick of [0, 20, 40, 60, 80, 100])
-    svg.append(svgNode('text', { x: left - 6, y: y(tick) + 4, class: 'tick', 'text-anchor': 'end' }, String(tick)));
-  steps.forEach((label, i) => svg.append(svgNode('text', { x: x(i), y: bottom + 24, class: 'tick', 'text-anchor': 'middle' }, label)));
-  // Each curve's number sits just after its last point; numbers that would land on each other (games
-  // that ended in the same round at about the same risk) are spread apart, so each stays legible.
-  const numberAt = new Map<number, number>();
-  // The numbers are 0.75rem high (class-view.css), in the chart's own units: their spacing follows the text size.
-  const spacing = parseFloat(getComputedStyle(document.documentElement).fontSize) * 0.8;
-  const ends = curves.flatMap((curve, index) =>
-    curve.risks.length > 0 ? [{ index, step: curve.risks.length - 1, y: y(curve.risks.at(-1)!) + 4 }] : [],
-  );
-  for (const step of new Set(ends.map((end) => end.step))) {
-    const column = ends.filter((end) => end.step === step).sort((a, b) => a.y - b.y);
-    column.forEach((end, i) => (end.y = i === 0 ? end.y : Math.max(end.y, column[i - 1]!.y + spacing)));
-    // A column pushed past the foot of the chart moves up as a whole.
-    const overflow = Math.max(0, column.at(-1)!.y - bottom);
-    for (const end of column) numberAt.set(end.index, end.y - overflow);
-  }
+  drawAxes(svg, chart);
+  const numberAt = curveNumbers(chart, curves);
   const groups = curves.map((curve, index) => {
-    const { style, risks } = curve;
-    const group = svgNode('g', { class: 'curve', tabindex: 0, role: 'button', 'aria-label': curve.label, 'data-curve': index });
-    const points = risks.map((risk, i) => `${x(i)},${y(risk)}`).join(' ');
-    // A wide invisible stroke under the line makes a thin curve easy to point at.
-    group.append(svgNode('polyline', { points, class: 'hit', fill: 'none', stroke: 'transparent', 'stroke-width': 12 }));
-    group.append(
-      svgNode('polyline', { points, class: 'line', fill: 'none', stroke: style.colour, 'stroke-width': 2, 'stroke-dasharray': style.dash }),
-    );
-    risks.forEach((risk, i) => group.append(marker(style, x(i), y(risk), 3)));
-    // The focus ring: the curve's extent, shown (and hit) only under keyboard focus, so that what has focus is plain to see.
-    const xs = risks.map((_, i) => x(i));
-    const ys = risks.map((risk) => y(risk));
-    if (risks.length > 0)
-      group.append(
-        svgNode('rect', {
-          class: 'focus-ring',
-          x: Math.min(...xs) - 6,
-          y: Math.min(...ys) - 6,
-          width: Math.max(...xs) - Math.min(...xs) + 12,
-          height: Math.max(...ys) - Math.min(...ys) + 12,
-          rx: 4,
-        }),
-      );
-    if (risks.length > 0) {
-      const last = risks.length - 1;
-      group.append(
-        svgNode(
-          'text',
-          {
-            x: x(last) + 7,
-            y: numberAt.get(index)!,
-            class: 'curve-number',
-            fill: style.colour,
-          },
-          String(index + 1),
-        ),
-      );
-    }
-    group.addEventListener('pointerenter', () => on.enter(index));
-    group.addEventListener('pointerleave', () => on.leave());
-    group.addEventListener('focus', () => on.enter(index));
-    group.addEventListener('blur', () => on.leave());
-    group.addEventListener('click', () => on.pick(index));
-    group.addEventListener('keydown', (event) => {
-      if (event.key !== 'Enter' && event.key !== ' ') return;
-      event.preventDefault();
-      event.stopPropagation();
-      on.pick(index);
-    });
+    const group = curveGroup(chart, curve, index, numberAt.get(index));
+    listen(group, index, on);
     svg.append(group);
     return group;
   });
@@ -157,4 +89,82 @@ export function classChart(
       groups.forEach((group, i) => group.classList.toggle('highlighted', i === index));
     },
   };
+}
+
+/** The bands as tinted strips with their names, the risk ticks and the steps. */
+function drawAxes(svg: SVGSVGElement, chart: ChartGeometry): void {
+  chart.bands.forEach((band, i) => {
+    const colour = `#${(BAND_COLOURS[i] ?? 0x444444).toString(16).padStart(6, '0')}`;
+    svg.append(svgNode('rect', { x: band.x, y: band.y, width: band.width, height: band.height, fill: colour, 'fill-opacity': 0.22 }));
+    svg.append(svgNode('text', { x: band.x + 6, y: band.y + 12, class: 'band-name' }, band.name));
+  });
+  for (const tick of chart.ticks)
+    svg.append(svgNode('text', { x: tick.x - 6, y: tick.y + 4, class: 'tick', 'text-anchor': 'end' }, String(tick.value)));
+  for (const step of chart.steps)
+    svg.append(svgNode('text', { x: step.x, y: step.y + 24, class: 'tick', 'text-anchor': 'middle' }, step.label));
+}
+
+/**
+ * Where each curve's number goes: just after its last point, with numbers that would land on each
+ * other (games that ended in the same round at about the same risk) spread apart.
+ */
+function curveNumbers(chart: ChartGeometry, curves: readonly ChartCurve[]): Map<number, number> {
+  // The numbers are 0.75rem high (class-view.css), in the chart's own units: their spacing follows the text size.
+  const spacing = parseFloat(getComputedStyle(document.documentElement).fontSize) * 0.8;
+  const ends = curves.flatMap((curve, index) =>
+    curve.risks.length > 0 ? [{ index, step: curve.risks.length - 1, y: chart.y(curve.risks.at(-1)!) + 4 }] : [],
+  );
+  return spreadEndLabels(ends, spacing, chart.frame.bottom);
+}
+
+/** One game's curve: its line (over a wide invisible one, easy to point at), markers, focus ring and number. */
+function curveGroup(chart: ChartGeometry, curve: ChartCurve, index: number, numberY: number | undefined): SVGGElement {
+  const { style, risks } = curve;
+  const group = svgNode('g', { class: 'curve', tabindex: 0, role: 'button', 'aria-label': curve.label, 'data-curve': index });
+  const points = chart.points(risks);
+  const line = polylinePoints(points);
+  group.append(svgNode('polyline', { points: line, class: 'hit', fill: 'none', stroke: 'transparent', 'stroke-width': 12 }));
+  group.append(
+    svgNode('polyline', {
+      points: line,
+      class: 'line',
+      fill: 'none',
+      stroke: style.colour,
+      'stroke-width': 2,
+      'stroke-dasharray': style.dash,
+    }),
+  );
+  for (const point of points) group.append(marker(style, point.x, point.y, 3));
+  // The focus ring: the curve's extent, shown (and hit) only under keyboard focus, so that what has focus is plain to see.
+  const extent = extentOf(points);
+  if (extent)
+    group.append(
+      svgNode('rect', {
+        class: 'focus-ring',
+        x: extent.x - 6,
+        y: extent.y - 6,
+        width: extent.width + 12,
+        height: extent.height + 12,
+        rx: 4,
+      }),
+    );
+  const last = points.at(-1);
+  if (last && numberY !== undefined)
+    group.append(svgNode('text', { x: last.x + 7, y: numberY, class: 'curve-number', fill: style.colour }, String(index + 1)));
+  return group;
+}
+
+/** A curve tells the scene when it is pointed at, focused, left or picked (a click, Enter or Space). */
+function listen(group: SVGGElement, index: number, on: ChartEvents): void {
+  group.addEventListener('pointerenter', () => on.enter(index));
+  group.addEventListener('pointerleave', () => on.leave());
+  group.addEventListener('focus', () => on.enter(index));
+  group.addEventListener('blur', () => on.leave());
+  group.addEventListener('click', () => on.pick(index));
+  group.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    event.preventDefault();
+    event.stopPropagation();
+    on.pick(index);
+  });
 }

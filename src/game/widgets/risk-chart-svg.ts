@@ -3,6 +3,8 @@
  * page): the bands as labelled strips and the risk after each round as a line with points.
  */
 import { svgNode } from '../ui/svg.ts';
+import { chartGeometry, polylinePoints } from './chart-geometry.ts';
+
 const BAND_FILLS = ['#dbeedd', '#f3ecc8', '#f6dcc0', '#f3cfc6', '#e8c0c6', '#dcb3ba', '#cfa6ad', '#c299a0'];
 
 export function riskChartSvg(
@@ -11,30 +13,20 @@ export function riskChartSvg(
   risks: number[],
   title: string,
 ): SVGSVGElement {
-  const [width, height, left, right, top, bottom] = [640, 280, 44, 620, 12, 250];
-  const y = (risk: number) => bottom - (risk / 100) * (bottom - top);
-  const x = (i: number) => left + (steps.length <= 1 ? 0 : (i / (steps.length - 1)) * (right - left));
+  const [width, height] = [640, 280];
+  const chart = chartGeometry({ left: 44, right: 620, top: 12, bottom: 250 }, bands, steps);
   const svg = svgNode('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title, class: 'risk-chart-svg' });
   svg.append(svgNode('title', {}, title));
-  bands.forEach((band, i) => {
-    svg.append(
-      svgNode('rect', { x: left, y: y(band.to), width: right - left, height: y(band.from) - y(band.to), fill: BAND_FILLS[i] ?? '#eeeeee' }),
-    );
-    svg.append(svgNode('text', { x: left + 6, y: y(band.to) + 13, 'font-size': 11, fill: '#333' }, band.name));
+  chart.bands.forEach((band, i) => {
+    svg.append(svgNode('rect', { x: band.x, y: band.y, width: band.width, height: band.height, fill: BAND_FILLS[i] ?? '#eeeeee' }));
+    svg.append(svgNode('text', { x: band.x + 6, y: band.y + 13, 'font-size': 11, fill: '#333' }, band.name));
   });
-  for (const tick of [0, 20, 40, 60, 80, 100])
-    svg.append(svgNode('text', { x: left - 6, y: y(tick) + 4, 'font-size': 11, 'text-anchor': 'end', fill: '#333' }, String(tick)));
-  steps.forEach((label, i) =>
-    svg.append(svgNode('text', { x: x(i), y: bottom + 18, 'font-size': 11, 'text-anchor': 'middle', fill: '#333' }, label)),
-  );
-  svg.append(
-    svgNode('polyline', {
-      points: risks.map((risk, i) => `${x(i)},${y(risk)}`).join(' '),
-      fill: 'none',
-      stroke: '#111',
-      'stroke-width': 2.5,
-    }),
-  );
-  risks.forEach((risk, i) => svg.append(svgNode('circle', { cx: x(i), cy: y(risk), r: 3.5, fill: '#111' })));
+  for (const tick of chart.ticks)
+    svg.append(svgNode('text', { x: tick.x - 6, y: tick.y + 4, 'font-size': 11, 'text-anchor': 'end', fill: '#333' }, String(tick.value)));
+  for (const step of chart.steps)
+    svg.append(svgNode('text', { x: step.x, y: step.y + 18, 'font-size': 11, 'text-anchor': 'middle', fill: '#333' }, step.label));
+  const points = chart.points(risks);
+  svg.append(svgNode('polyline', { points: polylinePoints(points), fill: 'none', stroke: '#111', 'stroke-width': 2.5 }));
+  for (const point of points) svg.append(svgNode('circle', { cx: point.x, cy: point.y, r: 3.5, fill: '#111' }));
   return svg;
 }

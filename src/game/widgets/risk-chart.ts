@@ -4,6 +4,7 @@
  * (The class view's chart of many games is SVG in the page, so each curve can be focused: class-chart.ts.)
  */
 import Phaser from 'phaser';
+import { chartGeometry } from './chart-geometry.ts';
 import { BAND_COLOURS } from './gauge-geometry.ts';
 
 export class RiskChart {
@@ -26,37 +27,35 @@ export class RiskChart {
     this.labels = [];
     const graphics = this.graphics;
     graphics.clear();
-    const left = box.x + 36;
-    const right = box.right - 12;
-    const top = box.y + 10;
-    const bottom = box.bottom - 26;
-    const y = (risk: number) => bottom - (risk / 100) * (bottom - top);
-    const x = (i: number) => left + (this.steps.length <= 1 ? 0 : (i / (this.steps.length - 1)) * (right - left));
-    const text = (px: number, py: number, value: string, originX: number, originY: number) => {
-      this.labels.push(
-        this.scene.add
-          .text(px, py, value, { fontFamily: 'system-ui, sans-serif', fontSize: '12px', color: '#c9d2dc' })
-          .setOrigin(originX, originY),
-      );
-    };
-    this.bands.forEach((band, i) => {
+    const frame = { left: box.x + 36, right: box.right - 12, top: box.y + 10, bottom: box.bottom - 26 };
+    const chart = chartGeometry(frame, this.bands, this.steps);
+    chart.bands.forEach((band, i) => {
       graphics.fillStyle(BAND_COLOURS[i] ?? 0x444444, 0.22);
-      graphics.fillRect(left, y(band.to), right - left, y(band.from) - y(band.to));
+      graphics.fillRect(band.x, band.y, band.width, band.height);
       // Band names sit just inside the axis, where the line only passes once (at the start).
-      text(left + 6, y(band.to) + 2, band.name, 0, 0);
+      this.text(band.x + 6, band.y + 2, band.name, 0, 0);
     });
     graphics.lineStyle(1, 0x5b6b7c, 1);
-    for (const tick of [0, 20, 40, 60, 80, 100]) {
-      graphics.lineBetween(left - 4, y(tick), left, y(tick));
-      text(left - 6, y(tick), String(tick), 1, 0.5);
+    for (const tick of chart.ticks) {
+      graphics.lineBetween(tick.x - 4, tick.y, tick.x, tick.y);
+      this.text(tick.x - 6, tick.y, String(tick.value), 1, 0.5);
     }
-    this.steps.forEach((label, i) => text(x(i), bottom + 6, label, 0.5, 0));
+    for (const step of chart.steps) this.text(step.x, step.y + 6, step.label, 0.5, 0);
+    const points = chart.points(this.risks);
     graphics.lineStyle(3, 0xf4efe6, 1);
     graphics.beginPath();
-    this.risks.forEach((risk, i) => (i === 0 ? graphics.moveTo(x(i), y(risk)) : graphics.lineTo(x(i), y(risk))));
+    points.forEach((point, i) => (i === 0 ? graphics.moveTo(point.x, point.y) : graphics.lineTo(point.x, point.y)));
     graphics.strokePath();
     graphics.fillStyle(0xf4efe6, 1);
-    this.risks.forEach((risk, i) => graphics.fillCircle(x(i), y(risk), 4));
+    for (const point of points) graphics.fillCircle(point.x, point.y, 4);
+  }
+
+  private text(x: number, y: number, value: string, originX: number, originY: number): void {
+    this.labels.push(
+      this.scene.add
+        .text(x, y, value, { fontFamily: 'system-ui, sans-serif', fontSize: '12px', color: '#c9d2dc' })
+        .setOrigin(originX, originY),
+    );
   }
 
   destroy(): void {
