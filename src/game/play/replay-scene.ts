@@ -6,6 +6,7 @@
  */
 import type { LoadedSession } from '../../engine/session/load.ts';
 import type { GameSnapshot } from '../../engine/machine/game-run.ts';
+import type { Scenario } from '../../engine/scenario/schema.ts';
 import { replaySession } from '../../engine/session/load.ts';
 import { verificationNote } from '../../engine/session/seal.ts';
 import { narrate } from '../view/narration.ts';
@@ -15,13 +16,15 @@ import { tableView } from '../view/table-view.ts';
 import { button, el, uniqueId } from '../ui/dom.ts';
 import { RiskGauge } from '../widgets/risk-gauge.ts';
 import { MapPanel } from './panels/map-panel.ts';
+import { eventMarks, speedSelect } from './panels/replay-controls.ts';
 import { metersPanel } from './panels/meters-panel.ts';
 import { riskPanel } from './panels/risk-panel.ts';
 import { timeline } from './panels/timeline.ts';
 import { trackLadder } from './panels/track-ladder.ts';
-import { PlayScene } from './play-scene.ts';
+import { PlayContextScene } from './play-context-scene.ts';
 import type { PlayContext } from './play-context.ts';
 import { gameName } from './session-library.ts';
+import { stateAttribute } from './state-attribute.ts';
 
 const SPEEDS = [0.5, 1, 2, 4] as const;
 /** How long one event stays on screen at speed 1 while playing. */
@@ -34,7 +37,7 @@ export interface ReplayRequest {
   back?: string;
 }
 
-export class ReplayScene extends PlayScene {
+export class ReplayScene extends PlayContextScene {
   private request!: ReplayRequest;
   private snapshots: GameSnapshot[] = [];
   private index = 0;
@@ -66,34 +69,31 @@ export class ReplayScene extends PlayScene {
   }
 
   create(): void {
-    const { loaded, name } = this.request;
-    const scenario = loaded.scenario;
+    const { scenario } = this.request.loaded;
     const last = this.snapshots.length - 1;
-    const players = playersLabel(scenario, loaded.session.players);
-    const scrubberId = uniqueId('scrubber');
-    this.scrubber = el('input', { id: scrubberId, class: 'scrubber', attrs: { type: 'range', min: 0, max: last, step: 1, value: 0 } });
-    this.scrubber.addEventListener('input', () => this.seek(Number(this.scrubber.value)));
-    const marks = el(
-      'ol',
-      { class: 'event-marks', attrs: { 'aria-hidden': 'true' } },
-      ...this.snapshots.map((snapshot, i) => {
-        const previous = this.snapshots[i - 1]?.context.game?.round;
-        const round = snapshot.context.game?.round;
-        return el('li', {
-          class: i > 0 && round !== previous ? 'mark round' : 'mark',
-          attrs: { style: `left: ${(i / Math.max(1, last)) * 100}%` },
-        });
-      }),
+    const back = () => {
+      this.click();
+      this.stop();
+      this.scene.start(this.request.back ?? 'library');
+    };
+    const speed = speedSelect(SPEEDS, (value) => (this.speed = value));
+    this.buildTable(scenario);
+    this.mount(
+      el('div', { class: 'screen replay-screen' }, this.header(back), this.view, this.rounds, this.controls(last, speed)),
+      `Replay of ${this.request.name}: ${this.snapshots.length} states. Left and right arrows step, space plays and pauses.`,
     );
-    this.playButton = button('Play', () => this.toggle(), { key: 'Space', class: 'primary' });
-    const speed = el(
-      'select',
-      { attrs: { 'aria-label': 'Speed' } },
-      ...SPEEDS.map((value) => el('option', { text: `${value}×`, attrs: { value, selected: value === 1 } })),
-    );
-    speed.addEventListener('change', () => (this.speed = Number(speed.value)));
-    this.position = el('span', { class: 'replay-position', attrs: { 'aria-hidden': 'true' } });
-    this.status = el('p', { class: 'replay-status visually-hidden', attrs: { 'aria-live': 'polite' } });
+    this.bindKeys(last, speed, back);
+    this.onTeardown(() => {
+      this.stop();
+      this.map?.destroy();
+      this.gauge?.destroy();
+    });
+    this.seek(0);
+    this.placeDrawings();
+  }
+
+  /** The table as play shows it, read-only: the map, the tracks, the risk and the meters, and the rounds under them. */
+  private buildTable(scenario: Scenario): void {
     // The map and the gauge are drawn once and updated as the replay moves; the text around them is rebuilt.
     const first = this.snapshots[0]!.context.game!;
     this.map = new MapPanel(this, scenario, first, true);
@@ -106,68 +106,69 @@ export class ReplayScene extends PlayScene {
       { class: 'replay-view', attrs: { tabindex: 0, role: 'region', 'aria-label': 'The game at this point' } },
       el('div', { class: 'table-grid' }, el('div', { class: 'table-left' }, this.map.element), this.centre, this.right),
     );
-    const back = () => {
-      this.click();
-      this.stop();
-      this.scene.start(this.request.back ?? 'library');
-    };
-    this.mount(
+  }
+
+  /** The game replayed (scenario, players, seed, how far the file is checked) and the ways out. */
+  private header(back: () => void): HTMLElement {
+    const { loaded, name } = this.request;
+    const players = playersLabel(loaded.scenario, loaded.session.players);
+    const meta = [
+      loaded.scenario.meta.title,
+      players && `played by ${players}`,
+      `seed ${loaded.session.seed}`,
+      verificationNote(loaded.session.formatVersion),
+    ];
+    return el(
+      'header',
+      { class: 'game-header' },
       el(
         'div',
-        { class: 'screen replay-screen' },
-        el(
-          'header',
-          { class: 'game-header' },
-          el(
-            'div',
-            { class: 'heading' },
-            el('h1', { text: `Replay: ${name}` }),
-            el('p', {
-              class: 'meta',
-              text: [
-                scenario.meta.title,
-                players && `played by ${players}`,
-                `seed ${loaded.session.seed}`,
-                verificationNote(loaded.session.formatVersion),
-              ]
-                .filter(Boolean)
-                .join(' · '),
-            }),
-          ),
-          el(
-            'nav',
-            { class: 'header-actions', attrs: { 'aria-label': 'Replay' } },
-            button('Take over from here', () => this.takeOver(), { key: 'T' }),
-            button(this.request.back === 'class-view' ? 'Back to the class' : 'Back to saved games', back, { key: 'Esc' }),
-          ),
-        ),
-        this.view,
-        this.rounds,
-        el(
-          'footer',
-          { class: 'screen-footer replay-controls' },
-          el(
-            'div',
-            { class: 'scrub' },
-            el('label', { text: 'Event', attrs: { for: scrubberId } }),
-            el('div', { class: 'scrub-track' }, marks, this.scrubber),
-            this.position,
-          ),
-          el(
-            'div',
-            { class: 'actions' },
-            button('Start', () => this.seek(0), { key: 'Home' }),
-            button('Step back', () => this.seek(this.index - 1), { key: '←' }),
-            this.playButton,
-            button('Step forward', () => this.seek(this.index + 1), { key: '→' }),
-            button('End', () => this.seek(last), { key: 'End' }),
-            speed,
-          ),
-          this.status,
-        ),
+        { class: 'heading' },
+        el('h1', { text: `Replay: ${name}` }),
+        el('p', { class: 'meta', text: meta.filter(Boolean).join(' · ') }),
       ),
-      `Replay of ${name}: ${this.snapshots.length} states. Left and right arrows step, space plays and pauses.`,
+      el(
+        'nav',
+        { class: 'header-actions', attrs: { 'aria-label': 'Replay' } },
+        button('Take over from here', () => this.takeOver(), { key: 'T' }),
+        button(this.request.back === 'class-view' ? 'Back to the class' : 'Back to saved games', back, { key: 'Esc' }),
+      ),
     );
+  }
+
+  /** The scrubber with its marks, the steps, play and pause, the speed, and the spoken status. */
+  private controls(last: number, speed: HTMLSelectElement): HTMLElement {
+    const scrubberId = uniqueId('scrubber');
+    this.scrubber = el('input', { id: scrubberId, class: 'scrubber', attrs: { type: 'range', min: 0, max: last, step: 1, value: 0 } });
+    this.scrubber.addEventListener('input', () => this.seek(Number(this.scrubber.value)));
+    this.playButton = button('Play', () => this.toggle(), { key: 'Space', class: 'primary' });
+    this.position = el('span', { class: 'replay-position', attrs: { 'aria-hidden': 'true' } });
+    this.status = el('p', { class: 'replay-status visually-hidden', attrs: { 'aria-live': 'polite' } });
+    return el(
+      'footer',
+      { class: 'screen-footer replay-controls' },
+      el(
+        'div',
+        { class: 'scrub' },
+        el('label', { text: 'Event', attrs: { for: scrubberId } }),
+        el('div', { class: 'scrub-track' }, eventMarks(this.snapshots), this.scrubber),
+        this.position,
+      ),
+      el(
+        'div',
+        { class: 'actions' },
+        button('Start', () => this.seek(0), { key: 'Home' }),
+        button('Step back', () => this.seek(this.index - 1), { key: '←' }),
+        this.playButton,
+        button('Step forward', () => this.seek(this.index + 1), { key: '→' }),
+        button('End', () => this.seek(last), { key: 'End' }),
+        speed,
+      ),
+      this.status,
+    );
+  }
+
+  private bindKeys(last: number, speed: HTMLSelectElement, back: () => void): void {
     this.keys({
       ArrowLeft: () => this.seek(this.index - 1),
       ArrowRight: () => this.seek(this.index + 1),
@@ -181,20 +182,17 @@ export class ReplayScene extends PlayScene {
     // the page's shortcuts leave every key to them, so the viewer's other shortcuts are given here.
     this.keysAt(this.scrubber, { ' ': () => this.toggle(), t: () => this.takeOver(), Escape: back });
     this.keysAt(speed, { t: () => this.takeOver(), Escape: back });
-    this.onTeardown(() => {
-      this.stop();
-      this.map?.destroy();
-      this.gauge?.destroy();
-    });
-    this.seek(0);
+  }
+
+  /** The map and the gauge are on the canvas: they follow their slots, and the gauge the table's scroll (the map stays in place). */
+  private placeDrawings(): void {
     const placeGauge = () => {
       if (this.gaugeSlot) this.gauge?.layout(this.rectOf(this.gaugeSlot));
     };
-    this.followLayout([this.map.slot, this.right], () => {
+    this.followLayout([this.map!.slot, this.right], () => {
       this.map?.layout(this.rectOf(this.map.slot));
       placeGauge();
     });
-    // The gauge is drawn on the canvas, so it follows the table when the table scrolls (the map stays in place).
     this.view.addEventListener('scroll', placeGauge, { passive: true });
   }
 
@@ -224,7 +222,7 @@ export class ReplayScene extends PlayScene {
     this.status.textContent = `${event}: ${said}`;
     this.position.textContent = step ?? 'start';
     this.scrubber.setAttribute('aria-valuetext', event);
-    this.app.ui.dataset.state = `${String(snapshot.value)}@${game.round}#${this.index}`;
+    this.app.ui.dataset.state = `${stateAttribute(snapshot)}#${this.index}`;
 
     const risk = riskPanel(scenario, game);
     // An onlooker's view: every mark names its side, and both sides' red lines show.
