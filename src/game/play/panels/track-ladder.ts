@@ -29,78 +29,27 @@ export function trackLadder(view: TableView, row: TrackRow, options: LadderOptio
     );
   }
   const name = uniqueId(`track-${row.id}`);
-  const descriptionId = uniqueId('track-description');
-  const focusId = options.selected ?? row.onTable ?? row.positions[row.ownStance]!.id;
-  const description = el('p', { id: descriptionId, class: 'rung-description' });
+  const description = el('p', { id: uniqueId('track-description'), class: 'rung-description' });
   const describe = (positionId: string) => {
     const position = row.positions.find((item) => item.id === positionId);
     description.textContent = position ? `${position.label}: ${position.description}` : '';
   };
-  describe(focusId);
-  const rungs = row.positions.map((position, index) => {
-    const id = uniqueId('rung');
-    const input = el('input', {
-      id,
-      attrs: {
-        type: 'radio',
-        name,
-        value: position.id,
-        checked: options.selected === position.id,
-        disabled: !options.editable || position.ownRedLine,
-        'aria-describedby': descriptionId,
+  describe(options.selected ?? row.onTable ?? row.positions[row.ownStance]!.id);
+  const rungs = row.positions.map((position, index) =>
+    rung(view, row, index, name, description.id, options, {
+      chosen: () => {
+        options.onSelect(position.id);
+        describe(position.id);
+        showChoice(position.id);
       },
-    });
-    input.addEventListener('change', () => {
-      options.onSelect(position.id);
-      describe(position.id);
-      showChoice(position.id);
-    });
-    input.addEventListener('focus', () => describe(position.id));
-    const classes = ['rung'];
-    if (row.onTable === position.id) classes.push('on-table');
-    if (position.ownRedLine) classes.push('own-red');
-    if (position.otherRedLine) classes.push('other-red');
-    return el(
-      'label',
-      { class: classes.join(' '), attrs: { for: id, title: `${position.label} — ${position.description}`, 'data-position': position.id } },
-      input,
-      el('span', { class: 'rung-index', text: String(index + 1) }),
-      // The radio's checked state is what a screen reader announces; this mark is for the eye.
-      el('span', { class: 'choice-mark', text: '✓ your choice', attrs: { 'aria-hidden': 'true' } }),
-      el('span', { class: 'rung-label', text: position.label }),
-      el('span', { class: 'badges' }, ...rungMarks(view, row, index).map((mark) => el('span', { class: 'badge', text: mark }))),
-    );
-  });
+      focused: () => describe(position.id),
+    }),
+  );
   // Exactly one rung looks chosen, and it follows the choice as it changes.
   const showChoice = (positionId: string | null) => {
-    for (const rung of rungs) rung.classList.toggle('selected', rung.dataset.position === positionId);
+    for (const item of rungs) item.classList.toggle('selected', item.dataset.position === positionId);
   };
   showChoice(options.selected);
-  const tick =
-    options.ticked === null
-      ? null
-      : (() => {
-          const id = uniqueId('tick');
-          const onTable = row.positions.find((item) => item.id === row.onTable);
-          const input = el('input', {
-            id,
-            attrs: { type: 'checkbox', checked: options.ticked, disabled: !onTable || !options.acceptable, 'data-track': row.id },
-          });
-          input.addEventListener('change', () => options.onTick(input.checked));
-          const note = onTable?.ownRedLine
-            ? ' (your red line: cannot accept)'
-            : !options.acceptable
-              ? ' (linked to your red line: cannot accept)'
-              : row.links.length > 0
-                ? ` (with ${row.links.flatMap((link) => link.tracks).join(', ')})`
-                : '';
-          return el(
-            'div',
-            { class: 'tick' },
-            input,
-            el('label', { text: `Accept ${row.name}: ${onTable?.label ?? ''}${note}`, attrs: { for: id } }),
-          );
-        })();
   return el(
     'fieldset',
     { class: `track${options.editable ? ' editable' : ''}` },
@@ -110,6 +59,71 @@ export function trackLadder(view: TableView, row: TrackRow, options: LadderOptio
     ...row.links.map((link) =>
       el('p', { class: 'link-note', text: `Linked to ${link.tracks.join(', ')}, agreed together or not at all: ${link.text}` }),
     ),
-    tick,
+    options.ticked === null ? null : tickBox(row, options.ticked, options),
+  );
+}
+
+/** One position of the ladder: a radio button (of the group `name`) with its number, label and marks. */
+function rung(
+  view: TableView,
+  row: TrackRow,
+  index: number,
+  name: string,
+  descriptionId: string,
+  options: LadderOptions,
+  on: { chosen: () => void; focused: () => void },
+): HTMLLabelElement {
+  const position = row.positions[index]!;
+  const id = uniqueId('rung');
+  const input = el('input', {
+    id,
+    attrs: {
+      type: 'radio',
+      name,
+      value: position.id,
+      checked: options.selected === position.id,
+      disabled: !options.editable || position.ownRedLine,
+      'aria-describedby': descriptionId,
+    },
+  });
+  input.addEventListener('change', on.chosen);
+  input.addEventListener('focus', on.focused);
+  const classes = ['rung'];
+  if (row.onTable === position.id) classes.push('on-table');
+  if (position.ownRedLine) classes.push('own-red');
+  if (position.otherRedLine) classes.push('other-red');
+  return el(
+    'label',
+    { class: classes.join(' '), attrs: { for: id, title: `${position.label} — ${position.description}`, 'data-position': position.id } },
+    input,
+    el('span', { class: 'rung-index', text: String(index + 1) }),
+    // The radio's checked state is what a screen reader announces; this mark is for the eye.
+    el('span', { class: 'choice-mark', text: '✓ your choice', attrs: { 'aria-hidden': 'true' } }),
+    el('span', { class: 'rung-label', text: position.label }),
+    el('span', { class: 'badges' }, ...rungMarks(view, row, index).map((mark) => el('span', { class: 'badge', text: mark }))),
+  );
+}
+
+/** For accepting some tracks: the box that accepts this track's position on the table, saying why where it cannot. */
+function tickBox(row: TrackRow, ticked: boolean, options: LadderOptions): HTMLElement {
+  const id = uniqueId('tick');
+  const onTable = row.positions.find((item) => item.id === row.onTable);
+  const input = el('input', {
+    id,
+    attrs: { type: 'checkbox', checked: ticked, disabled: !onTable || !options.acceptable, 'data-track': row.id },
+  });
+  input.addEventListener('change', () => options.onTick(input.checked));
+  const note = onTable?.ownRedLine
+    ? ' (your red line: cannot accept)'
+    : !options.acceptable
+      ? ' (linked to your red line: cannot accept)'
+      : row.links.length > 0
+        ? ` (with ${row.links.flatMap((link) => link.tracks).join(', ')})`
+        : '';
+  return el(
+    'div',
+    { class: 'tick' },
+    input,
+    el('label', { text: `Accept ${row.name}: ${onTable?.label ?? ''}${note}`, attrs: { for: id } }),
   );
 }
