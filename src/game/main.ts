@@ -71,7 +71,6 @@ function startGame(): void {
     banner: false,
     scene: [new BootScene(app), new TitleScene(app), new SettingsScene(app), new HowToPlayScene(app)],
   });
-  (window as unknown as { redLines: unknown }).redLines = { game, app };
 }
 
 startGame();

@@ -102,13 +102,7 @@ test('a first game: the briefing and the table of round 1 explain their controls
   expect(await step(page)).toBe('First-game guide · 1 of 5 | The briefing');
   // Focus moves into the mark, and the mark is said in the live region.
   await expect(page.getByRole('button', { name: /^Next/ })).toBeFocused();
-  await expect
-    .poll(() =>
-      page.evaluate(() =>
-        (window as unknown as { redLines: { app: { announcer: { recent: string[] } } } }).redLines.app.announcer.recent.at(-1),
-      ),
-    )
-    .toMatch(/^First-game guide, 1 of 5: The briefing\. Each of the 5 rounds/);
+  await expect(page.locator('#announcer')).toHaveText(/^First-game guide, 1 of 5: The briefing\. Each of the 5 rounds/);
   await expect(page.getByRole('button', { name: /^Back/ })).toBeDisabled();
 
   // While focus is in the guide, the keys are the guide's: Enter presses Next, not "Go to the table".
@@ -146,13 +140,7 @@ test('a first game: the briefing and the table of round 1 explain their controls
   await expect(guide(page)).toHaveCount(0);
   await expect(page.locator('.guide-ring, .guide-pointer')).toHaveCount(0);
   expect(await page.evaluate(() => document.querySelector('.table-screen')!.contains(document.activeElement))).toBe(true);
-  await expect
-    .poll(() =>
-      page.evaluate(() =>
-        (window as unknown as { redLines: { app: { announcer: { recent: string[] } } } }).redLines.app.announcer.recent.at(-1),
-      ),
-    )
-    .toBe('Guide skipped. How to play can show it again.');
+  await expect(page.locator('#announcer')).toHaveText('Guide skipped. How to play can show it again.');
   // Now the table's keys are the table's again.
   await press(page, 'w');
   await expect(page.locator('.confirm')).toBeVisible();
@@ -314,12 +302,14 @@ test('the mark follows its control when the window changes, and respects reduced
     await checkPlacement(page);
   }
   await page.setViewportSize({ width: 1280, height: 720 });
-  await page.evaluate(() =>
-    (window as unknown as { redLines: { app: { settings: { update(change: object): void } } } }).redLines.app.settings.update({
-      reducedMotion: true,
-      textSize: 150,
-    }),
-  );
+  // Larger text and reduced motion, set on the settings screen in the middle of the guide: it comes back on its step.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await waitForScreen(page, 'settings');
+  await page.getByLabel('Reduce motion (no animated gauge, map or transitions)').check();
+  await page.getByLabel('150%').check();
+  await page.getByRole('button', { name: /^Done/ }).click();
+  await waitForScreen(page, 'briefing');
+  expect(await step(page)).toContain('4 of 5');
   await page.waitForTimeout(400);
   await checkPlacement(page);
   expect(

@@ -1,7 +1,7 @@
 /** A hot-seat round: both sides take their turns at one screen. */
 import type { Page } from '@playwright/test';
 import { expect, openMenu, press, snap, test, waitForScreen } from './fixtures.ts';
-import { begin, HOTSEAT, openSetup } from './play-helpers.ts';
+import { begin, HOTSEAT, openSetup, playScenarioFile, privateRedLinesGeneva } from './play-helpers.ts';
 
 /**
  * The hand-over screen before a side's turn: it names the side, asks the other to look away, shows
@@ -113,13 +113,7 @@ for (const mode of ['hot-seat', 'against the AI'] as const) {
     await openMenu(page);
     await press(page, 'p');
     await waitForScreen(page, 'picker');
-    // A scenario that keeps red lines private (tests only: through the page's debug handle).
-    await page.evaluate(() => {
-      const play = (window as unknown as { redLines: { play: { entries: { scenario: { privateRedLines: boolean } }[] } } }).redLines.play;
-      play.entries[0]!.scenario.privateRedLines = true;
-    });
-    await press(page, '1');
-    await waitForScreen(page, 'setup');
+    await playScenarioFile(page, privateRedLinesGeneva());
     await begin(page, mode === 'hot-seat' ? HOTSEAT : 'Russia, The Pragmatist');
     const section = page.locator('.red-lines');
     if (mode === 'hot-seat') {

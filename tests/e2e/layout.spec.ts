@@ -9,6 +9,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, recordFindings, test } from './fixtures.ts';
+import { adaptedGeneva, type ScenarioFile } from './play-helpers.ts';
 import { tour, type Stop } from './tour.ts';
 
 // The tour meets the guided first game as a new player does: its coach marks are checked too.
@@ -353,6 +354,28 @@ for (const { textSize, highContrast, playedAt } of SETTINGS) {
   });
 }
 
+/** A name as long as the schema lets it be, made of the name's own words. */
+const longest = (what: string, length: number) => `${what} `.repeat(20).slice(0, length).trim();
+
+/** Geneva with the longest names the schema allows: sides, tracks, positions, posture moves and venues. */
+function longestLabels(): ScenarioFile {
+  type Named = { name: string; shortName: string; label: string; venue: string; positions: Named[] };
+  return adaptedGeneva<Record<'sides' | 'tracks' | 'postureMoves' | 'rounds', Named[]>>(
+    'geneva-longest-labels',
+    'Geneva, the longest labels',
+    (doc) => {
+      doc.sides[0]!.shortName = longest('Westernmost', 16);
+      doc.sides[0]!.name = longest('Alliance', 60);
+      for (const track of doc.tracks) {
+        track.name = longest(track.name, 60);
+        for (const position of track.positions) position.label = longest(position.label, 80);
+      }
+      for (const move of doc.postureMoves) move.name = longest(move.name, 60);
+      for (const round of doc.rounds) round.venue = longest(round.venue, 80);
+    },
+  );
+}
+
 for (const [width, height] of SIZES) {
   test(`layout at ${width}×${height} with the longest labels`, async ({ page, consoleErrors }) => {
     await page.setViewportSize({ width, height });
@@ -360,25 +383,10 @@ for (const [width, height] of SIZES) {
     await tour(
       page,
       async (stop) => {
-        // Give the bundled scenario the longest names the schema allows (tests only: through the page's debug handle).
-        if (stop === 'picker')
-          await page.evaluate(() => {
-            const long = (what: string) => `${what} `.repeat(20).slice(0, 80).trim();
-            type Named = { name: string; shortName: string; label: string; venue: string; positions: Named[] };
-            const play = (window as unknown as { redLines: { play: { entries: { scenario: Record<string, Named[]> }[] } } }).redLines.play;
-            const scenario = play.entries[0]!.scenario;
-            scenario.sides![0]!.shortName = long('Westernmost').slice(0, 16);
-            scenario.sides![0]!.name = long('Alliance').slice(0, 60);
-            for (const track of scenario.tracks!) {
-              track.name = long(track.name).slice(0, 60);
-              for (const position of track.positions) position.label = long(position.label);
-            }
-            for (const move of scenario.postureMoves!) move.name = long(move.name).slice(0, 60);
-            for (const round of scenario.rounds!) round.venue = long(round.venue);
-          });
         found.push(...(await overflowing(page)).map((problem) => `${stop}: ${problem}`));
       },
       ['firstRound'],
+      longestLabels(),
     );
     recordFindings('layout', `longest labels @ ${width}×${height}`, found);
     expect(found).toEqual([]);

@@ -18,27 +18,12 @@ interface Placed {
   labels: string[];
 }
 
-/** Where the drawn map placed its markers and which labels it placed, or null before it is drawn. */
-function placedMap(page: Page): Promise<Placed | null> {
-  return page.evaluate(() => {
-    type Layout = { markers: { marker: { id: string }; x: number; y: number }[]; labels: { id: string }[] };
-    type Container = { name: string; getData(key: string): Layout | undefined };
-    const game = (
-      window as unknown as { redLines: { game: { scene: { getScenes(active: boolean): { children: { list: Container[] } }[] } } } }
-    ).redLines.game;
-    const slot = document.querySelector('.map-slot')?.getBoundingClientRect();
-    for (const scene of game.scene.getScenes(true)) {
-      const layout = scene.children.list.find((item) => item.name === 'world-map')?.getData('layout');
-      if (layout && slot)
-        return {
-          width: slot.width,
-          height: slot.height,
-          markers: layout.markers.map((item) => ({ id: item.marker.id, x: item.x, y: item.y })),
-          labels: layout.labels.map((item) => item.id),
-        };
-    }
-    return null;
-  });
+/** Where the drawn map placed its markers and which labels it placed, or null before it is drawn: the record it writes on the canvas (src/game/map/map-record.ts). */
+async function placedMap(page: Page): Promise<Placed | null> {
+  const record = await page.locator('#stage canvas').getAttribute('data-map-layout');
+  if (!record) return null;
+  const { width, height, markers, texts } = JSON.parse(record) as Omit<Placed, 'labels'> & { texts: { kind: string; id: string }[] };
+  return { width, height, markers, labels: texts.filter((text) => text.kind === 'label').map((text) => text.id) };
 }
 
 for (const { width, height, textSize } of [

@@ -3,7 +3,8 @@
  * and 1280×720, at 100% and 150% text: each troop marker shows its own share of the side's forces
  * and the description says the total once; the legend is there in words and symbols; countries
  * are named; no label or name covers another, a marker or the map's edge; the text grows with
- * the text setting. The canvas is read through the map's Phaser objects (its texts and layout).
+ * the text setting. What the canvas shows is read from the record of what the map placed, which
+ * it writes on the canvas (data-map-layout).
  */
 import type { Page } from '@playwright/test';
 import { expect, press, snap, test, waitForScreen } from './fixtures.ts';
@@ -31,51 +32,12 @@ interface DrawnMap {
   leaders: { x1: number; y1: number; x2: number; y2: number }[];
 }
 
-/** The texts the map shows and what its layout keeps them off, in the map's own pixels. */
+/** The texts the map shows and what its layout keeps them off, in the map's own pixels: the record it writes on the canvas (src/game/map/map-record.ts). */
 async function drawnMap(page: Page): Promise<DrawnMap> {
   await page.waitForTimeout(300);
-  return page.evaluate(() => {
-    type Item = {
-      name: string;
-      visible: boolean;
-      text: string;
-      x: number;
-      y: number;
-      width: number;
-      height: number;
-      style: { fontSize: string };
-    };
-    type Layout = { obstacles: Box[]; zones: Box[]; labels: { leader: DrawnMap['leaders'][number] | null }[] };
-    type Container = { name: string; list: Item[]; getData(key: string): Layout };
-    const game = (
-      window as unknown as { redLines: { game: { scene: { getScenes(active: boolean): { children: { list: Container[] } }[] } } } }
-    ).redLines.game;
-    const slot = document.querySelector('.map-slot')!.getBoundingClientRect();
-    for (const scene of game.scene.getScenes(true)) {
-      const map = scene.children.list.find((item) => item.name === 'world-map');
-      if (!map) continue;
-      const layout = map.getData('layout');
-      return {
-        width: slot.width,
-        height: slot.height,
-        texts: map.list
-          .filter((item) => item.name?.startsWith('map-') && item.visible)
-          .map((item) => ({
-            kind: item.name.slice(4),
-            text: item.text,
-            x: item.x,
-            y: item.y,
-            width: item.width,
-            height: item.height,
-            fontSize: Number.parseFloat(item.style.fontSize),
-          })),
-        obstacles: layout.obstacles,
-        zones: layout.zones,
-        leaders: layout.labels.flatMap((label) => (label.leader ? [label.leader] : [])),
-      };
-    }
-    throw new Error('no map on the canvas');
-  });
+  const canvas = page.locator('#stage canvas');
+  await expect(canvas).toHaveAttribute('data-map-layout', /^\{/);
+  return JSON.parse((await canvas.getAttribute('data-map-layout'))!) as DrawnMap;
 }
 
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

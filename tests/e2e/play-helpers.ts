@@ -1,4 +1,5 @@
 /** Steps shared by the browser tests that play whole games. */
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, openMenu, press, screenOf, snap, waitForScreen } from './fixtures.ts';
 
@@ -82,4 +83,40 @@ export async function begin(page: Page, opponent: string, seed?: number): Promis
 export async function startAgainstPragmatist(page: Page, seed: number): Promise<void> {
   await openSetup(page);
   await begin(page, 'Russia, The Pragmatist', seed);
+}
+
+/** A scenario file as the picker's file input takes it. */
+export interface ScenarioFile {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+const GENEVA = readFileSync(new URL('../../scenarios/geneva-2022.json', import.meta.url), 'utf8');
+
+/**
+ * Geneva as an instructor might adapt it: the bundled file with `adapt` applied to its document,
+ * under an id and a title of its own, as a file to load on the picker.
+ */
+export function adaptedGeneva<Doc = Record<string, unknown>>(id: string, title: string, adapt: (doc: Doc) => void): ScenarioFile {
+  const doc = JSON.parse(GENEVA) as Doc & { meta: { id: string; title: string } };
+  doc.meta.id = id;
+  doc.meta.title = title;
+  adapt(doc);
+  return { name: `${id}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) };
+}
+
+/** On the picker: loads a scenario file as an instructor does (Load a scenario…) and plays it, to its setup screen. */
+export async function playScenarioFile(page: Page, file: ScenarioFile): Promise<void> {
+  await page.locator('input[type=file]').setInputFiles(file);
+  const loaded = page.locator('.scenario-card.loaded').filter({ hasText: `Loaded from ${file.name}` });
+  // Once loaded, the new card's Play button has focus.
+  await expect(loaded.getByRole('button', { name: /^Play/ })).toBeFocused();
+  await press(page, 'Enter');
+  await waitForScreen(page, 'setup');
+}
+
+/** Geneva with its red lines private (privateRedLines), as an instructor would load it. */
+export function privateRedLinesGeneva(): ScenarioFile {
+  return adaptedGeneva('geneva-private-red-lines', 'Geneva, red lines private', (doc) => (doc.privateRedLines = true));
 }

@@ -6,6 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, openMenu, press, test, waitForScreen } from './fixtures.ts';
+import { playScenarioFile, privateRedLinesGeneva } from './play-helpers.ts';
 import { openReplay } from './tour.ts';
 
 const settings = (textSize: number) => JSON.stringify({ volume: 0.7, muted: true, reducedMotion: true, textSize, highContrast: false });
@@ -19,14 +20,11 @@ async function hotseatTable(page: Page, options: { textSize?: number; privateRed
   await press(page, 'p');
   await waitForScreen(page, 'picker');
   if (options.privateRedLines) {
-    // A scenario that keeps red lines private (tests only: through the page's debug handle).
-    await page.evaluate(() => {
-      const play = (window as unknown as { redLines: { play: { entries: { scenario: { privateRedLines: boolean } }[] } } }).redLines.play;
-      play.entries[0]!.scenario.privateRedLines = true;
-    });
+    await playScenarioFile(page, privateRedLinesGeneva());
+  } else {
+    await press(page, '1');
+    await waitForScreen(page, 'setup');
   }
-  await press(page, '1');
-  await waitForScreen(page, 'setup');
   await page.getByLabel(/^Seed/).fill('7');
   await page.getByText('Two players, one screen (hot-seat)').click();
   await page.getByRole('button', { name: 'Begin' }).click();
@@ -89,10 +87,8 @@ const focusedName = (page: Page) =>
     return (element.closest('label') ?? element).textContent?.trim() ?? '';
   });
 
-const said = (page: Page) =>
-  page.evaluate(() =>
-    (window as unknown as { redLines: { app: { announcer: { recent: string[] } } } }).redLines.app.announcer.recent.at(-1),
-  );
+/** The live region, which says each change of mode (the announcer writes it on the next frame). */
+const said = (page: Page) => page.locator('#announcer');
 
 for (const [width, height, textSize] of [
   [1280, 720, 100],
@@ -147,17 +143,15 @@ test('W focuses the safe choice and says what walking out does; mode changes are
   await press(page, 'w');
   await expect(page.getByRole('alertdialog', { name: 'Walk out?' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Stay at the table/ })).toBeFocused();
-  expect(await said(page)).toMatch(
+  await expect(said(page)).toHaveText(
     /^Walk out\? Walking out ends the talks at once and raises the risk by \d+\. Enter walks out; Escape stays/,
   );
   await press(page, 'Escape');
-  expect(await said(page)).toBe('Back to your answer: accept some, counter, reject or walk out.');
+  await expect(said(page)).toHaveText('Back to your answer: accept some, counter, reject or walk out.');
   await press(page, 'c');
-  expect(await said(page)).toMatch(/^Counter-proposal: choose a position on each open track/);
+  await expect(said(page)).toHaveText(/^Counter-proposal: choose a position on each open track/);
   await press(page, 'Escape', 's');
-  expect(await said(page)).toMatch(/^Accept some: tick the tracks you accept \(you may accept Military exercises;/);
-  // The live region itself carries it (the announcer writes it on the next frame).
-  await expect(page.locator('#announcer')).toContainText('Accept some: tick the tracks you accept');
+  await expect(said(page)).toHaveText(/^Accept some: tick the tracks you accept \(you may accept Military exercises;/);
   expect(consoleErrors).toEqual([]);
 });
 

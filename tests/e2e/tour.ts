@@ -20,6 +20,7 @@ import type { Setup } from '../../src/engine/rules/state.ts';
 import type { TimedEvent } from '../../src/engine/session/format.ts';
 import type { PolicyName } from '../../src/engine/bots/policies.ts';
 import { expect, openMenu, press, waitForScreen } from './fixtures.ts';
+import { playScenarioFile, type ScenarioFile } from './play-helpers.ts';
 
 /** Every stop of the tour, in the order the tour reaches them. */
 export const STOPS = [
@@ -204,14 +205,20 @@ async function menus(page: Page, visit: Visit): Promise<void> {
   await visit('glossary');
 }
 
-/** A new hot-seat game, from the menu to its first table (through the guide of its briefing). */
-export async function toFirstTable(page: Page, visit: Visit): Promise<void> {
+/**
+ * A new hot-seat game, from the menu to its first table (through the guide of its briefing): in
+ * Geneva, or in the scenario file given, loaded on the picker as an instructor loads one.
+ */
+export async function toFirstTable(page: Page, visit: Visit, scenario?: ScenarioFile): Promise<void> {
   await openMenu(page);
   await press(page, 'p');
   await waitForScreen(page, 'picker');
   await visit('picker');
-  await press(page, '1');
-  await waitForScreen(page, 'setup');
+  if (scenario) await playScenarioFile(page, scenario);
+  else {
+    await press(page, '1');
+    await waitForScreen(page, 'setup');
+  }
   await visit('setup');
   await page.getByLabel(/^Seed/).fill('7');
   await click(page.getByText('Two players, one screen (hot-seat)'));
@@ -224,8 +231,8 @@ export async function toFirstTable(page: Page, visit: Visit): Promise<void> {
 }
 
 /** A new hot-seat game through its first round: every mode of the table, the result, the next briefing. */
-async function firstRound(page: Page, visit: Visit): Promise<void> {
-  await toFirstTable(page, visit);
+async function firstRound(page: Page, visit: Visit, scenario?: ScenarioFile): Promise<void> {
+  await toFirstTable(page, visit, scenario);
   await throughGuide(page, 'guide-table', visit);
   await visit('table-propose');
   await withBreakdown(page, 'table-breakdown', visit);
@@ -325,7 +332,15 @@ async function classView(page: Page, visit: Visit): Promise<void> {
 export const PARTS = { menus, firstRound, savedGames, classView } as const;
 export type Part = keyof typeof PARTS;
 
-/** The whole tour, or the parts named; each part starts from a freshly loaded page. */
-export async function tour(page: Page, visit: Visit, parts: readonly Part[] = Object.keys(PARTS) as Part[]): Promise<void> {
-  for (const part of parts) await PARTS[part](page, visit);
+/**
+ * The whole tour, or the parts named; each part starts from a freshly loaded page. With a scenario
+ * file, the new game is played in it (the other parts show their own games).
+ */
+export async function tour(
+  page: Page,
+  visit: Visit,
+  parts: readonly Part[] = Object.keys(PARTS) as Part[],
+  scenario?: ScenarioFile,
+): Promise<void> {
+  for (const part of parts) await PARTS[part](page, visit, scenario);
 }

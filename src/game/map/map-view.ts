@@ -185,6 +185,31 @@ function sideForces(game: GameState | null, side: Side): { now: number; start: n
   return { now: game?.sides[side.id]?.forces ?? side.forces, start: side.forces };
 }
 
+/** What the map may print beside a marker, best first: its label with the caption, then shorter texts for a crowded map. */
+function labelTexts(label: string, caption: string): string[] {
+  return [...new Set([`${label}\n${caption}`, label, shorten(label, SHORT_LABEL_LENGTH)])];
+}
+
+/** A troop marker's size, numbers and words: it stands for its own share of the side's forces, so two markers never both show the whole. */
+function troopPart(game: GameState | null, marker: MapMarker, side: Side, share: number) {
+  const total = sideForces(game, side);
+  const forces = total.now * share;
+  const text = `${formatTroops(forces)} troops`;
+  const caption = `${side.shortName} · ${text}`;
+  return {
+    size: troopSize(total.now, total.start),
+    forces,
+    forcesText: text,
+    badge: formatTroops(forces),
+    status: null,
+    agreedLabel: null,
+    caption,
+    labelTexts: labelTexts(marker.label, caption),
+    // The side's total is said once in the summary; a marker holding all of it does not say the number again.
+    description: `${marker.label}: ${share >= 0.999 ? 'all' : formatTroops(forces)} of ${side.shortName}'s troops.`,
+  };
+}
+
 function markerView(scenario: Scenario, game: GameState | null, marker: MapMarker, share: number): MarkerView {
   const side = scenario.sides.find((item) => item.id === marker.side) ?? scenario.sides[0]!;
   const base = {
@@ -199,29 +224,9 @@ function markerView(scenario: Scenario, game: GameState | null, marker: MapMarke
     lat: marker.lat,
     track: marker.track ?? null,
   };
-  const texts = (caption: string) => [...new Set([`${marker.label}\n${caption}`, marker.label, shorten(marker.label, SHORT_LABEL_LENGTH)])];
   const heading = `${marker.label}: ${side.shortName} ${kindName(marker.kind)}`;
   const track = marker.track ? scenario.tracks.find((item) => item.id === marker.track) : undefined;
-  if (marker.kind === 'troops') {
-    // Each troop marker stands for its own share of the side's forces, so two markers never both show the whole.
-    const total = sideForces(game, side);
-    const forces = total.now * share;
-    const text = `${formatTroops(forces)} troops`;
-    const caption = `${side.shortName} · ${text}`;
-    return {
-      ...base,
-      size: troopSize(total.now, total.start),
-      forces,
-      forcesText: text,
-      badge: formatTroops(forces),
-      status: null,
-      agreedLabel: null,
-      caption,
-      labelTexts: texts(caption),
-      // The side's total is said once in the summary; a marker holding all of it does not say the number again.
-      description: `${marker.label}: ${share >= 0.999 ? 'all' : formatTroops(forces)} of ${side.shortName}'s troops.`,
-    };
-  }
+  if (marker.kind === 'troops') return { ...base, ...troopPart(game, marker, side, share) };
   if (!track) {
     return {
       ...base,
@@ -232,7 +237,7 @@ function markerView(scenario: Scenario, game: GameState | null, marker: MapMarke
       status: null,
       agreedLabel: null,
       caption: side.shortName,
-      labelTexts: texts(side.shortName),
+      labelTexts: labelTexts(marker.label, side.shortName),
       description: `${heading}.`,
     };
   }
@@ -246,7 +251,7 @@ function markerView(scenario: Scenario, game: GameState | null, marker: MapMarke
     status: part.status,
     agreedLabel: part.agreedLabel,
     caption: part.caption,
-    labelTexts: texts(part.caption),
+    labelTexts: labelTexts(marker.label, part.caption),
     description: `${heading}. ${part.detail}`,
   };
 }

@@ -10,28 +10,12 @@ import Phaser from 'phaser';
 import type { GameState } from '../../engine/rules/state.ts';
 import type { Scenario } from '../../engine/scenario/schema.ts';
 import { countryBloc, hatchSegments, projectScenarioMap, type WorldCollection, type ProjectedMap } from './map-geometry.ts';
-import {
-  countryAnchors,
-  layoutMap,
-  mapMetrics,
-  markerRadius,
-  tickSpot,
-  type CountryAnchor,
-  type MapLayout,
-  type MapMetrics,
-  type TextKind,
-} from './map-layout.ts';
-import {
-  BORDER_COLOUR,
-  HALO,
-  TICK_STROKES,
-  ZONE_FILL_ALPHA,
-  cssColour,
-  tickPoints,
-  trianglePoints,
-  zoneDashes,
-  zoneStrokes,
-} from './map-symbols.ts';
+import { countryAnchors, type CountryAnchor } from './country-names.ts';
+import type { TextKind } from './layout-shapes.ts';
+import { layoutMap, mapMetrics, markerRadius, type MapLayout, type MapMetrics } from './map-layout.ts';
+import { mapRecord, recordOnCanvas } from './map-record.ts';
+import { BORDER_COLOUR, HALO, cssColour } from './map-symbols.ts';
+import { drawMarker, tracePath } from './marker-drawing.ts';
 import { LAND_COLOUR, LIGHT_COLOUR, blocFill, colourNumber, hatchColour, mapView, type MapView } from './map-view.ts';
 
 export interface MapRect {
@@ -88,6 +72,8 @@ export class WorldMap {
   /** The countries baked into one texture: a hundred polygons re-tessellated every frame cost a software renderer its frame rate. */
   private baked: Phaser.GameObjects.Image | null = null;
   private bakedKey: string | null = null;
+  /** Takes the record of what the map placed off the canvas (see map-record.ts). */
+  private unrecord: () => void = () => undefined;
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -99,8 +85,7 @@ export class WorldMap {
     this.reducedMotion = options.reducedMotion ?? false;
     this.textScale = options.textScale ?? 1;
     this.rect = rect;
-    // Named, so the browser tests can find the map and read what it placed.
-    this.container = scene.add.container(rect.x, rect.y).setName('world-map');
+    this.container = scene.add.container(rect.x, rect.y);
     this.countries = scene.add.graphics();
     this.markers = scene.add.graphics();
     this.container.add([this.countries, this.markers]);
@@ -161,6 +146,7 @@ export class WorldMap {
     this.container.destroy();
     for (const ruler of this.rulers.values()) ruler.destroy();
     if (this.bakedKey) this.scene.textures.remove(this.bakedKey);
+    this.unrecord();
   }
 
   /** Lays out labels and names for the markers at `labelSizes`, and draws the markers at `sizes`. */
@@ -171,7 +157,8 @@ export class WorldMap {
       return { width: ruler.width, height: ruler.height };
     };
     this.placed = layoutMap(this.current.markers, this.geometry, this.anchors, contested, this.metrics, measure, labelSizes);
-    this.container.setData('layout', this.placed);
+    this.unrecord();
+    this.unrecord = recordOnCanvas(this.scene.game.canvas, mapRecord(this.placed, this.metrics, this.rect));
     for (const text of this.texts.values()) text.setVisible(false);
     for (const [kind, items] of [
       ['badge', this.placed.badges],
@@ -231,19 +218,11 @@ export class WorldMap {
     const key = `${kind}:${id}`;
     let text = this.texts.get(key);
     if (!text) {
-      text = this.scene.add.text(0, 0, '', this.style(kind)).setName(`map-${kind}`);
+      text = this.scene.add.text(0, 0, '', this.style(kind));
       this.container.add(text);
       this.texts.set(key, text);
     }
     return text.setFontSize(this.metrics.fonts[kind]);
-  }
-
-  private path(g: Phaser.GameObjects.Graphics, ring: readonly (readonly [number, number])[], close: boolean): void {
-    g.beginPath();
-    g.moveTo(ring[0]![0], ring[0]![1]);
-    for (let i = 1; i < ring.length; i++) g.lineTo(ring[i]![0], ring[i]![1]);
-    // Phaser's closePath only closes the last sub-path: close each ring by hand.
-    if (close) g.lineTo(ring[0]![0], ring[0]![1]);
   }
 
   private drawCountries(): void {
@@ -260,7 +239,7 @@ export class WorldMap {
       const colour = bloc && bloc !== 'contested' ? sideColour.get(bloc) : undefined;
       g.fillStyle(colour === undefined ? LAND_COLOUR : blocFill(colour), 1);
       for (const ring of country.rings) {
-        this.path(g, ring, false);
+        tracePath(g, ring, false);
         g.closePath();
         g.fillPath();
       }
@@ -275,56 +254,12 @@ export class WorldMap {
     g.lineStyle(1, BORDER_COLOUR, 0.9);
     for (const country of this.geometry.countries)
       for (const ring of country.rings) {
-        this.path(g, ring, true);
+        tracePath(g, ring, true);
         g.strokePath();
       }
     g.lineStyle(2, PALETTE.frame, 1);
     g.strokeRect(0, 0, width, height);
     this.bake();
-  }
-
-  private triangle(g: Phaser.GameObjects.Graphics, x: number, y: number, r: number, colour: number): void {
-    const corners = trianglePoints(x, y, r);
-    const [a, b, c] = corners;
-    g.fillStyle(colour, 1);
-    g.fillTriangle(a[0], a[1], b[0], b[1], c[0], c[1]);
-    for (const [width, edge] of HALO) {
-      g.lineStyle(width, edge, 1);
-      this.path(g, corners, true);
-      g.strokePath();
-    }
-  }
-
-  /** A circle of dashes: an area of activity, not a place. */
-  private dashedCircle(g: Phaser.GameObjects.Graphics, x: number, y: number, r: number, colour: number): void {
-    g.fillStyle(colour, ZONE_FILL_ALPHA);
-    g.fillCircle(x, y, r);
-    for (const [width, edge] of zoneStrokes(colour)) {
-      g.lineStyle(width, edge, 1);
-      for (const [from, to] of zoneDashes(r)) {
-        g.beginPath();
-        g.arc(x, y, r, from, to, false);
-        g.strokePath();
-      }
-    }
-  }
-
-  private troops(g: Phaser.GameObjects.Graphics, x: number, y: number, r: number, colour: number): void {
-    g.fillStyle(colour, 0.92);
-    g.fillCircle(x, y, r);
-    for (const [width, edge] of HALO) {
-      g.lineStyle(width, edge, 1);
-      g.strokeCircle(x, y, r);
-    }
-  }
-
-  /** A check mark, drawn on agreed markers so "agreed" never rests on colour. */
-  private tick(g: Phaser.GameObjects.Graphics, x: number, y: number, r: number): void {
-    for (const [width, colour] of TICK_STROKES) {
-      g.lineStyle(width, colour, 1);
-      this.path(g, tickPoints(x, y, r), false);
-      g.strokePath();
-    }
   }
 
   /** Draws the markers of the current layout at the given sizes, with the leader lines of labels placed away from them. */
@@ -343,14 +278,7 @@ export class WorldMap {
       (a, b) => Number(b.marker.shape === 'dashed-circle') - Number(a.marker.shape === 'dashed-circle'),
     );
     for (const { marker, x, y } of order) {
-      const r = markerRadius(marker, sizes.get(marker.id) ?? marker.size, this.metrics.unit);
-      if (marker.shape === 'circle') this.troops(g, x, y, r, marker.colour);
-      else if (marker.shape === 'triangle') this.triangle(g, x, y, r, marker.colour);
-      else this.dashedCircle(g, x, y, r, marker.colour);
-      if (marker.status === 'agreed') {
-        const tick = tickSpot(x, y, r, this.metrics.unit);
-        this.tick(g, tick.x, tick.y, tick.r);
-      }
+      drawMarker(g, marker, x, y, markerRadius(marker, sizes.get(marker.id) ?? marker.size, this.metrics.unit), this.metrics.unit);
     }
     for (const marker of this.current.markers) this.shownSizes.set(marker.id, sizes.get(marker.id) ?? marker.size);
   }

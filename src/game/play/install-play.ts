@@ -36,6 +36,5 @@ export async function installPlayScenes(game: Phaser.Game, app: AppContext): Pro
   ]) {
     game.scene.add(scene.sys.settings.key, scene, false);
   }
-  (window as unknown as { redLines: Record<string, unknown> }).redLines.play = play;
   return play;
 }
