@@ -5,8 +5,9 @@
  */
 import { isLegalProposal, isLegalReply, isLegalResponse } from '../rules/legal.ts';
 import { advanceRound, applyIncident, applyProposal, applyReply, applyResponse, hasPendingIncident, resolveRound } from '../rules/round.ts';
-import type { GameState, Outcome, Positions, Proposal, Response } from '../rules/state.ts';
-import { moveFault, packageFaults, stepFaults, stillOpen } from '../scenario/line-faults.ts';
+import type { GameState, Outcome, Positions, Proposal } from '../rules/state.ts';
+import { moveFault, packageFaults, stepFaults } from '../scenario/line-faults.ts';
+import { stillOpen, writtenResponse } from '../scenario/line-steps.ts';
 import { formatPath, formatProblem } from '../scenario/problems.ts';
 import type { Path } from '../scenario/reference-checker.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -43,23 +44,15 @@ function playStep(scenario: Scenario, start: GameState, step: LineStep, path: Pa
   const proposal = writtenProposal(scenario, start, record.proposer, step.proposal, path);
   if (typeof proposal === 'string') return { kind: 'refused', message: proposal };
   let state = applyProposal(scenario, start, proposal);
-  const { kind, tracks, counter, posture, tone } = step.response;
-  const response: Response = {
-    side: record.responder,
-    kind,
-    ...(tracks ? { tracks } : {}),
-    ...(counter ? { counter: stillOpen(counter, state.agreed) } : {}),
-    posture,
-    tone,
-  };
+  const response = writtenResponse(step.response, record.responder, state.agreed);
   if (!isLegalResponse(scenario, state, response)) {
     return {
       kind: 'refused',
-      message: `${formatPath([...path, 'response'])}: the rules refuse this ${kind} by "${record.responder}"`,
+      message: `${formatPath([...path, 'response'])}: the rules refuse this ${response.kind} by "${record.responder}"`,
     };
   }
   state = applyResponse(scenario, state, response);
-  if (kind === 'counter' && !step.reply) {
+  if (response.kind === 'counter' && !step.reply) {
     return { kind: 'refused', message: `${formatPath([...path, 'reply'])}: missing: a counter-proposal needs the proposer's reply` };
   }
   if (!step.reply) return state;

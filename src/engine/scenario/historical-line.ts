@@ -12,7 +12,8 @@ import type { GameEvent } from '../machine/game-machine.ts';
 import { GameRun } from '../machine/game-run.ts';
 import { phaseOf } from '../machine/phase.ts';
 import type { GameState } from '../rules/state.ts';
-import { stepFaults, stillOpen, type PlayedStep } from './line-faults.ts';
+import { stepFaults } from './line-faults.ts';
+import { stillOpen, writtenResponse, type PlayedStep } from './line-steps.ts';
 import type { Problem } from './problems.ts';
 import type { OutcomeKind, Scenario } from './schema.ts';
 
@@ -109,17 +110,9 @@ function sendMoves(player: LinePlayer, step: PlayedStep, game: GameState, explai
   const proposal = { side: record.proposer, ...step.proposal, positions: stillOpen(step.proposal.positions, game.agreed) };
   if (!player.take({ type: 'PROPOSE', proposal }, explained, [...path, 'proposal'], `${prefix}the proposal by "${record.proposer}"`))
     return false;
-  const { kind, tracks, counter, posture, tone } = step.response;
-  const response = {
-    side: record.responder,
-    kind,
-    ...(tracks ? { tracks } : {}),
-    ...(counter ? { counter: stillOpen(counter, game.agreed) } : {}),
-    posture,
-    tone,
-  };
-  if (!player.take({ type: 'RESPOND', response }, explained, [...path, 'response'], `${prefix}the ${kind} by "${record.responder}"`))
-    return false;
+  const response = writtenResponse(step.response, record.responder, game.agreed);
+  const what = `${prefix}the ${response.kind} by "${record.responder}"`;
+  if (!player.take({ type: 'RESPOND', response }, explained, [...path, 'response'], what)) return false;
   if (!step.reply) return true;
   const reply = { type: 'REPLY', reply: { side: record.proposer, ...step.reply } } as const;
   return player.take(reply, explained, [...path, 'reply'], `${prefix}the reply by "${record.proposer}"`);

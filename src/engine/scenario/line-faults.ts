@@ -7,17 +7,11 @@
 import { keepsLinksWhole } from '../rules/legal.ts';
 import type { GameState, Positions } from '../rules/state.ts';
 import { isRedLine, otherSide, proposerOf } from '../rules/world.ts';
+import { stillOpen, type PlayedStep } from './line-steps.ts';
 import type { Problem } from './problems.ts';
-import type { HistoricalStep, Scenario } from './schema.ts';
+import type { Scenario } from './schema.ts';
 
 type Path = Problem['path'];
-
-/** A step of a line of play as written: the historical line's, or a scenario test's (whose posture and tone have defaults). */
-export type PlayedStep = Pick<HistoricalStep, 'round' | 'proposal' | 'response' | 'reply'>;
-
-/** The tracks of a package that are still open: the line's packages may name tracks agreed earlier. */
-export const stillOpen = (positions: Positions, agreed: GameState['agreed'] | null): Positions =>
-  agreed ? Object.fromEntries(Object.entries(positions).filter(([trackId]) => !(trackId in agreed))) : positions;
 
 /** Why a side may not make a posture move, or null when it may (the move is its own, or none). */
 export function moveFault(scenario: Scenario, who: string, what: string, move: string | null): string | null {
