@@ -517,8 +517,8 @@ function statesOf(personaId: string, seed: number, policy: PolicyName, stage: 'p
     if (!record || state.outcome) return false;
     // The AI tables its package when the player leaves the briefing; the player tables it in the proposal state.
     return stage === 'player-proposes'
-      ? played.values[i] === 'proposal' && record.proposer === setup.playerSide
-      : played.values[i] === 'briefing' && record.proposer !== setup.playerSide && record.proposal === null;
+      ? played.phases[i] === 'proposal' && record.proposer === setup.playerSide
+      : played.phases[i] === 'briefing' && record.proposer !== setup.playerSide && record.proposal === null;
   });
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { GameRun } from '../src/engine/machine/game-run.ts';
-import { startEvent } from '../src/engine/session/format.ts';
 import { playGame } from '../src/engine/simulation/play.ts';
 import { recordSession } from '../src/engine/session/record.ts';
 import { classRow, csvCell, CURVE_COLOURS, curveStyle, outcomeDistribution, toCsv, type ClassRow } from '../src/game/view/class-view.ts';
@@ -26,7 +25,7 @@ describe('the class view', () => {
     const played = playGame(geneva, setup, { us: 'dove' });
     expect(classRow('a.json', geneva, played.final, { formatVersion: 4, players: { us: 'Alice' } }).players).toBe('Alice');
     const run = new GameRun(geneva);
-    run.send(startEvent({ seed: setup.seed, setup: { playerSide: setup.playerSide, opponent: setup.opponent } }));
+    run.start(setup);
     for (const { event } of played.events.slice(0, 3)) run.send(event);
     const unfinished = classRow('b.json', geneva, run.snapshot.context.game!);
     expect(unfinished.outcome).toBeNull();
@@ -67,13 +66,17 @@ describe('the class view', () => {
 describe('a game in the class view: its name, its identity, its style', () => {
   const setup = againstAi(geneva, 'ru-pragmatist', 4);
   const played = playGame(geneva, setup, { us: 'dove' });
-  const session = recordSession(geneva, genevaSource(), setup, played.events, 'Week 3', { us: 'Alice' }, '2026-11-30T10:00:00.000Z');
+  const session = recordSession(geneva, genevaSource(), setup, played.events, {
+    name: 'Week 3',
+    players: { us: 'Alice' },
+    savedAt: '2026-11-30T10:00:00.000Z',
+  });
 
   it('is named after the game — scenario, side, players, day — not after its file', () => {
     const item = classRow('download (3).json', geneva, played.final, session);
     expect(item.name).toBe('Geneva 2022 — the January talks, as they happened — US/NATO, Alice, 2026-11-30');
     expect(item.file).toBe('download (3).json');
-    expect(item.formatVersion).toBe(4);
+    expect(item.formatVersion).toBe(5);
   });
 
   it('the same file under two names is the same game; a game that differs in anything is another', () => {

@@ -65,7 +65,7 @@ describe('red-lines replay --scenario ORIGINAL: the embedded scenario against th
     const path = file('forged.json', JSON.stringify(played(forged)));
     const { code, out, err } = await run('replay', path, '--scenario', GENEVA_PATH);
     expect(code).toBe(1);
-    expect(out[0]).toMatch(/: verified \(format 4/);
+    expect(out[0]).toMatch(/: verified \(format 5/);
     expect(err).toEqual([
       `The embedded scenario differs from ${GENEVA_PATH}:`,
       `  meta.title: "Geneva, made easier" in the file, "Geneva 2022 — the January talks, as they happened" in ${GENEVA_PATH}`,

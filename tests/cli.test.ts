@@ -283,7 +283,7 @@ describe('red-lines simulate --out, then replay', () => {
       expect(code, name).toBe(0);
       expect(err).toEqual([]);
       expect(lines[0]).toMatch(
-        /: verified \(format 4: the whole file is sealed, and the moves replay to every recorded state; \d+ events\)$/,
+        /: verified \(format 5: the whole file is sealed, and the moves replay to every recorded state; \d+ events\)$/,
       );
       expect(lines[1]).toMatch(/^Verified means the file is consistent and replays .* --scenario ORIGINAL\.$/);
       expect(lines.join('\n')).toContain('Round 1: ');
@@ -315,7 +315,7 @@ describe('red-lines simulate --out, then replay', () => {
     const path = file('partial.json', JSON.stringify(partial));
     const { code, out: lines } = await run('replay', path);
     expect(code).toBe(0);
-    expect(lines[0]).toBe(`${path}: verified (format 4: the whole file is sealed, and the moves replay to every recorded state; 1 event)`);
+    expect(lines[0]).toBe(`${path}: verified (format 5: the whole file is sealed, and the moves replay to every recorded state; 1 event)`);
     expect(lines.at(-1)).toMatch(/^The session stops in round 1 \((proposal|response)\), before the game ended\.$/);
   });
 

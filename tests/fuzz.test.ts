@@ -441,8 +441,10 @@ describe('sessions whose events are legal but carry extra fields', () => {
   ];
 
   it('an answer carrying fields its kind does not have is refused, and the session still tells in words', () => {
-    const recorded = recordSession(geneva, genevaSource(), hotseat(7), events);
-    const { replay } = check(JSON.stringify(recorded));
+    // Recorded up to the answer, which the game refuses; then the answer is added as a forger would.
+    const recorded = recordSession(geneva, genevaSource(), hotseat(7), events.slice(0, 2));
+    const forged = sealed({ ...recorded, events, checksums: [...recorded.checksums, recorded.checksums.at(-1)!] });
+    const { replay } = check(JSON.stringify(forged));
     expect(replay!.problems.map((problem) => problem.message)).toEqual([
       expect.stringMatching(/^the game does not accept event 3 of 3 \(a response \(reject\) by us/),
     ]);

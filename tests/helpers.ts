@@ -13,6 +13,7 @@ import { botEvent } from '../src/engine/simulation/play.ts';
 import type { Io } from '../src/cli/io.ts';
 import type { PolicyName } from '../src/engine/bots/policies.ts';
 import { GameRun, type GameSnapshot } from '../src/engine/machine/game-run.ts';
+import { phaseOf, type Phase } from '../src/engine/machine/phase.ts';
 import { Dice, seedState } from '../src/engine/random.ts';
 import { factorTenths, toTenths } from '../src/engine/rules/change.ts';
 import { newGame, openRound } from '../src/engine/rules/round.ts';
@@ -180,8 +181,8 @@ export function rung(scenario: Scenario, state: GameState, index: number): Posit
 export interface PlayedGame {
   setup: Setup;
   events: TimedEvent[];
-  /** The machine state value after the start and after each event. */
-  values: string[];
+  /** The phase after the start and after each event. */
+  phases: Phase[];
   /** The game state after the start and after each event. */
   games: GameState[];
   snapshots: GameSnapshot[];
@@ -202,7 +203,7 @@ export function playKeepingStates(scenario: Scenario, setup: Setup, policies: Re
   for (let step = 0; step < maxEvents; step++) {
     const event = policyEvent(run, policies, dice);
     if (!event) break;
-    if (!run.send(event)) throw new Error(`the machine refused a bot move in ${String(run.snapshot.value)}: ${JSON.stringify(event)}`);
+    if (!run.send(event)) throw new Error(`the machine refused a bot move in ${phaseOf(run.snapshot)}: ${JSON.stringify(event)}`);
     events.push({ at: step * 250, event });
     snapshots.push(run.snapshot);
   }
@@ -211,7 +212,7 @@ export function playKeepingStates(scenario: Scenario, setup: Setup, policies: Re
     setup,
     events,
     snapshots,
-    values: snapshots.map((snapshot) => String(snapshot.value)),
+    phases: snapshots.map(phaseOf),
     games: snapshots.map((snapshot) => snapshot.context.game!),
     final: snapshots.at(-1)!.context.game!,
   };

@@ -13,6 +13,7 @@ import { Dice, seedState } from '../src/engine/random.ts';
 import type { GameState, Positions, Setup } from '../src/engine/rules/state.ts';
 import { otherSide, stancePositions } from '../src/engine/rules/world.ts';
 import { geneva, hotseat, policyEvent, quietStoppedActorWarnings } from './helpers.ts';
+import { stateChecksum } from '../src/engine/session/checksum.ts';
 
 const g = geneva;
 
@@ -306,7 +307,7 @@ describe('the machine, explored by hand: legal moves are taken, illegal ones cha
   });
 
   it('GameRun keeps a checksum per event when asked, and only then', () => {
-    const withTrail = new GameRun(g, true);
+    const withTrail = new GameRun(g, { checksum: stateChecksum });
     const without = new GameRun(g);
     for (const run of [withTrail, without]) {
       run.send({ type: 'START', setup: hotseat(2) });

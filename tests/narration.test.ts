@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyName } from '../src/engine/bots/policies.ts';
 import { GameRun, type GameSnapshot } from '../src/engine/machine/game-run.ts';
+import { phaseOf } from '../src/engine/machine/phase.ts';
 import type { Statement } from '../src/engine/rules/state.ts';
 
 import { OUTCOME_KINDS, type Mood } from '../src/engine/scenario/schema.ts';
@@ -46,8 +47,11 @@ function snapshotsByState(): Map<string, GameSnapshot[]> {
     for (let seed = 1; seed <= 12; seed++) {
       const played = playKeepingStates(scenario, hotseat(seed), { us, ru });
       played.snapshots.forEach((snapshot, i) => {
-        const list = byState.get(played.values[i]!) ?? [];
-        if (list.length < 4) byState.set(played.values[i]!, [...list, snapshot]);
+        // The ended games are told apart by their outcome, which the narration names.
+        const phase = played.phases[i]!;
+        const key = phase === 'over' ? played.games[i]!.outcome!.kind : phase;
+        const list = byState.get(key) ?? [];
+        if (list.length < 4) byState.set(key, [...list, snapshot]);
       });
       if (EVERY_STATE.every((state) => (byState.get(state)?.length ?? 0) >= 1) && (byState.get('incident')?.length ?? 0) >= 2) break outer;
     }
@@ -85,7 +89,7 @@ function scriptedRound(): { proposal: GameSnapshot; response: GameSnapshot; coun
   });
   const counter = run.snapshot;
   run.stop();
-  const values = [briefing, proposal, response, counter].map((snapshot) => String(snapshot.value));
+  const values = [briefing, proposal, response, counter].map(phaseOf);
   if (values.join() !== 'briefing,proposal,response,counter') throw new Error(`unexpected states ${values.join()}`);
   return { briefing, proposal, response, counter };
 }

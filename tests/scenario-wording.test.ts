@@ -9,7 +9,12 @@ import { describe, expect, it } from 'vitest';
 import type { PolicyName } from '../src/engine/bots/policies.ts';
 import { checkScenario } from '../src/engine/scenario/load.ts';
 import { FORCES_WHERE, INCIDENT_NAME, RECORDED_INCIDENT_NAME, type Scenario, type ScenarioInput } from '../src/engine/scenario/schema.ts';
+import { GameRun } from '../src/engine/machine/game-run.ts';
+import { trailChecksum } from '../src/engine/session/checksum.ts';
+import { SESSION_FORMAT } from '../src/engine/session/format.ts';
+import { legacyStateChecksum } from '../src/engine/session/legacy-checksum.ts';
 import { verifySession } from '../src/engine/session/load.ts';
+import { sealed } from '../src/engine/session/seal.ts';
 import { recordSession } from '../src/engine/session/record.ts';
 import { narrate } from '../src/game/view/narration.ts';
 import { cuba1962, hotseat, inf1987, playKeepingStates, quietStoppedActorWarnings, ROOT, type PlayedGame } from './helpers.ts';
@@ -21,9 +26,19 @@ function gameWithIncident(scenario: Scenario): PlayedGame {
   const policies: Record<string, PolicyName> = Object.fromEntries(scenario.sides.map((side) => [side.id, 'hawk']));
   for (let seed = 1; seed <= 60; seed++) {
     const played = playKeepingStates(scenario, hotseat(seed), policies);
-    if (played.values.includes('incident')) return played;
+    if (played.phases.includes('incident')) return played;
   }
   throw new Error(`no incident in 60 seeds of ${scenario.meta.id}`);
+}
+
+/** A session as the code of format 4 wrote it: its checksums hashed the machine's state names and the states' words. */
+function writtenInFormat4(scenario: Scenario, doc: ScenarioInput, played: PlayedGame): object {
+  const run = new GameRun(scenario, { checksum: legacyStateChecksum });
+  run.restore(played.setup, played.events);
+  const { seed, ...setup } = played.setup;
+  const checksums = run.trail;
+  const fields = { format: SESSION_FORMAT, formatVersion: 4, appVersion: '0.2.0', name: 'INF', scenario: doc, seed, setup };
+  return sealed({ ...fields, events: played.events, checksums, checksum: trailChecksum(checksums), annotations: [] });
 }
 
 function source(name: string): ScenarioInput {
@@ -50,7 +65,7 @@ describe('scenario wording', () => {
   ])('%s names its incidents in the risk breakdown and the narration', (_, scenario, name) => {
     expect(scenario.escalation.incident.name).toBe(name);
     const played = gameWithIncident(scenario);
-    const at = played.values.indexOf('incident');
+    const at = played.phases.indexOf('incident');
     const game = played.games[at]!;
     const change = game.rounds[game.round]!.riskChanges.at(-1)!;
     expect(change.stage).toBe('incident');
@@ -70,7 +85,7 @@ describe('scenario wording', () => {
     expect(`${INCIDENT_NAME} ${FORCES_WHERE}`).not.toMatch(/contact line|border|Cuba|Europe/);
   });
 
-  it('a session recorded when every incident was "near the contact line" still verifies, and keeps that name', () => {
+  it('a format 4 session recorded when every incident was "near the contact line" still verifies, and keeps that name', () => {
     const doc = withoutWording(source('inf-1987'));
     const plain = mustCheck(doc);
     const then = {
@@ -78,11 +93,10 @@ describe('scenario wording', () => {
       escalation: { ...plain.escalation, incident: { ...plain.escalation.incident, name: RECORDED_INCIDENT_NAME } },
     };
     const played = gameWithIncident(then);
-    const old = recordSession(then, doc, played.setup, played.events);
-    const verified = verifySession(JSON.parse(JSON.stringify(old)));
+    const verified = verifySession(JSON.parse(JSON.stringify(writtenInFormat4(then, doc, played))));
     expect(verified.ok && verified.value.scenario.escalation.incident.name).toBe(RECORDED_INCIDENT_NAME);
     // The same scenario recorded today names its incidents with the default, and verifies as it is.
-    const today = recordSession(plain, doc, played.setup, playKeepingStates(plain, played.setup, { us: 'hawk', su: 'hawk' }).events);
+    const today = recordSession(plain, doc, played.setup, played.events);
     const now = verifySession(JSON.parse(JSON.stringify(today)));
     expect(now.ok && now.value.scenario.escalation.incident.name).toBe(INCIDENT_NAME);
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PolicyName } from '../src/engine/bots/policies.ts';
 import { gameMachine, type GameEvent } from '../src/engine/machine/game-machine.ts';
 import { GameRun } from '../src/engine/machine/game-run.ts';
+import { PHASES, phaseOf } from '../src/engine/machine/phase.ts';
 import { sceneFor, screenFor, tableTurn } from '../src/game/view/screens.ts';
 import { playKeepingStates, geneva, type PlayedGame } from './helpers.ts';
 
@@ -65,6 +66,18 @@ function scenesWanted(played: PlayedGame): string[] {
   });
 }
 
+describe('phases', () => {
+  it('every state the machine stops in has exactly one phase, and every phase has a state', () => {
+    const tagged = new Set<string>();
+    for (const [name, config] of Object.entries(gameMachine.config.states ?? {})) {
+      const tags = [config.tags ?? []].flat();
+      expect(tags, name).toHaveLength(TRANSIENT.includes(name) ? 0 : 1);
+      tags.forEach((tag) => tagged.add(tag));
+    }
+    expect([...tagged].sort()).toEqual([...PHASES].sort());
+  });
+});
+
 describe('sceneFor', () => {
   it('shows the setup before a game starts', () => {
     expect(sceneFor(new GameRun(scenario).snapshot)).toBe('setup');
@@ -80,13 +93,12 @@ describe('sceneFor', () => {
         const wanted = scenes[i]!;
         expect(sceneFor(snapshot), `step ${i} of seed ${played.setup.seed}`).toBe(wanted);
         seen.add(wanted);
-        reached.add(played.values[i]!);
+        reached.add(phaseOf(snapshot));
       });
     }
     expect([...seen].sort()).toEqual([...SCENES].sort());
-    // The games went through every state the machine stops in, so no state's scene went untried.
-    const states = Object.keys(gameMachine.config.states ?? {}).filter((state) => !TRANSIENT.includes(state) && state !== 'setup');
-    for (const state of states) expect(reached, state).toContain(state);
+    // The games went through every phase after the setup, so no phase's scene went untried.
+    for (const phase of PHASES.filter((item) => item !== 'setup')) expect(reached, phase).toContain(phase);
   });
 
   it('names only scenes the play screens register', () => {
@@ -108,10 +120,10 @@ describe('sceneFor', () => {
     run.send({ type: 'CONTINUE' });
     expect(sceneFor(run.snapshot)).toBe('table');
     run.send(RUSSIA_PROPOSES);
-    expect(String(run.snapshot.value)).toBe('response');
+    expect(phaseOf(run.snapshot)).toBe('response');
     expect(sceneFor(run.snapshot)).toBe('table');
     run.send({ type: 'RESPOND', response: { side: 'us', kind: 'reject', posture: null, tone: 'firm' } });
-    expect(String(run.snapshot.value)).toBe('resolution');
+    expect(phaseOf(run.snapshot)).toBe('resolution');
     expect(sceneFor(run.snapshot)).toBe('round-result');
     run.stop();
   });
@@ -121,7 +133,7 @@ describe('sceneFor', () => {
     run.send({ type: 'START', setup: { seed: 1, playerSide: 'us', opponent: { kind: 'ai', persona: 'ru-pragmatist' } } });
     run.send({ type: 'CONTINUE' });
     // Russia proposes in round 1; the AI has tabled its package and the US must answer.
-    expect(String(run.snapshot.value)).toBe('response');
+    expect(phaseOf(run.snapshot)).toBe('response');
     expect(sceneFor(run.snapshot)).toBe('table');
     run.stop();
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GameRun } from '../src/engine/machine/game-run.ts';
 import type { GameState, Setup } from '../src/engine/rules/state.ts';
-import { startEvent, type TimedEvent } from '../src/engine/session/format.ts';
+import type { TimedEvent } from '../src/engine/session/format.ts';
 import { recordSession } from '../src/engine/session/record.ts';
 import { playGame } from '../src/engine/simulation/play.ts';
 import {
@@ -38,13 +38,19 @@ function memory(): KeyValueStore & { values: Map<string, unknown> } {
 const game = (seed: number) => {
   const setup = againstAi(geneva, 'ru-bluffer', seed);
   const played = playGame(geneva, setup, { us: 'hawk' });
-  return { played, session: recordSession(geneva, genevaSource(), setup, played.events, undefined, {}, `2026-11-0${seed}T10:00:00.000Z`) };
+  return {
+    played,
+    session: recordSession(geneva, genevaSource(), setup, played.events, {
+      name: geneva.meta.title,
+      savedAt: `2026-11-0${seed}T10:00:00.000Z`,
+    }),
+  };
 };
 
 /** The state a game has reached after its first `count` events: a game still in progress. */
 function partway(setup: Setup, events: readonly TimedEvent[], count: number, scenario: Scenario = geneva): GameState {
   const run = new GameRun(scenario);
-  run.send(startEvent({ seed: setup.seed, setup: { playerSide: setup.playerSide, opponent: setup.opponent } }));
+  run.start(setup);
   for (const { event } of events.slice(0, count)) run.send(event);
   return run.snapshot.context.game!;
 }
@@ -81,7 +87,11 @@ describe('the saved-games library', () => {
     const store = memory();
     const { played } = game(1);
     const setup = againstAi(geneva, 'ru-bluffer', 1);
-    const session = recordSession(geneva, genevaSource(), setup, played.events.slice(0, 4), 'Mine', { us: 'Alice' }, 'x');
+    const session = recordSession(geneva, genevaSource(), setup, played.events.slice(0, 4), {
+      name: 'Mine',
+      players: { us: 'Alice' },
+      savedAt: 'x',
+    });
     const cached = {
       scenarioTitle: geneva.meta.title,
       side: 'United States / NATO',
@@ -151,7 +161,7 @@ describe('the saved-games library', () => {
     const setup = againstAi(scenario, 'ru-bluffer', 1);
     const played = playGame(scenario, setup, { us: 'hawk' });
     const source = JSON.parse(JSON.stringify(scenario)) as never;
-    const session = recordSession(scenario, source, setup, played.events.slice(0, 3), name, {}, '2026-11-30T10:00:00.000Z');
+    const session = recordSession(scenario, source, setup, played.events.slice(0, 3), { name, savedAt: '2026-11-30T10:00:00.000Z' });
     expect(checkSession(JSON.parse(JSON.stringify(session))).ok).toBe(true);
     const store = memory();
     await putEntry(store, libraryEntry('long', name, session, scenario, partway(setup, played.events, 3, scenario)));
@@ -162,15 +172,11 @@ describe('the saved-games library', () => {
   it('an imported game is named after the game, and the same game imported again is found in the library', async () => {
     const store = memory();
     const { played, session } = game(3);
-    const named = recordSession(
-      geneva,
-      genevaSource(),
-      played.final.setup,
-      played.events,
-      'Mine',
-      { us: 'Alice' },
-      '2026-11-30T09:00:00.000Z',
-    );
+    const named = recordSession(geneva, genevaSource(), played.final.setup, played.events, {
+      name: 'Mine',
+      players: { us: 'Alice' },
+      savedAt: '2026-11-30T09:00:00.000Z',
+    });
     expect(importedGameName(geneva, named)).toBe('Geneva 2022 — the January talks, as they happened — US/NATO, Alice, 2026-11-30');
     await putEntry(store, libraryEntry('a', importedGameName(geneva, session), session, geneva, played.final));
     const entries = await listLibrary(store);

@@ -1,22 +1,32 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SESSION_VERSION } from '../src/engine/session/format.ts';
-import { checkSession, loadSessionText, replaySession } from '../src/engine/session/load.ts';
-import { recordSession } from '../src/engine/session/record.ts';
+import { Dice, seedState } from '../src/engine/random.ts';
+import { SESSION_VERSION, setupOf, type Session } from '../src/engine/session/format.ts';
+import { checkSession, loadSessionText, replaySession, verifySession } from '../src/engine/session/load.ts';
+import { recordingRun, recordSession, SessionWriter } from '../src/engine/session/record.ts';
 import { sealed, verificationCoverage } from '../src/engine/session/seal.ts';
-import { playGame } from '../src/engine/simulation/play.ts';
+import { botEvent, playGame } from '../src/engine/simulation/play.ts';
 import { againstAi, geneva, genevaSource, mustLoad } from './helpers.ts';
 
 /** A file written by Red Lines before the seal (format 3), by the code of that time. */
 const FORMAT_3_TEXT = readFileSync(new URL('fixtures/session-format-3.json', import.meta.url), 'utf8');
 
+/**
+ * Files written by the code of format 4, whose checksums hashed the machine's state names and the
+ * states' words: Geneva against the AI to a war, INF and Cuba at one screen, stopped half way.
+ */
+const FORMAT_4 = ['geneva-2022', 'inf-1987', 'cuba-1962'].map((name) => ({
+  name,
+  text: readFileSync(new URL(`fixtures/session-format-4-${name}.json`, import.meta.url), 'utf8'),
+}));
+
 const setup = againstAi(geneva, 'ru-hardliner', 5);
-const current = recordSession(geneva, genevaSource(), setup, playGame(geneva, setup, { us: 'greedy' }).events, 'Week 3 — Alice');
+const current = recordSession(geneva, genevaSource(), setup, playGame(geneva, setup, { us: 'greedy' }).events, { name: 'Week 3 — Alice' });
 
 describe('session format versions', () => {
   it('sessions are written at the current version, with the game’s name, and sealed', () => {
     expect(current.formatVersion).toBe(SESSION_VERSION);
-    expect(SESSION_VERSION).toBe(4);
+    expect(SESSION_VERSION).toBe(5);
     expect(current.name).toBe('Week 3 — Alice');
     expect(Object.keys(current.seal!).sort()).toEqual(
       Object.keys(current)
@@ -65,8 +75,77 @@ describe('session format versions', () => {
   });
 });
 
+describe('sessions written before states were checksummed by their meaning (format 4)', () => {
+  it.each(FORMAT_4)('$name still loads and replays to every state it recorded, its seal holding', ({ text }) => {
+    const checked = loadSessionText(text);
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    expect(checked.value.session.formatVersion).toBe(4);
+    const replay = replaySession(checked.value);
+    expect(replay.problems).toEqual([]);
+    expect(replay.snapshots).toHaveLength(checked.value.session.events.length + 1);
+    expect(verificationCoverage(4)).toMatch(/whole file is sealed/);
+  });
+
+  it('a format 4 file with a move changed is still refused where it diverges', () => {
+    const doc = JSON.parse(FORMAT_4[0]!.text) as Session;
+    const proposal = doc.events.find((timed) => timed.event.type === 'PROPOSE')!;
+    if (proposal.event.type === 'PROPOSE') proposal.event.proposal.tone = proposal.event.proposal.tone === 'firm' ? 'conciliatory' : 'firm';
+    const checked = checkSession(sealed(doc));
+    expect(checked.ok).toBe(true);
+    if (checked.ok)
+      expect(
+        replaySession(checked.value)
+          .problems.map((problem) => problem.message)
+          .join(),
+      ).toMatch(/diverges/);
+  });
+
+  it('a game continued from a format 4 file is saved in today’s format, and that file verifies', () => {
+    const checked = loadSessionText(FORMAT_4[1]!.text);
+    if (!checked.ok) throw new Error('the INF fixture does not load');
+    const { session, scenario } = checked.value;
+    const run = recordingRun(scenario);
+    expect(run.restore(setupOf(session), session.events)).toBe(true);
+    const dice = new Dice(seedState('continue'));
+    for (let event = botEvent(run, { us: 'dove', su: 'hawk' }, dice); event; event = botEvent(run, { us: 'dove', su: 'hawk' }, dice)) {
+      expect(run.send(event, 1000)).toBe(true);
+    }
+    const continued = new SessionWriter(session.scenario).write(run, { name: session.name, players: session.players });
+    expect(continued.formatVersion).toBe(SESSION_VERSION);
+    const verified = verifySession(JSON.parse(JSON.stringify(continued)));
+    expect(verified.ok).toBe(true);
+    if (verified.ok) expect(verified.value.snapshots.at(-1)!.status).toBe('done');
+  });
+});
+
+describe('today’s checksums: the meaning of each state, not its words', () => {
+  it('rewording the incident leaves a game’s checksums as they were, though its states’ words changed', () => {
+    // A game in which an incident happens, so that its name is among the states' words.
+    const games = [...Array(60).keys()].map((seed) => ({
+      seed,
+      played: playGame(geneva, againstAi(geneva, 'ru-hardliner', seed), { us: 'hawk' }),
+    }));
+    const { seed, played } = games.find((game) => game.played.final.rounds.some((round) => round.incident?.happened))!;
+    const doc = genevaSource() as unknown as { escalation: { incident: { name?: string } } };
+    doc.escalation.incident.name = 'A collision at sea';
+    const reworded = mustLoad(JSON.stringify(doc));
+    const before = recordSession(geneva, genevaSource(), againstAi(geneva, 'ru-hardliner', seed), played.events);
+    const after = recordSession(reworded, doc as never, againstAi(geneva, 'ru-hardliner', seed), played.events);
+    expect(after.checksums).toEqual(before.checksums);
+    expect(JSON.stringify(played.final)).toContain(geneva.escalation.incident.name);
+    // Another game has other checksums: what the checksum keeps still tells games apart.
+    const other = games.find((game) => game.seed !== seed)!;
+    const otherSession = recordSession(geneva, genevaSource(), againstAi(geneva, 'ru-hardliner', other.seed), other.played.events);
+    expect(otherSession.checksums.slice(1)).not.toEqual(before.checksums.slice(1));
+  });
+});
+
 describe('the players’ names: optional, outside the state checksums, inside the seal', () => {
-  const named = recordSession(geneva, genevaSource(), setup, playGame(geneva, setup, { us: 'greedy' }).events, 'Week 3', { us: 'Alice' });
+  const named = recordSession(geneva, genevaSource(), setup, playGame(geneva, setup, { us: 'greedy' }).events, {
+    name: 'Week 3',
+    players: { us: 'Alice' },
+  });
   // Sealed again after the change: these tests are about the names' own rules.
   const check = (players: unknown) => checkSession(JSON.parse(JSON.stringify(sealed({ ...current, players }))) as unknown);
 

@@ -1,6 +1,6 @@
 /**
  * The seal (format 4): a change to any leaf of a recorded session, anywhere — the embedded
- * scenario's text and scoring, the names, the times, the annotations, the seal itself — is
+ * scenario's text and scoring, the names, the times, the seal itself — is
  * refused without any checksum recomputed, by a problem that names the field that changed.
  */
 import fc from 'fast-check';
@@ -16,8 +16,11 @@ nameSeedOnFailure();
 
 const setup = againstAi(geneva, 'ru-pragmatist', 3);
 const events = playGame(geneva, setup, { us: 'greedy' }).events.map((event, i) => ({ ...event, at: 900 * i }));
-const recorded = recordSession(geneva, genevaSource(), setup, events, 'Week 3', { us: 'Alice' }, '2026-11-30T10:00:00.000Z');
-recorded.annotations.push({ event: 1, text: 'A good opening.' });
+const recorded = recordSession(geneva, genevaSource(), setup, events, {
+  name: 'Week 3',
+  players: { us: 'Alice' },
+  savedAt: '2026-11-30T10:00:00.000Z',
+});
 const original = JSON.parse(JSON.stringify(sealed(recorded))) as JsonObject;
 
 /** Another value of the same kind, so that the change is one a forger would make. */
@@ -69,13 +72,12 @@ describe('the seal covers the whole file', () => {
     }
   });
 
-  it('what format 3 left uncovered — the scenario’s title, scoring and debrief, the times, the names, the annotations — now refused', () => {
+  it('what format 3 left uncovered — the scenario’s title, scoring and debrief, the times, the names — now refused', () => {
     const cases: [JsonPath, string][] = [
       [['scenario', 'meta', 'title'], 'scenario'],
       [['scenario', 'debrief', 'questions', 0], 'scenario'],
       [['events', 0, 'at'], 'events'],
       [['players', 'us'], 'players'],
-      [['annotations', 0, 'text'], 'annotations'],
       [['name'], 'name'],
       [['savedAt'], 'savedAt'],
     ];

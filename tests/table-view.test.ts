@@ -89,8 +89,8 @@ describe('tableStage', () => {
           { us: 'random', ru: 'random' },
         );
         played.snapshots.forEach((snapshot, i) => {
-          const value = played.values[i]!;
-          expect(tableStage(snapshot)).toBe(table.has(value) ? value : null);
+          const phase = played.phases[i]!;
+          expect(tableStage(snapshot)).toBe(table.has(phase) ? phase : null);
         });
       }
     });

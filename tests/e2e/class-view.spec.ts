@@ -33,15 +33,11 @@ function sessionFile(
   if (!scenario.ok) throw new Error('the scenario does not load');
   const setup = { seed, playerSide: 'us', opponent: { kind: 'ai' as const, persona } };
   const played = playGame(scenario.value, setup, { us: policy }).events.slice(0, events);
-  const session = recordSession(
-    scenario.value,
-    JSON.parse(scenarioText),
-    setup,
-    played,
-    undefined,
-    player ? { us: player } : {},
-    '2026-11-30T10:00:00.000Z',
-  );
+  const session = recordSession(scenario.value, JSON.parse(scenarioText), setup, played, {
+    name: scenario.value.meta.title,
+    players: player ? { us: player } : {},
+    savedAt: '2026-11-30T10:00:00.000Z',
+  });
   return { name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(session)) };
 }
 

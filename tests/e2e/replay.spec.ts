@@ -18,7 +18,10 @@ function sessionFile(events?: number, players?: Record<string, string>): Buffer 
   if (!loaded.ok) throw new Error('Geneva does not load');
   const setup = { seed: 12, playerSide: 'us', opponent: { kind: 'ai' as const, persona: 'ru-pragmatist' } };
   const game = playGame(loaded.value, setup, { us: 'dove' });
-  const session = recordSession(loaded.value, JSON.parse(text), setup, game.events.slice(0, events), undefined, players);
+  const session = recordSession(loaded.value, JSON.parse(text), setup, game.events.slice(0, events), {
+    name: loaded.value.meta.title,
+    players,
+  });
   return Buffer.from(JSON.stringify(session));
 }
 

@@ -67,7 +67,7 @@ type File = { name: string; mimeType: string; buffer: Buffer };
 
 /** A session file whose player is named for it, so that the game it holds is found by that name once imported (imports are named after their game). */
 function file(name: string, setup: Setup, events: TimedEvent[]): File {
-  const session = recordSession(geneva, JSON.parse(text), setup, events, undefined, { us: name });
+  const session = recordSession(geneva, JSON.parse(text), setup, events, { name: geneva.meta.title, players: { us: name } });
   return { name: `${name}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(session)) };
 }
 

@@ -3,6 +3,7 @@
  * moves), says what that covers, compares its embedded scenario with the instructor's when given
  * one, then tells the game round by round.
  */
+import { phaseOf } from '../../engine/machine/phase.ts';
 import { formatProblem } from '../../engine/scenario/problems.ts';
 import { loadSessionText, replaySession } from '../../engine/session/load.ts';
 import { narrateGame } from '../../engine/session/narrate.ts';
@@ -68,7 +69,7 @@ export async function replayCommand(path: string, io: Io, original: string | nul
         .join(', ')}`,
     );
   } else {
-    io.out(`The session stops in round ${game.round + 1} (${String(replay.snapshots.at(-1)!.value)}), before the game ended.`);
+    io.out(`The session stops in round ${game.round + 1} (${phaseOf(replay.snapshots.at(-1)!)}), before the game ended.`);
   }
   return exit;
 }

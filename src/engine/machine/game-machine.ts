@@ -5,7 +5,7 @@
  * the AI side moves by itself, in the same step as the player's event before its turn, so the event
  * log holds only what players did, and replaying it reproduces every state.
  */
-import { and, assign, setup } from 'xstate';
+import { and, assign, enqueueActions, setup } from 'xstate';
 import { aiPropose, aiReply, aiRespond, personaOf } from '../ai/counterpart.ts';
 import { isLegalProposal, isLegalReply, isLegalResponse } from '../rules/legal.ts';
 import {
@@ -19,11 +19,12 @@ import {
   openRound,
   resolveRound,
 } from '../rules/round.ts';
-import type { GameState, Setup } from '../rules/state.ts';
+import type { GameState, RiskStage, Setup } from '../rules/state.ts';
 import { otherSide } from '../rules/world.ts';
 import { OUTCOME_KINDS, type OutcomeKind, type Scenario } from '../scenario/schema.ts';
 import type { GameEvent } from './event-schema.ts';
 import type { Phase } from './phase.ts';
+import { agreedSignal, riskSignal, type GameSignal } from './signals.ts';
 
 export interface GameContext {
   scenario: Scenario;
@@ -57,6 +58,9 @@ function aiToMove(context: GameContext, stage: 'proposal' | 'response' | 'reply'
   return personaOf(context.scenario, game, side);
 }
 
+/** The signal of the risk's move at a stage, after the action that moved it. */
+const riskAt = (stage: RiskStage) => ({ type: 'signalRisk' as const, params: { stage } });
+
 const toOver = OUTCOME_KINDS.map((kind) => ({
   guard: { type: 'outcomeIs' as const, params: { kind } },
   target: `#red-lines.${kind}`,
@@ -68,6 +72,7 @@ export const gameMachine = setup({
     events: {} as GameEvent,
     input: {} as { scenario: Scenario },
     tags: {} as Phase,
+    emitted: {} as GameSignal,
   },
   guards: {
     validSetup: ({ context, event }) => event.type === 'START' && isValidSetup(context.scenario, event.setup),
@@ -127,6 +132,18 @@ export const gameMachine = setup({
     resolve: assign(({ context }) => ({ game: resolveRound(context.scenario, started(context)) })),
     playIncident: assign(({ context }) => ({ game: applyIncident(context.scenario, started(context)) })),
     nextRound: assign(({ context }) => ({ game: advanceRound(context.scenario, started(context)) })),
+    signalTabled: enqueueActions(({ context, enqueue }) => {
+      const game = started(context);
+      enqueue.emit({ type: 'package-tabled', side: game.rounds[game.round]!.proposer });
+    }),
+    signalAgreed: enqueueActions(({ context, enqueue }) => {
+      const signal = agreedSignal(started(context));
+      if (signal) enqueue.emit(signal);
+    }),
+    signalRisk: enqueueActions(({ context, enqueue }, params: { stage: RiskStage }) => {
+      const signal = riskSignal(context.scenario, started(context), params.stage);
+      if (signal) enqueue.emit(signal);
+    }),
   },
 }).createMachine({
   id: 'red-lines',
@@ -135,7 +152,7 @@ export const gameMachine = setup({
   states: {
     setup: {
       tags: 'setup',
-      on: { START: { guard: 'validSetup', target: 'briefing', actions: 'startGame' } },
+      on: { START: { guard: 'validSetup', target: 'briefing', actions: ['startGame', riskAt('briefing')] } },
     },
     /**
      * Events may end the game as a round opens: the players read them, then the game ends. The AI
@@ -146,7 +163,7 @@ export const gameMachine = setup({
       tags: 'briefing',
       on: {
         CONTINUE: [
-          { guard: and(['playing', 'aiProposes']), target: 'response', actions: 'aiPropose' },
+          { guard: and(['playing', 'aiProposes']), target: 'response', actions: ['aiPropose', 'signalTabled'] },
           { guard: 'playing', target: 'proposal' },
           ...toOver,
         ],
@@ -156,8 +173,8 @@ export const gameMachine = setup({
       tags: 'proposal',
       on: {
         PROPOSE: [
-          { guard: and(['legalProposal', 'aiResponds']), target: 'answered', actions: ['propose', 'aiRespond'] },
-          { guard: 'legalProposal', target: 'response', actions: 'propose' },
+          { guard: and(['legalProposal', 'aiResponds']), target: 'answered', actions: ['propose', 'signalTabled', 'aiRespond'] },
+          { guard: 'legalProposal', target: 'response', actions: ['propose', 'signalTabled'] },
         ],
       },
     },
@@ -179,19 +196,19 @@ export const gameMachine = setup({
     },
     resolution: {
       tags: 'resolution',
-      entry: 'resolve',
+      entry: ['resolve', 'signalAgreed', riskAt('resolution')],
       on: {
         CONTINUE: [
           { guard: 'incidentPending', target: 'incident' },
-          { guard: 'playing', target: 'briefing', actions: 'nextRound' },
+          { guard: 'playing', target: 'briefing', actions: ['nextRound', riskAt('briefing')] },
           ...toOver,
         ],
       },
     },
     incident: {
       tags: 'incident',
-      entry: 'playIncident',
-      on: { CONTINUE: [{ guard: 'playing', target: 'briefing', actions: 'nextRound' }, ...toOver] },
+      entry: ['playIncident', riskAt('incident')],
+      on: { CONTINUE: [{ guard: 'playing', target: 'briefing', actions: ['nextRound', riskAt('briefing')] }, ...toOver] },
     },
     /** The ends of the game, one per outcome. */
     agreement: { type: 'final', tags: 'over' },

@@ -2,6 +2,7 @@
  * Checksums of game states, so that a replay can prove it reproduced a session. cyrb53: a fast,
  * well-mixed 53-bit string hash, plenty to tell a changed state from an unchanged one.
  */
+import type { Phase } from '../machine/phase.ts';
 import type { GameState } from '../rules/state.ts';
 
 export function hashText(text: string, seed = 0): string {
@@ -22,22 +23,35 @@ export function hashText(text: string, seed = 0): string {
  * its objects were built (an event read back from a file has its keys in the schema's order, not
  * in the order the player's screen wrote them).
  */
-export function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown, omitted: ReadonlySet<string> = new Set()): string {
   return JSON.stringify(value, (_key, item: unknown) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) return item;
     // fromEntries makes own properties even of a key "__proto__", which an assignment would swallow.
     return Object.fromEntries(
       Object.keys(item)
+        .filter((key) => !omitted.has(key))
         .sort()
         .map((key) => [key, (item as Record<string, unknown>)[key]]),
     );
   });
 }
 
-/** The checksum of one point of a game: the machine's state and the game state. */
-export function stateChecksum(value: unknown, game: GameState | null): string {
-  return hashText(canonicalJson([value, game]));
+/**
+ * The words a state holds for people — factor labels, the AI's reasons and the glossary terms
+ * they cite, an outcome's reason — are derived from the numbers and ids beside them, the scenario
+ * and the code's wording. A checksum leaves them out, so that rewording a label or a reason never
+ * makes a saved game fail to verify; the moves, positions, numbers, ids and dice it keeps are what
+ * a game is.
+ */
+const WORDS = new Set(['label', 'reasons', 'reason', 'terms']);
+
+/** The checksum of one point of a game: its phase and the meaning of its state (format 5 on). */
+export function stateChecksum(phase: Phase, game: GameState | null): string {
+  return hashText(canonicalJson([phase, game], WORDS));
 }
+
+/** How a session's states are checksummed: by phase and game state, whatever the format. */
+export type StateChecksum = (phase: Phase, game: GameState | null) => string;
 
 /** One checksum for a whole trail of state checksums. */
 export function trailChecksum(trail: readonly string[]): string {

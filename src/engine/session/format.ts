@@ -4,7 +4,7 @@
  * every state the events lead to. The event log is the truth; the checksums prove a replay.
  */
 import { z } from 'zod';
-import { gameEventSchema, setupSchema, type GameEvent } from '../machine/event-schema.ts';
+import { gameEventSchema, setupSchema, type Setup } from '../machine/event-schema.ts';
 import type { ScenarioInput } from '../scenario/schema.ts';
 import { cleanPlayerName, PLAYER_NAME_MAX } from './player-name.ts';
 
@@ -16,9 +16,12 @@ export const SESSION_FORMAT = 'red-lines-session';
  * Optional fields that the rules never read (`players`) join a version without changing it: a
  * file without them is still a file of that version. 4 added the `seal` (seal.ts), which covers
  * the whole file; files of version 3 still load and replay, their checksums covering only the
- * moves and the states they lead to.
+ * moves and the states they lead to. 5 checksums each state by its phase and its meaning, leaving
+ * out the machine's state names and the states' words for people (checksum.ts); files of versions
+ * 3 and 4 verify by the checksums they were written with (legacy-checksum.ts). 5 no longer writes
+ * `annotations`, which nothing ever filled or read.
  */
-export const SESSION_VERSION = 4;
+export const SESSION_VERSION = 5;
 /** The oldest version this one replays. */
 export const OLDEST_REPLAYED_VERSION = 3;
 
@@ -54,7 +57,7 @@ export const timedEventSchema = z.object({
 
 export const sessionSchema = z.object({
   format: z.literal(SESSION_FORMAT),
-  formatVersion: z.union([z.literal(OLDEST_REPLAYED_VERSION), z.literal(SESSION_VERSION)]),
+  formatVersion: z.number().int().min(OLDEST_REPLAYED_VERSION).max(SESSION_VERSION),
   appVersion: z.string().max(40),
   name: z.string().min(1).max(SESSION_NAME_MAX).describe('The game as the player named it.'),
   players: playersSchema.optional(),
@@ -68,7 +71,8 @@ export const sessionSchema = z.object({
   annotations: z
     .array(z.object({ event: z.number().int().min(0), text: z.string().max(2000) }))
     .max(500)
-    .default([]),
+    .optional()
+    .describe('Written (always empty) by formats 3 and 4, which are still read; no longer written.'),
   seal: z
     .record(z.string().max(40), checksumText)
     .optional()
@@ -84,6 +88,7 @@ export type TimedEvent = z.output<typeof timedEventSchema>;
  */
 export type Session = Omit<z.output<typeof sessionSchema>, 'scenario'> & { scenario: ScenarioInput };
 
-export function startEvent(session: Pick<Session, 'seed' | 'setup'>): GameEvent {
-  return { type: 'START', setup: { seed: session.seed, ...session.setup } };
+/** The setup a session's game started with. */
+export function setupOf(session: Pick<Session, 'seed' | 'setup'>): Setup {
+  return { seed: session.seed, ...session.setup };
 }

@@ -9,15 +9,16 @@ import type { GameEvent } from '../machine/event-schema.ts';
 import { parseJsonText } from '../json-text.ts';
 import { checkScenario, problemsFromZod } from '../scenario/load.ts';
 import type { Checked, Problem } from '../scenario/problems.ts';
-import { RECORDED_INCIDENT_NAME, type Scenario, type ScenarioInput } from '../scenario/schema.ts';
-import { trailChecksum } from './checksum.ts';
+import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
+import { stateChecksum, trailChecksum, type StateChecksum } from './checksum.ts';
+import { legacyStateChecksum, replayLegacy } from './legacy-checksum.ts';
 import {
   MAX_SESSION_BYTES,
   OLDEST_REPLAYED_VERSION,
   SESSION_FORMAT,
   SESSION_VERSION,
   sessionSchema,
-  startEvent,
+  setupOf,
   type Session,
 } from './format.ts';
 import { sealProblems, type Seal } from './seal.ts';
@@ -145,7 +146,16 @@ export interface Replay {
   scenario: Scenario;
 }
 
-function describe(event: GameEvent): string {
+/**
+ * Re-runs a session's events and checks every state against its recorded checksum, by the
+ * checksums of the session's format (older formats by the ones they were written with).
+ */
+export function replaySession(loaded: LoadedSession): Replay {
+  if (loaded.session.formatVersion >= 5) return replayUnder(loaded, stateChecksum);
+  return replayLegacy(loaded, (scenario) => replayUnder({ ...loaded, scenario }, legacyStateChecksum));
+}
+
+function describeEvent(event: GameEvent): string {
   switch (event.type) {
     case 'PROPOSE':
       return `a proposal by ${event.proposal.side}`;
@@ -158,50 +168,31 @@ function describe(event: GameEvent): string {
   }
 }
 
-/**
- * Re-runs a session's events and checks every state against its recorded checksum. The state
- * records each risk factor's label, so a session recorded before scenarios named their incidents
- * (its scenario names none) and diverging replays again under the one name incidents had then.
- */
-export function replaySession(loaded: LoadedSession): Replay {
-  const replay = replayUnder(loaded);
-  const named = loaded.session.scenario.escalation.incident.name !== undefined;
-  if (replay.problems.length === 0 || named) return replay;
-  const { escalation } = loaded.scenario;
-  const scenario = {
-    ...loaded.scenario,
-    escalation: { ...escalation, incident: { ...escalation.incident, name: RECORDED_INCIDENT_NAME } },
-  };
-  const recorded = replayUnder({ ...loaded, scenario });
-  return recorded.problems.length === 0 ? recorded : replay;
-}
-
-function replayUnder({ session, scenario }: LoadedSession): Replay {
-  const run = new GameRun(scenario, true);
+function replayUnder({ session, scenario }: LoadedSession, checksum: StateChecksum): Replay {
+  const run = new GameRun(scenario, { checksum });
   const snapshots: GameSnapshot[] = [];
   const problems: Problem[] = [];
-  const events = [startEvent(session), ...session.events.map((timed) => timed.event)];
   let divergesAt: number | null = null;
-  events.forEach((event, i) => {
-    const taken = run.send(event);
+  const check = (taken: boolean, index: number) => {
     snapshots.push(run.snapshot);
-    const index = i - 1;
-    const where =
-      index < 0
-        ? 'the start'
-        : `event ${index + 1} of ${session.events.length} (${describe(event)}, round ${(run.snapshot.context.game?.round ?? 0) + 1})`;
-    const path = index < 0 ? ['setup'] : ['events', index];
+    const event = session.events[index]?.event;
+    const where = event
+      ? `event ${index + 1} of ${session.events.length} (${describeEvent(event)}, round ${(run.snapshot.context.game?.round ?? 0) + 1})`
+      : 'the start';
+    const path = event ? ['events', index] : ['setup'];
     if (!taken && problems.length === 0) problems.push({ path, message: `the game does not accept ${where}` });
-    if (divergesAt === null && session.checksums[i] !== run.trail[i]) {
+    if (divergesAt === null && session.checksums[index + 1] !== run.trail[index + 1]) {
       divergesAt = index;
-      problems.push({ path: ['checksums', i], message: `the replay diverges from the recorded game at ${where}` });
+      problems.push({ path: ['checksums', index + 1], message: `the replay diverges from the recorded game at ${where}` });
     }
-  });
+  };
+  check(run.start(setupOf(session)), -1);
+  session.events.forEach(({ event, at }, i) => check(event.type !== 'START' && run.send(event, at), i));
   run.stop();
-  if (session.checksums.length !== events.length) {
+  if (session.checksums.length !== session.events.length + 1) {
     problems.push({
       path: ['checksums'],
-      message: `expected ${events.length} checksums, one per state; found ${session.checksums.length}`,
+      message: `expected ${session.events.length + 1} checksums, one per state; found ${session.checksums.length}`,
     });
   }
   if (problems.length === 0 && trailChecksum(run.trail) !== session.checksum) {

@@ -18,18 +18,22 @@ function sealedFields(document: object): [string, unknown][] {
   return Object.entries(document).filter(([key, value]) => key !== 'seal' && value !== undefined);
 }
 
-export function sealOf(document: object): Seal {
+/**
+ * The seal of a document. `known` holds checksums of fields the caller has already computed from
+ * the very values the document holds (a game's writer seals its unchanging scenario once).
+ */
+export function sealOf(document: object, known: Readonly<Seal> = {}): Seal {
   return Object.fromEntries(
     sealedFields(document)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, value]) => [key, hashText(canonicalJson(value))]),
+      .map(([key, value]) => [key, Object.hasOwn(known, key) ? known[key]! : hashText(canonicalJson(value))]),
   );
 }
 
 /** The document with a seal of what it holds now. */
-export function sealed<T extends object>(document: T): T & { seal: Seal } {
+export function sealed<T extends object>(document: T, known: Readonly<Seal> = {}): T & { seal: Seal } {
   const { seal: _old, ...rest } = document as T & { seal?: Seal };
-  return { ...(rest as T), seal: sealOf(rest) };
+  return { ...(rest as T), seal: sealOf(rest, known) };
 }
 
 /**

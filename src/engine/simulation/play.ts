@@ -5,6 +5,7 @@
 import { POLICIES, type PolicyName } from '../bots/policies.ts';
 import type { GameEvent } from '../machine/game-machine.ts';
 import { GameRun } from '../machine/game-run.ts';
+import { phaseOf } from '../machine/phase.ts';
 import { Dice, seedState } from '../random.ts';
 import { scoreGame, type Score } from '../rules/score.ts';
 import type { GameState, Outcome, Setup } from '../rules/state.ts';
@@ -27,8 +28,7 @@ export function botEvent(run: GameRun, policies: Record<string, PolicyName>, dic
   const state = snapshot.context.game;
   if (!state || snapshot.status === 'done') return null;
   const record = state.rounds[state.round]!;
-  // The machine's states are flat: its value is the state's name.
-  switch (snapshot.value) {
+  switch (phaseOf(snapshot)) {
     case 'proposal':
       return {
         type: 'PROPOSE',

@@ -1,9 +1,8 @@
-// What the game's sound should do, as pure functions of the game's numbers: which one-shot cues
-// exist, how loud and fast the ambient bed runs at a given risk, and when the alarm sounds. No
-// Howler and no DOM here, so the decisions are testable in Node; sound-board.ts carries them out.
+// What the game's sound should do, as pure functions: which one-shot cues exist, how loud and fast
+// the ambient bed runs at a given risk, and which cue each of the machine's signals plays. No Howler
+// and no DOM here, so the decisions are testable in Node; sound-board.ts carries them out.
 
-import { bandOf } from '../../engine/rules/world.ts';
-import type { Scenario } from '../../engine/scenario/schema.ts';
+import type { GameSignal } from '../../engine/machine/signals.ts';
 
 /** The one-shot sounds. The looping ambient bed is driven by `ambientLevel` instead. */
 export const SOUND_CUES = ['click', 'card', 'stamp', 'alarm'] as const;
@@ -32,10 +31,14 @@ export function ambientLevel(risk: number): AmbientLevel {
   return { volume: QUIET + (LOUD - QUIET) * t * t, rate: 1 + (TOP_RATE - 1) * t * t };
 }
 
-/**
- * Whether a move of the risk entered a higher band: the cue for the alarm. Falling or staying is
- * quiet. The bands are sorted by where they start, so the higher band is the one starting higher.
- */
-export function bandRose(scenario: Scenario, fromRisk: number, toRisk: number): boolean {
-  return bandOf(scenario, toRisk).from > bandOf(scenario, fromRisk).from;
+/** What each signal of the machine sounds like, the most pressing first: one cue per step. */
+const CUE_OF_SIGNAL: readonly [GameSignal['type'], SoundCue][] = [
+  ['risk-band-rose', 'alarm'],
+  ['tracks-agreed', 'stamp'],
+  ['package-tabled', 'card'],
+];
+
+/** The one cue for what the machine signalled in a step (a tabled package answered and resolved at once sounds once). */
+export function cueOf(signals: readonly GameSignal[]): SoundCue | null {
+  return CUE_OF_SIGNAL.find(([type]) => signals.some((signal) => signal.type === type))?.[1] ?? null;
 }

@@ -1,33 +1,29 @@
 /**
- * What the play scenes share: the scenario catalogue, the game in progress, and the one place
- * that reacts to each new state of the machine — narrating it, sounding its cues, and choosing
- * the screen that shows it.
+ * What the play scenes share: the scenario catalogue and the game in progress — starting one,
+ * opening or forking a saved one, ending it — and the screen that shows it. What follows each
+ * event is done by listeners on the run: the autosave (autosave.ts) and the narration and sound
+ * (game-voice.ts).
  */
-import type { GameSnapshot } from '../../engine/machine/game-run.ts';
 import type { GameState, Setup } from '../../engine/rules/state.ts';
-import type { Players } from '../../engine/session/format.ts';
+import { setupOf, type Players } from '../../engine/session/format.ts';
 import { verifySession, type LoadedSession } from '../../engine/session/load.ts';
 import { sameScenario } from '../../engine/session/scenario-diff.ts';
 import { formatProblem } from '../../engine/scenario/problems.ts';
-import { CURRENT_GAME_KEY, type AppContext, type PlayApi } from '../app/app-context.ts';
-import { bandRose } from '../audio/sound-cues.ts';
-import { narrate, newStatements, spokenStatement } from '../view/narration.ts';
+import type { AppContext, PlayApi } from '../app/app-context.ts';
 import { screenFor, tableTurn } from '../view/screens.ts';
+import { Autosave, SaveQueue } from './autosave.ts';
 import { GameController } from './game-controller.ts';
+import { voiceGame } from './game-voice.ts';
 import type { CatalogueEntry } from './scenario-catalogue.ts';
-import { libraryEntry, newEntryId, newGameName, putEntry, readEntry, type LibraryEntry } from './session-library.ts';
-import { decodeShareFragment } from './share-link.ts';
+import { newEntryId, newGameName, readEntry, type LibraryEntry } from './session-library.ts';
+import { openShareFragment } from './share-link.ts';
 
 export class PlayContext implements PlayApi {
   chosen: CatalogueEntry | null = null;
   controller: GameController | null = null;
-  private unsubscribe: (() => void) | null = null;
-  /** Saves are chained, so that a slow one never lands after a later one. */
-  private saving: Promise<unknown> = Promise.resolve();
-  private saveFailed = false;
-  /** The game in progress as a library entry: its id and the name the player sees. */
-  private entryId: string | null = null;
-  private entryName = '';
+  private readonly saves: SaveQueue;
+  private autosave: Autosave | null = null;
+  private silence: (() => void) | null = null;
   /** The hot-seat turn at the table the screen was last handed over for (none after a reload: it is asked again). */
   private handedOver: string | null = null;
 
@@ -35,20 +31,19 @@ export class PlayContext implements PlayApi {
     readonly app: AppContext,
     readonly entries: CatalogueEntry[],
     readonly catalogueProblems: string[],
-  ) {}
+  ) {
+    this.saves = new SaveQueue(app);
+  }
 
   /** Starts a new game on the chosen scenario; false if the machine refuses the setup. */
   startGame(setup: Setup, players: Players = {}): boolean {
     if (!this.chosen) return false;
     this.endGame();
-    const controller = new GameController(this.chosen.scenario, this.chosen.source);
-    controller.players = players;
-    if (!controller.start(setup)) {
-      controller.stop();
-      return false;
-    }
-    const side = this.chosen.scenario.sides.find((item) => item.id === setup.playerSide)?.shortName ?? setup.playerSide;
-    this.follow(controller, newEntryId(), newGameName(this.chosen.scenario.meta.title, side, new Date().toLocaleString()));
+    const { scenario, source } = this.chosen;
+    const controller = GameController.begin(scenario, source, setup, { players });
+    if (!controller) return false;
+    const side = scenario.sides.find((item) => item.id === setup.playerSide)?.shortName ?? setup.playerSide;
+    this.follow(controller, newEntryId(), newGameName(scenario.meta.title, side, new Date().toLocaleString()));
     return true;
   }
 
@@ -56,7 +51,7 @@ export class PlayContext implements PlayApi {
   async resume(saved: unknown): Promise<string | null> {
     const entry = typeof saved === 'string' ? await readEntry(await this.app.storage, saved) : null;
     if (!entry) {
-      void this.app.storage.then((store) => store.delete(CURRENT_GAME_KEY));
+      this.saves.forgetCurrent();
       this.app.notify('The game saved in this browser could not be restored (it is missing or damaged). It has been set aside.');
       return null;
     }
@@ -71,7 +66,7 @@ export class PlayContext implements PlayApi {
   open(entry: LibraryEntry): string | null {
     const verified = verifySession(entry.session);
     if (!verified.ok) {
-      void this.app.storage.then((store) => store.delete(CURRENT_GAME_KEY));
+      this.saves.forgetCurrent();
       this.app.notify(`“${entry.name}” could not be opened (${formatProblem(verified.problems[0]!)}).`);
       return null;
     }
@@ -94,19 +89,17 @@ export class PlayContext implements PlayApi {
       source: session.scenario,
       origin: 'a saved game',
     };
-    const controller = new GameController(scenario, session.scenario);
-    controller.players = session.players ?? {};
-    if (!controller.restore({ seed: session.seed, ...session.setup }, session.events.slice(0, events))) {
-      controller.stop();
-      return null;
-    }
+    const controller = GameController.begin(scenario, session.scenario, setupOf(session), {
+      events: session.events.slice(0, events),
+      players: session.players ?? {},
+    });
+    if (!controller) return null;
     this.follow(controller, id, name);
     return this.screen();
   }
 
   async openShared(fragment: string): Promise<{ screen: string; data: object } | null> {
-    const decoded = await decodeShareFragment(fragment, this.entries);
-    const verified = decoded.ok ? verifySession(decoded.value) : decoded;
+    const verified = await openShareFragment(fragment, this.entries);
     if (!verified.ok) {
       this.app.notify(`The shared game could not be opened (${formatProblem(verified.problems[0]!)}).`);
       return null;
@@ -127,54 +120,21 @@ export class PlayContext implements PlayApi {
 
   /** Renames the game in progress if it is the one named (its next save keeps the new name). */
   renamed(id: string, name: string): void {
-    if (this.entryId === id) this.entryName = name;
+    if (this.autosave?.id === id) this.autosave.rename(name);
   }
 
   private follow(controller: GameController, id: string, name: string): void {
     this.controller = controller;
     this.handedOver = null;
-    this.entryId = id;
-    this.entryName = name;
-    this.saveFailed = false;
-    this.saving = this.saving.then(async () => (await this.app.storage).set(CURRENT_GAME_KEY, id));
-    let previous: GameSnapshot = controller.snapshot;
-    this.unsubscribe = controller.subscribe((snapshot) => {
-      this.react(previous, snapshot);
-      previous = snapshot;
-      // The snapshot arrives before the controller has logged the event that made it.
-      queueMicrotask(() => this.autosave());
-    });
-    this.react(null, controller.snapshot);
-    this.autosave();
-  }
-
-  /** Saves the game to the library after every event, so that a reload resumes it exactly where it was. */
-  private autosave(): void {
-    const controller = this.controller;
-    const game = controller?.snapshot.context.game;
-    if (!controller || !game || !this.entryId) return;
-    const entry = libraryEntry(
-      this.entryId,
-      this.entryName,
-      controller.session(new Date().toISOString(), this.entryName),
-      controller.scenario,
-      game,
-    );
-    this.saving = this.saving.then(async () => {
-      const saved = await putEntry(await this.app.storage, entry);
-      if (!saved.ok && !this.saveFailed) {
-        this.saveFailed = true;
-        this.app.notify(saved.message);
-      }
-    });
+    this.autosave = new Autosave(this.app, this.saves, controller, id, name);
+    this.silence = voiceGame(this.app, controller);
   }
 
   endGame(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    // The game stays in the library; it is just no longer the one a reload brings back.
-    if (this.controller) this.saving = this.saving.then(async () => (await this.app.storage).delete(CURRENT_GAME_KEY));
-    this.entryId = null;
+    this.autosave?.stop();
+    this.autosave = null;
+    this.silence?.();
+    this.silence = null;
     this.controller?.stop();
     this.controller = null;
     this.app.sound.stopAmbient();
@@ -182,22 +142,5 @@ export class PlayContext implements PlayApi {
 
   get game(): GameState | null {
     return this.controller?.snapshot.context.game ?? null;
-  }
-
-  private react(previous: GameSnapshot | null, snapshot: GameSnapshot): void {
-    const scenario = this.chosen?.scenario;
-    const game = snapshot.context.game;
-    if (!scenario || !game) return;
-    const before = previous?.context.game;
-    if (previous?.value !== snapshot.value) {
-      // What was said at the table is part of what happened: a player who cannot see the statements panel hears them.
-      const said = newStatements(before, game).map((statement) => spokenStatement(scenario, statement));
-      this.app.announcer.say([narrate(scenario, snapshot), ...said].join(' '));
-    }
-    const sound = this.app.sound;
-    sound.setRisk(game.risk);
-    if (before && bandRose(scenario, before.risk, game.risk)) sound.play('alarm');
-    else if (before && Object.keys(game.agreed).length > Object.keys(before.agreed).length) sound.play('stamp');
-    else if (before && game.rounds[game.round]?.proposal && !before.rounds[game.round]?.proposal) sound.play('card');
   }
 }

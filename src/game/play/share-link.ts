@@ -9,6 +9,7 @@ import type { Checked } from '../../engine/scenario/problems.ts';
 import type { ScenarioInput } from '../../engine/scenario/schema.ts';
 import { MAX_SESSION_BYTES } from '../../engine/session/format.ts';
 import { sameScenario } from '../../engine/session/scenario-diff.ts';
+import { verifySession, type VerifiedSession } from '../../engine/session/load.ts';
 
 export const FRAGMENT_KEY = 'session=';
 /** Longer links break in e-mail and learning platforms; beyond this the file is the way to share. */
@@ -94,4 +95,10 @@ export async function decodeShareFragment(fragment: string, bundled: readonly Bu
   const entry = bundled.find((item) => item.scenario.meta.id === named);
   if (!entry) return refuse(`the link names a scenario this version of the game does not have ("${String(named)}")`);
   return { ok: true, value: { ...document, scenario: entry.source } };
+}
+
+/** The verified session a share link holds (checked and replayed like any session file); never throws. */
+export async function openShareFragment(fragment: string, bundled: readonly Bundled[]): Promise<Checked<VerifiedSession>> {
+  const decoded = await decodeShareFragment(fragment, bundled);
+  return decoded.ok ? verifySession(decoded.value) : decoded;
 }

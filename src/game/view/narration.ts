@@ -4,6 +4,7 @@
  * the scenario has none for the mood, a plain line.
  */
 import type { GameSnapshot } from '../../engine/machine/game-run.ts';
+import { phaseOf } from '../../engine/machine/phase.ts';
 import type { Change, GameState, Meter, MeterChanges, Statement } from '../../engine/rules/state.ts';
 import type { Mood, Scenario } from '../../engine/scenario/schema.ts';
 import { bandName, describeRiskChange } from './risk-view.ts';
@@ -81,8 +82,8 @@ export function narrate(scenario: Scenario, snapshot: GameSnapshot): string {
   const record = game.rounds[game.round];
   const round = scenario.rounds[game.round]!;
   const riskText = `Risk ${game.risk.toFixed(1)}, ${bandName(scenario, game.risk)}.`;
-  const state = String(snapshot.value);
-  switch (state) {
+  const phase = phaseOf(snapshot);
+  switch (phase) {
     case 'briefing': {
       // Each event with what happened, not just its title: the briefing is read, not glanced at.
       const events = (record?.events ?? []).map((id) => {
@@ -106,14 +107,15 @@ export function narrate(scenario: Scenario, snapshot: GameSnapshot): string {
       const change = record?.riskChanges.at(-1);
       const agreed = Object.keys(record?.agreed ?? {}).length;
       const head =
-        state === 'incident'
+        phase === 'incident'
           ? `${scenario.escalation.incident.name}.`
           : `Round ${game.round + 1} ends${agreed ? ` with ${agreed} track${agreed === 1 ? '' : 's'} agreed` : ' with no agreement'}.`;
       // The standing changes belong to the round, not to the incident that follows it.
-      const meters = state === 'resolution' && record ? meterChangesText(scenario, record.meters) : '';
+      const meters = phase === 'resolution' && record ? meterChangesText(scenario, record.meters) : '';
       return `${head} ${change ? describeRiskChange(scenario, change) : riskText}${meters ? ` Standing and leverage: ${meters}.` : ''}`;
     }
-    default:
+    case 'setup':
+    case 'over':
       return game.outcome ? `The game is over: ${game.outcome.kind.replace('-', ' ')}. ${game.outcome.reason} ${riskText}` : riskText;
   }
 }

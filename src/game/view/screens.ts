@@ -4,26 +4,24 @@
  * neither player sees the other's choices being made.
  */
 import type { GameSnapshot } from '../../engine/machine/game-run.ts';
+import { phaseOf, type Phase } from '../../engine/machine/phase.ts';
 import type { RoundRecord } from '../../engine/rules/state.ts';
 import { tableStage, type TableStage } from './table-view.ts';
 
-/** The screen that shows each state of the machine. */
+/** The screen that shows each phase of the game. */
+const SCENE_OF_PHASE: Record<Phase, string> = {
+  setup: 'setup',
+  briefing: 'briefing',
+  proposal: 'table',
+  response: 'table',
+  counter: 'table',
+  resolution: 'round-result',
+  incident: 'round-result',
+  over: 'debrief',
+};
+
 export function sceneFor(snapshot: GameSnapshot): string {
-  switch (String(snapshot.value)) {
-    case 'setup':
-      return 'setup';
-    case 'briefing':
-      return 'briefing';
-    case 'proposal':
-    case 'response':
-    case 'counter':
-      return 'table';
-    case 'resolution':
-    case 'incident':
-      return 'round-result';
-    default:
-      return 'debrief';
-  }
+  return SCENE_OF_PHASE[phaseOf(snapshot)];
 }
 
 export interface TableTurn {

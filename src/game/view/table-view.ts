@@ -3,13 +3,15 @@
  * both sides' demands and red lines, what is on the table, whose decision it is, and the moves
  * that side may make. Pure, so it is tested without a browser.
  */
+import { isTablePhase, phaseOf, type TablePhase } from '../../engine/machine/phase.ts';
 import type { GameSnapshot } from '../../engine/machine/game-run.ts';
 import type { GameState, Positions, RoundRecord } from '../../engine/rules/state.ts';
 import { acceptableUnits, mayAcceptAll } from '../../engine/rules/legal.ts';
 import { isRedLine, otherSide, positionIndex, sideShortName } from '../../engine/rules/world.ts';
 import type { PostureMove, Scenario } from '../../engine/scenario/schema.ts';
 
-export type TableStage = 'proposal' | 'response' | 'counter';
+/** The phases at the table, named as the table's views call them. */
+export type TableStage = TablePhase;
 
 /** What the acting side is doing at the table: each stage's main choice, and the choices it opens. */
 export type TableMode = 'propose' | 'answer' | 'accept-some' | 'counter' | 'confirm-walkout' | 'reply' | 'reply-some';
@@ -67,8 +69,8 @@ export interface TableView {
 }
 
 export function tableStage(snapshot: GameSnapshot): TableStage | null {
-  const value = String(snapshot.value);
-  return value === 'proposal' || value === 'response' || value === 'counter' ? value : null;
+  const phase = phaseOf(snapshot);
+  return isTablePhase(phase) ? phase : null;
 }
 
 function packageOnTable(record: RoundRecord, stage: TableStage): { positions: Positions; side: string } | null {

@@ -7,6 +7,7 @@
 import { glossaryEntry, glossaryOf } from '../../../engine/glossary.ts';
 import { briefingSteps, followUpSteps, tableSteps } from '../../view/guide-steps.ts';
 import { tableStage, tableView } from '../../view/table-view.ts';
+import { phaseOf } from '../../../engine/machine/phase.ts';
 import type { GameController } from '../game-controller.ts';
 import type { PlayContext } from '../play-context.ts';
 import { CoachMark } from './coach-mark.ts';
@@ -24,7 +25,7 @@ const progressOf = new WeakMap<GameController, GuideProgress>();
 /** Where the game stands, as a key that changes with every move. */
 function stateKey(controller: GameController): string {
   const snapshot = controller.snapshot;
-  return `${String(snapshot.value)}@${snapshot.context.game?.round ?? 0}`;
+  return `${phaseOf(snapshot)}@${snapshot.context.game?.round ?? 0}`;
 }
 
 /** Shows the guide on the screen that has just opened, if it has one there; returns the screen's cleanup. */
