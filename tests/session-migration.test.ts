@@ -120,6 +120,14 @@ describe('sessions written before states were checksummed by their meaning (form
 });
 
 describe('today’s checksums: the meaning of each state, not its words', () => {
+  it('a file of format 5 written when the format came (counterfactual 2022, to a walk-out) still verifies', () => {
+    // Kept so that a change that alters what a checksum sees is caught here, before it breaks the players' saved games.
+    const text = readFileSync(new URL('fixtures/session-format-5-counterfactual-2022.json', import.meta.url), 'utf8');
+    const verified = verifySession(JSON.parse(text));
+    expect(verified.ok ? [] : verified.problems).toEqual([]);
+    if (verified.ok) expect(verified.value.snapshots.at(-1)!.context.game!.outcome!.kind).toBe('walkout');
+  });
+
   it('rewording the incident leaves a game’s checksums as they were, though its states’ words changed', () => {
     // A game in which an incident happens, so that its name is among the states' words.
     const games = [...Array(60).keys()].map((seed) => ({

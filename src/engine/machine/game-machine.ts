@@ -6,24 +6,14 @@
  * log holds only what players did, and replaying it reproduces every state.
  */
 import { and, assign, enqueueActions, setup } from 'xstate';
-import { aiPropose, aiReply, aiRespond, personaOf } from '../ai/counterpart.ts';
-import { isLegalProposal, isLegalReply, isLegalResponse } from '../rules/legal.ts';
-import {
-  advanceRound,
-  applyIncident,
-  applyProposal,
-  applyReply,
-  applyResponse,
-  hasPendingIncident,
-  newGame,
-  openRound,
-  resolveRound,
-} from '../rules/round.ts';
+import { personaOf } from '../ai/counterpart.ts';
+import { advanceRound, applyIncident, hasPendingIncident, newGame, openRound, resolveRound } from '../rules/round.ts';
 import type { GameState, RiskStage, Setup } from '../rules/state.ts';
 import { otherSide } from '../rules/world.ts';
 import { OUTCOME_KINDS, type OutcomeKind, type Scenario } from '../scenario/schema.ts';
 import type { GameEvent } from './event-schema.ts';
-import type { Phase } from './phase.ts';
+import { MOVES, moverOf } from './moves.ts';
+import type { Phase, TablePhase } from './phase.ts';
 import { agreedSignal, riskSignal, type GameSignal } from './signals.ts';
 
 export interface GameContext {
@@ -49,14 +39,19 @@ export function isValidSetup(scenario: Scenario, value: Setup): boolean {
   return scenario.personas.some((persona) => persona.id === personaId && persona.side === aiSide);
 }
 
-/** The AI's persona when it is the AI's turn in the current stage, else null. */
-function aiToMove(context: GameContext, stage: 'proposal' | 'response' | 'reply') {
+/** The AI's persona when it is the AI's turn to make the move of `phase`, else null. */
+function aiToMove(context: GameContext, phase: TablePhase) {
   const game = context.game;
-  const record = game?.rounds[game.round];
-  if (!game || !record) return null;
-  const side = stage === 'response' ? record.responder : record.proposer;
-  return personaOf(context.scenario, game, side);
+  if (!game?.rounds[game.round]) return null;
+  return personaOf(context.scenario, game, moverOf(game, MOVES[phase].mover));
 }
+
+/** A player's move in `phase` that the rules allow: the machine's guard, with the move table's rule. */
+const legal = (phase: TablePhase) => ({ type: 'legalMove' as const, params: { phase } });
+/** The AI makes the move of `phase` (it is the AI's turn). */
+const aiMoves = (phase: TablePhase) => ({ type: 'aiMoves' as const, params: { phase } });
+const move = (phase: TablePhase) => ({ type: 'move' as const, params: { phase } });
+const aiMove = (phase: TablePhase) => ({ type: 'aiMove' as const, params: { phase } });
 
 /** The signal of the risk's move at a stage, after the action that moved it. */
 const riskAt = (stage: RiskStage) => ({ type: 'signalRisk' as const, params: { stage } });
@@ -78,19 +73,9 @@ export const gameMachine = setup({
     validSetup: ({ context, event }) => event.type === 'START' && isValidSetup(context.scenario, event.setup),
     playing: ({ context }) => context.game?.outcome === null,
     outcomeIs: ({ context }, params: { kind: OutcomeKind }) => context.game?.outcome?.kind === params.kind,
-    legalProposal: ({ context, event }) =>
-      event.type === 'PROPOSE' &&
-      aiToMove(context, 'proposal') === null &&
-      isLegalProposal(context.scenario, started(context), event.proposal),
-    legalResponse: ({ context, event }) =>
-      event.type === 'RESPOND' &&
-      aiToMove(context, 'response') === null &&
-      isLegalResponse(context.scenario, started(context), event.response),
-    legalReply: ({ context, event }) =>
-      event.type === 'REPLY' && aiToMove(context, 'reply') === null && isLegalReply(context.scenario, started(context), event.reply),
-    aiProposes: ({ context }) => aiToMove(context, 'proposal') !== null,
-    aiResponds: ({ context }) => aiToMove(context, 'response') !== null,
-    aiReplies: ({ context }) => aiToMove(context, 'reply') !== null,
+    legalMove: ({ context, event }, params: { phase: TablePhase }) =>
+      aiToMove(context, params.phase) === null && MOVES[params.phase].legal(context.scenario, started(context), event),
+    aiMoves: ({ context }, params: { phase: TablePhase }) => aiToMove(context, params.phase) !== null,
     countered: ({ context }) => {
       const game = started(context);
       return game.rounds[game.round]?.response?.kind === 'counter';
@@ -102,33 +87,12 @@ export const gameMachine = setup({
       if (event.type !== 'START') return {};
       return { game: openRound(context.scenario, newGame(context.scenario, event.setup)) };
     }),
-    propose: assign(({ context, event }) =>
-      event.type === 'PROPOSE' ? { game: applyProposal(context.scenario, started(context), event.proposal) } : {},
-    ),
-    respond: assign(({ context, event }) =>
-      event.type === 'RESPOND' ? { game: applyResponse(context.scenario, started(context), event.response) } : {},
-    ),
-    reply: assign(({ context, event }) =>
-      event.type === 'REPLY' ? { game: applyReply(context.scenario, started(context), event.reply) } : {},
-    ),
-    aiPropose: assign(({ context }) => {
-      const game = started(context);
-      const side = game.rounds[game.round]!.proposer;
-      const choice = aiPropose(context.scenario, game, side, aiToMove(context, 'proposal')!);
-      return { game: applyProposal(context.scenario, game, choice.move, choice, choice.rng) };
-    }),
-    aiRespond: assign(({ context }) => {
-      const game = started(context);
-      const side = game.rounds[game.round]!.responder;
-      const choice = aiRespond(context.scenario, game, side, aiToMove(context, 'response')!);
-      return { game: applyResponse(context.scenario, game, choice.move, choice, choice.rng) };
-    }),
-    aiReply: assign(({ context }) => {
-      const game = started(context);
-      const side = game.rounds[game.round]!.proposer;
-      const choice = aiReply(context.scenario, game, side, aiToMove(context, 'reply')!);
-      return { game: applyReply(context.scenario, game, choice.move, choice, choice.rng) };
-    }),
+    move: assign(({ context, event }, params: { phase: TablePhase }) => ({
+      game: MOVES[params.phase].play(context.scenario, started(context), event),
+    })),
+    aiMove: assign(({ context }, params: { phase: TablePhase }) => ({
+      game: MOVES[params.phase].playAi(context.scenario, started(context), aiToMove(context, params.phase)!),
+    })),
     resolve: assign(({ context }) => ({ game: resolveRound(context.scenario, started(context)) })),
     playIncident: assign(({ context }) => ({ game: applyIncident(context.scenario, started(context)) })),
     nextRound: assign(({ context }) => ({ game: advanceRound(context.scenario, started(context)) })),
@@ -163,7 +127,7 @@ export const gameMachine = setup({
       tags: 'briefing',
       on: {
         CONTINUE: [
-          { guard: and(['playing', 'aiProposes']), target: 'response', actions: ['aiPropose', 'signalTabled'] },
+          { guard: and(['playing', aiMoves('proposal')]), target: 'response', actions: [aiMove('proposal'), 'signalTabled'] },
           { guard: 'playing', target: 'proposal' },
           ...toOver,
         ],
@@ -173,26 +137,30 @@ export const gameMachine = setup({
       tags: 'proposal',
       on: {
         PROPOSE: [
-          { guard: and(['legalProposal', 'aiResponds']), target: 'answered', actions: ['propose', 'signalTabled', 'aiRespond'] },
-          { guard: 'legalProposal', target: 'response', actions: ['propose', 'signalTabled'] },
+          {
+            guard: and([legal('proposal'), aiMoves('response')]),
+            target: 'answered',
+            actions: [move('proposal'), 'signalTabled', aiMove('response')],
+          },
+          { guard: legal('proposal'), target: 'response', actions: [move('proposal'), 'signalTabled'] },
         ],
       },
     },
     response: {
       tags: 'response',
-      on: { RESPOND: { guard: 'legalResponse', target: 'answered', actions: 'respond' } },
+      on: { RESPOND: { guard: legal('response'), target: 'answered', actions: move('response') } },
     },
     /** Passes straight on: to the counter stage when the response was a counter-proposal the proposer must answer. */
     answered: {
       always: [
-        { guard: and(['countered', 'aiReplies']), target: 'resolution', actions: 'aiReply' },
+        { guard: and(['countered', aiMoves('counter')]), target: 'resolution', actions: aiMove('counter') },
         { guard: 'countered', target: 'counter' },
         { target: 'resolution' },
       ],
     },
     counter: {
       tags: 'counter',
-      on: { REPLY: { guard: 'legalReply', target: 'resolution', actions: 'reply' } },
+      on: { REPLY: { guard: legal('counter'), target: 'resolution', actions: move('counter') } },
     },
     resolution: {
       tags: 'resolution',

@@ -5,7 +5,7 @@
  * reproduce every state checksum. Never throws.
  */
 import { GameRun, type GameSnapshot } from '../machine/game-run.ts';
-import type { GameEvent } from '../machine/event-schema.ts';
+import { moveOf } from '../machine/moves.ts';
 import { parseJsonText } from '../json-text.ts';
 import { checkScenario, problemsFromZod } from '../scenario/load.ts';
 import type { Checked, Problem } from '../scenario/problems.ts';
@@ -155,19 +155,6 @@ export function replaySession(loaded: LoadedSession): Replay {
   return replayLegacy(loaded, (scenario) => replayUnder({ ...loaded, scenario }, legacyStateChecksum));
 }
 
-function describeEvent(event: GameEvent): string {
-  switch (event.type) {
-    case 'PROPOSE':
-      return `a proposal by ${event.proposal.side}`;
-    case 'RESPOND':
-      return `a response (${event.response.kind}) by ${event.response.side}`;
-    case 'REPLY':
-      return `a reply (${event.reply.kind}) by ${event.reply.side}`;
-    default:
-      return event.type;
-  }
-}
-
 function replayUnder({ session, scenario }: LoadedSession, checksum: StateChecksum): Replay {
   const run = new GameRun(scenario, { checksum });
   const snapshots: GameSnapshot[] = [];
@@ -177,7 +164,7 @@ function replayUnder({ session, scenario }: LoadedSession, checksum: StateChecks
     snapshots.push(run.snapshot);
     const event = session.events[index]?.event;
     const where = event
-      ? `event ${index + 1} of ${session.events.length} (${describeEvent(event)}, round ${(run.snapshot.context.game?.round ?? 0) + 1})`
+      ? `event ${index + 1} of ${session.events.length} (${moveOf(event)?.describe(event) ?? event.type}, round ${(run.snapshot.context.game?.round ?? 0) + 1})`
       : 'the start';
     const path = event ? ['events', index] : ['setup'];
     if (!taken && problems.length === 0) problems.push({ path, message: `the game does not accept ${where}` });

@@ -5,7 +5,8 @@
 import { POLICIES, type PolicyName } from '../bots/policies.ts';
 import type { GameEvent } from '../machine/game-machine.ts';
 import { GameRun } from '../machine/game-run.ts';
-import { phaseOf } from '../machine/phase.ts';
+import { MOVES, moverOf } from '../machine/moves.ts';
+import { isTablePhase, phaseOf } from '../machine/phase.ts';
 import { Dice, seedState } from '../random.ts';
 import { scoreGame, type Score } from '../rules/score.ts';
 import type { GameState, Outcome, Setup } from '../rules/state.ts';
@@ -27,26 +28,11 @@ export function botEvent(run: GameRun, policies: Record<string, PolicyName>, dic
   const snapshot = run.snapshot;
   const state = snapshot.context.game;
   if (!state || snapshot.status === 'done') return null;
-  const record = state.rounds[state.round]!;
-  switch (phaseOf(snapshot)) {
-    case 'proposal':
-      return {
-        type: 'PROPOSE',
-        proposal: POLICIES[policies[record.proposer] ?? 'random'].propose({ scenario: run.scenario, state, side: record.proposer, dice }),
-      };
-    case 'response':
-      return {
-        type: 'RESPOND',
-        response: POLICIES[policies[record.responder] ?? 'random'].respond({ scenario: run.scenario, state, side: record.responder, dice }),
-      };
-    case 'counter':
-      return {
-        type: 'REPLY',
-        reply: POLICIES[policies[record.proposer] ?? 'random'].reply({ scenario: run.scenario, state, side: record.proposer, dice }),
-      };
-    default:
-      return { type: 'CONTINUE' };
-  }
+  const phase = phaseOf(snapshot);
+  if (!isTablePhase(phase)) return { type: 'CONTINUE' };
+  const move = MOVES[phase];
+  const side = moverOf(state, move.mover);
+  return move.botEvent(POLICIES[policies[side] ?? 'random'], { scenario: run.scenario, state, side, dice });
 }
 
 /**
